@@ -150,3 +150,4 @@ export function normText(s: string | null | undefined): string {
     .replace(/[（）【】［］：，、．－—–　]/g, (c) => "()[][]:,,.--- "["（）【】［］：，、．－—–　".indexOf(c)]!)
     .replace(/\s+/g, "");
 }
+export { truthDocument } from "./truth-document.js";

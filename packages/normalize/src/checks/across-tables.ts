@@ -1,0 +1,131 @@
+import type { BudgetDocument, BudgetTable, Finding, LineItem, TableKind } from "@yusuan/schema";
+import { discrepancy } from "./finding-for.js";
+import { amountOf } from "./within-table.js";
+
+const find = (doc: BudgetDocument, kind: TableKind) => doc.tables.find((t) => t.kind === kind && !t.empty && t.rows.length > 0);
+const findAny = (doc: BudgetDocument, kind: TableKind) => doc.tables.find((t) => t.kind === kind);
+const totalRow = (t: BudgetTable | undefined) => t?.rows.find((r) => r.rowKind === "total" && r.side !== "income");
+const sideRow = (t: BudgetTable | undefined, side: "income" | "expense", label: RegExp) =>
+  t?.rows.find((r) => r.side === side && label.test(r.label.replace(/^[一二三四五六七八九十]+、/, "")));
+
+/** Σ of a measure over the leaf function rows (7-digit 项) of a table, by 类. */
+function byClass(table: BudgetTable, measure: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of table.rows)
+    if (r.funcCode?.length === 7 && r.rowKind === "item") out.set(r.funcCode.slice(0, 3), (out.get(r.funcCode.slice(0, 3)) ?? 0) + amountOf(r, measure));
+  return out;
+}
+
+interface Pair {
+  message: string;
+  a: { table: BudgetTable; row: LineItem | undefined; measure: string } | undefined;
+  b: number | undefined;
+  severity?: "error" | "warning";
+}
+
+function compare({ message, a, b, severity }: Pair): Finding[] {
+  if (!a?.row || b === undefined) return [];
+  return discrepancy(
+    { code: "cross_table_mismatch", message, tableNo: a.table.tableNo, page: a.row.page, printed: amountOf(a.row, a.measure), expected: b },
+    severity,
+  );
+}
+
+const label = (t: BudgetTable) => (t.tableNo ? `表${t.tableNo}` : t.title);
+
+/** Only general-budget money: then 表1-2, 表3 and their parts describe the same money. */
+function generalBudgetOnly(t1: BudgetTable | undefined): boolean {
+  if (!t1) return false;
+  const items = t1.rows.filter((r) => r.side === "income" && r.rowKind === "item" && r.amounts.length > 0);
+  return items.length > 0 && items.every((r) => /一般公共预算/.test(r.label));
+}
+
+/**
+ * The same money printed in two tables must agree: 表1 with 表1-1/1-2, 表2 with 表3 and 表2-1,
+ * 表3 with 表3-1 + 表3-2, and 三公 with the economic rows that hold it.
+ * @example checkAcrossTables(doc) // [] for a consistent document
+ */
+export function checkAcrossTables(doc: BudgetDocument): Finding[] {
+  const t1 = find(doc, "部门收支总表");
+  const t11 = find(doc, "部门收入总表");
+  const t12 = find(doc, "部门支出总表");
+  const t2 = find(doc, "财政拨款收支总表");
+  const t21 = find(doc, "财政拨款支出经济分类表");
+  const t3 = find(doc, "一般公共预算支出表");
+  const t31 = find(doc, "一般公共预算基本支出表");
+  const t32 = findAny(doc, "一般公共预算项目支出表");
+  const t33 = find(doc, "一般公共预算三公经费表");
+  const findings: Finding[] = [];
+  const pairs: Pair[] = [];
+  if (t1 && t11)
+    pairs.push({
+      message: `${label(t1)} 收入总计 ≠ ${label(t11)} 合计`,
+      a: { table: t1, row: sideRow(t1, "income", /^收入总计$/), measure: "预算数" },
+      b: amountOf(totalRow(t11)!, "合计"),
+    });
+  if (t1 && t12) {
+    pairs.push({
+      message: `${label(t1)} 本年支出合计 ≠ ${label(t12)} 合计`,
+      a: { table: t1, row: sideRow(t1, "expense", /^本年支出合计$/), measure: "预算数" },
+      b: totalRow(t12) ? amountOf(totalRow(t12)!, "合计") : undefined,
+    });
+    const classes = byClass(t12, "合计");
+    if (classes.size)
+      for (const row of t1.rows.filter((r) => r.side === "expense" && r.rowKind === "class" && r.funcCode))
+        pairs.push({ message: `${label(t1)} ${row.label} ≠ Σ ${label(t12)} ${row.funcCode} 项`, a: { table: t1, row, measure: "预算数" }, b: classes.get(row.funcCode!) ?? 0 });
+  }
+  if (t2 && t3) {
+    const classes = byClass(t3, "合计");
+    if (classes.size)
+      for (const row of t2.rows.filter((r) => r.side === "expense" && r.rowKind === "class" && r.funcCode))
+        pairs.push({ message: `${label(t2)} ${row.label} 一般公共预算 ≠ Σ ${label(t3)} ${row.funcCode} 项`, a: { table: t2, row, measure: "一般公共预算" }, b: classes.get(row.funcCode!) ?? 0 });
+  }
+  if (t2 && t21) {
+    const total = totalRow(t21);
+    pairs.push({
+      message: `${label(t2)} 本年支出 ≠ ${label(t21)} ${t21.measures.includes("总计") ? "总计" : "合计"}`,
+      a: { table: t2, row: sideRow(t2, "expense", /^本年支出(合计)?$/), measure: "合计" },
+      b: total ? amountOf(total, t21.measures.includes("总计") ? "总计" : "合计") : undefined,
+    });
+  }
+  if (t3 && t31) {
+    const project = totalRow(t32);
+    pairs.push({
+      message: `${label(t3)} 合计 ≠ ${label(t31)} 合计 + ${t32 ? label(t32) : "表3-2"} 合计`,
+      a: { table: t3, row: totalRow(t3), measure: "合计" },
+      b: amountOf(totalRow(t31)!, "合计") + (project ? amountOf(project, t32!.measures[0] ?? "金额") : 0),
+    });
+  }
+  if (t12 && t31 && generalBudgetOnly(t1))
+    pairs.push({
+      message: `${label(t12)} 基本支出 ≠ ${label(t31)} 合计`,
+      a: { table: t12, row: totalRow(t12), measure: "基本支出" },
+      b: amountOf(totalRow(t31)!, "合计"),
+      severity: "warning",
+    });
+  if (t33) {
+    const econ = t21 ?? t31;
+    const total = totalRow(t33);
+    const econMeasure = econ?.measures.includes("总计") ? "总计" : "合计";
+    const codes: [RegExp, string][] = [
+      [/因公出国/, "30212"],
+      [/公务用车购置费/, "31013"],
+      [/公务用车运行/, "30231"],
+      [/公务接待/, "30217"],
+    ];
+    if (econ && total)
+      for (const [measure, code] of codes) {
+        const m = t33.measures.find((x) => measure.test(x));
+        const rows = econ.rows.filter((r) => r.econCode === code);
+        if (m && rows.length)
+          pairs.push({
+            message: `${label(t33)} ${m} ≠ ${label(econ)} ${code}`,
+            a: { table: t33, row: total, measure: m },
+            b: rows.reduce((s, r) => s + amountOf(r, econMeasure), 0),
+            severity: "warning",
+          });
+      }
+  }
+  for (const p of pairs) findings.push(...compare(p));
+  return findings;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { corpusDocs, sharedMissing, truthDocument } from "@yusuan/testkit";
+import type { BudgetDocument, LineItem } from "@yusuan/schema";
+import { checkDocument } from "./index.js";
+
+const skip = sharedMissing() !== null;
+const docs = corpusDocs({ includeScanned: true });
+const errors = (doc: BudgetDocument) => checkDocument(doc).filter((f) => f.severity === "error");
+
+/** A copy of a document with one change made to one table. */
+function altered(doc: BudgetDocument, tableNo: string, change: (rows: LineItem[]) => LineItem[]): BudgetDocument {
+  const copy = structuredClone(doc);
+  const table = copy.tables.find((t) => t.tableNo === tableNo)!;
+  table.rows = change(table.rows);
+  return copy;
+}
+
+/** Adds 1.00 to one printed amount, as a misread digit would. */
+function bump(rows: LineItem[], pick: (r: LineItem) => boolean): LineItem[] {
+  const row = rows.find((r) => pick(r) && r.amounts.length > 0)!;
+  const a = row.amounts[0]!;
+  a.value = (Number(a.value) + 1).toFixed(2);
+  return rows;
+}
+
+describe.skipIf(skip)("checks on the corpus ground truth", () => {
+  it.each(docs.map((d) => [d.name, d] as const))("%s: a correct document raises no error", (_name, corpus) => {
+    expect(errors(truthDocument(corpus)).map((f) => `${f.tableNo} ${f.message} ${f.expected}/${f.actual}`)).toEqual([]);
+  });
+
+  it("达州: the source system's 0.01 rounding in 表3-1 人员经费 is reported as rounding, not as an error", () => {
+    const dazhou = docs.find((d) => d.name.startsWith("dazhou"))!;
+    const rounding = checkDocument(truthDocument(dazhou)).filter((f) => f.code === "rounding" && f.tableNo === "3-1");
+    expect(rounding.some((f) => f.expected === "565.68" && f.actual === "565.69")).toBe(true);
+  });
+
+  describe.each(docs.filter((d) => !d.truth.scanned).map((d) => [d.name, d] as const))("%s: a single wrong number is caught", (_name, corpus) => {
+    const doc = truthDocument(corpus);
+    const tables = doc.tables.filter((t) => !t.empty && t.rows.some((r) => r.amounts.length > 0) && t.kind !== "项目绩效目标表" && t.kind !== "政府采购表");
+    it.each(tables.map((t) => [t.tableNo!] as const))("表%s: one item amount changed", (tableNo) => {
+      const wrong = altered(doc, tableNo, (rows) => bump(rows, (r) => r.rowKind === "item" || (r.rowKind === "unit" && r.level === "unit")));
+      expect(errors(wrong).length).toBeGreaterThan(0);
+    });
+    it.each(tables.filter((t) => t.rows.filter((r) => r.rowKind === "item" && r.amounts.length > 0).length > 0).map((t) => [t.tableNo!] as const))(
+      "表%s: one item row dropped",
+      (tableNo) => {
+        const wrong = altered(doc, tableNo, (rows) => {
+          const i = rows.findIndex((r) => r.rowKind === "item" && r.amounts.some((a) => Number(a.value) !== 0));
+          return rows.filter((_, j) => j !== i);
+        });
+        expect(errors(wrong).length).toBeGreaterThan(0);
+      },
+    );
+  });
+});

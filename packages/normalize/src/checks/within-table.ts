@@ -1,0 +1,191 @@
+import type { BudgetTable, Finding, LineItem } from "@yusuan/schema";
+import { isTwoSided } from "../table-kind.js";
+import { discrepancy } from "./finding-for.js";
+import { toUnits } from "./money.js";
+
+/** The amount a row prints under a measure, in units; blank counts as 0. */
+export const amountOf = (row: LineItem, measure: string): number => {
+  const a = row.amounts.find((x) => x.measure === measure);
+  return a ? toUnits(a.value) : 0;
+};
+
+const sumOf = (rows: readonly LineItem[], measure: string) => rows.reduce((s, r) => s + amountOf(r, measure), 0);
+
+const describe = (row: LineItem) => row.label || (row.level === "department" ? "部门合计行" : `row ${row.rowIndex + 1}`);
+
+/** Which column totals which: 合计 = Σ other columns, with the 三公 and 总计 layouts spelled out. */
+export function rowIdentities(measures: readonly string[]): { total: string; parts: string[] }[] {
+  const m = measures.filter((x) => x !== "预算数");
+  if (!m.includes("合计")) return [];
+  if (m.includes("小计")) {
+    const cars = m.filter((x) => x !== "小计" && /公务用车/.test(x));
+    return [
+      { total: "小计", parts: cars },
+      { total: "合计", parts: m.filter((x) => x !== "合计" && !cars.includes(x)) },
+    ];
+  }
+  if (m.includes("总计")) {
+    const carried = m.filter((x) => /结转/.test(x));
+    return [
+      { total: "总计", parts: ["合计", ...carried] },
+      { total: "合计", parts: m.filter((x) => x !== "总计" && x !== "合计" && !carried.includes(x)) },
+    ];
+  }
+  const parts = m.filter((x) => x !== "合计");
+  return parts.length >= 2 ? [{ total: "合计", parts }] : [];
+}
+
+/** 合计 = 基本支出 + 项目支出 + … within every row that prints amounts. */
+function rowSums(table: BudgetTable): Finding[] {
+  const identities = rowIdentities(table.measures);
+  return table.rows.flatMap((row) =>
+    row.amounts.length === 0 || row.side === "income"
+      ? []
+      : identities.flatMap(({ total, parts }) =>
+          discrepancy({
+            code: "row_sum_mismatch",
+            message: `${describe(row)}: ${total} ≠ ${parts.join(" + ")}`,
+            tableNo: table.tableNo,
+            page: row.page,
+            printed: amountOf(row, total),
+            expected: parts.reduce((s, p) => s + amountOf(row, p), 0),
+          }),
+        ),
+  );
+}
+
+const codeOf = (r: LineItem) => r.funcCode ?? r.econCode;
+const isBoundary = (r: LineItem) => r.rowKind === "total" || r.rowKind === "unit";
+
+/**
+ * The row each row is printed under: a code under the nearest row above with a shorter prefix of it,
+ * a project under its group, anything else under its unit, a unit under the department row, that
+ * under 合计. Rows under no row are null.
+ */
+function parentsOf(rows: readonly LineItem[]): (number | null)[] {
+  let total: number | null = null;
+  let department: number | null = null;
+  let unit: number | null = null;
+  let group: number | null = null;
+  return rows.map((row, i) => {
+    if (row.rowKind === "total") {
+      total = i;
+      department = unit = group = null;
+      return null;
+    }
+    if (row.level === "department") {
+      department = i;
+      unit = group = null;
+      return total;
+    }
+    if (row.rowKind === "unit") {
+      unit = i;
+      group = null;
+      return department ?? total;
+    }
+    const container = unit ?? department ?? total;
+    if (row.level === "project_group") {
+      group = i;
+      return container;
+    }
+    const code = codeOf(row);
+    if (code)
+      for (let j = i - 1; j >= 0 && !isBoundary(rows[j]!); j--) {
+        const above = codeOf(rows[j]!);
+        if (above && above.length < code.length && code.startsWith(above) && (rows[j]!.econCode === null) === (row.econCode === null)) return j;
+      }
+    return group ?? container;
+  });
+}
+
+/** 合计 = Σ units = Σ items; 类 = Σ 款 = Σ 项; unit = Σ its rows; group = Σ its projects: each row against the rows printed directly under it. */
+function downSums(table: BudgetTable): Finding[] {
+  const rows = table.rows;
+  const parents = parentsOf(rows);
+  const children = rows.map((): LineItem[] => []);
+  parents.forEach((p, i) => {
+    if (p !== null) children[p]!.push(rows[i]!);
+  });
+  const findings: Finding[] = [];
+  const hasItems = rows.some((r) => r.rowKind === "item");
+  rows.forEach((row, i) => {
+    const scope = children[i]!;
+    // A subtotal with nothing printed under it (a group whose only project was lost) still has to add up: to 0.
+    if (scope.length === 0 && !(row.rowKind === "class" && hasItems)) return;
+    for (const measure of table.measures) {
+      if (!row.amounts.some((a) => a.measure === measure) && !scope.some((r) => r.amounts.some((a) => a.measure === measure))) continue;
+      findings.push(
+        ...discrepancy({
+          code: "sum_mismatch",
+          message: `${describe(row)}: ${measure} ≠ the sum of the ${scope.length} rows under it`,
+          tableNo: table.tableNo,
+          page: row.page,
+          printed: amountOf(row, measure),
+          expected: sumOf(scope, measure),
+        }),
+      );
+    }
+  });
+  return findings;
+}
+
+/** 表1/表2: income items add up to 本年收入, 类 rows to 本年支出, and both sides' 总计 agree. */
+function twoSidedSums(table: BudgetTable): Finding[] {
+  const income = table.rows.filter((r) => r.side === "income");
+  const expense = table.rows.filter((r) => r.side === "expense");
+  const key = (r: LineItem) => r.label.replace(/^[一二三四五六七八九十]+、/, "");
+  const findings: Finding[] = [];
+  const check = (row: LineItem | undefined, parts: LineItem[], measure: string, what: string, partMeasure = measure) => {
+    if (!row) return;
+    findings.push(
+      ...discrepancy({
+        code: "sum_mismatch",
+        message: `${row.label}: ${measure} ≠ ${what}`,
+        tableNo: table.tableNo,
+        page: row.page,
+        printed: amountOf(row, measure),
+        expected: sumOf(parts, partMeasure),
+      }),
+    );
+  };
+  const incomeMeasure = table.measures.includes("预算数") ? "预算数" : (table.measures[0] ?? "预算数");
+  const expenseMeasure = table.measures.includes("合计") ? "合计" : incomeMeasure;
+  const yearIncome = income.find((r) => /^本年收入(合计)?$/.test(key(r)));
+  const firstTotal = yearIncome ? income.indexOf(yearIncome) : -1;
+  const sectioned = income.some((r) => r.section !== null);
+  check(
+    yearIncome,
+    sectioned ? income.filter((r) => r.section === "本年收入") : income.slice(0, firstTotal).filter((r) => r.rowKind === "item"),
+    incomeMeasure,
+    "the sum of the income items",
+  );
+  const carried = income.find((r) => r.rowKind === "total" && key(r) === "上年结转");
+  if (carried) check(carried, income.filter((r) => r.section === "上年结转"), incomeMeasure, "the sum of its items");
+  const yearExpense = expense.find((r) => /^本年支出(合计)?$/.test(key(r)));
+  for (const m of table.measures.filter((x) => x !== "预算数" || !table.measures.includes("合计")))
+    check(yearExpense, expense.filter((r) => r.rowKind === "class" && r.funcCode?.length === 3), m, "the sum of the 类 rows");
+  const incomeTotal = income.find((r) => /总计$/.test(key(r)));
+  const expenseTotal = expense.find((r) => /总计$/.test(key(r)));
+  if (incomeTotal && expenseTotal)
+    findings.push(
+      ...discrepancy({
+        code: "sum_mismatch",
+        message: `${expenseTotal.label} ≠ ${incomeTotal.label}`,
+        tableNo: table.tableNo,
+        page: expenseTotal.page,
+        printed: amountOf(expenseTotal, expenseMeasure),
+        expected: amountOf(incomeTotal, incomeMeasure),
+      }),
+    );
+  return findings;
+}
+
+/**
+ * Every sum a table states about itself, checked: row identities, subtotals down the table, both sides of 表1/表2.
+ * @example checkTable(budgetTable) // [] for a consistent table
+ */
+export function checkTable(table: BudgetTable): Finding[] {
+  if (table.empty || table.rows.length === 0) return [];
+  if (isTwoSided(table.kind)) return [...rowSums(table), ...twoSidedSums(table)];
+  return [...rowSums(table), ...downSums(table)];
+}

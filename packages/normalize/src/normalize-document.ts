@@ -1,0 +1,143 @@
+import type {
+  AmountUnit,
+  BudgetDocument,
+  BudgetTable,
+  BudgetUnit,
+  CodeResolution,
+  ExtractedDocument,
+  ExtractedTable,
+  Finding,
+  LineItem,
+} from "@yusuan/schema";
+import type { Classifier } from "./classifier.js";
+import { compact, labelKey } from "./labels.js";
+import { normalizeTableRows } from "./normalize-table.js";
+import { isEconomicTable, tableKind } from "./table-kind.js";
+
+export interface NormalizeOptions {
+  sha256: string;
+  classifier: Classifier;
+}
+
+function unitOf(text: string | null): AmountUnit | null {
+  if (!text) return null;
+  if (/万元/.test(text)) return "万元";
+  return /元/.test(text) ? "元" : null;
+}
+
+/** The unit most tables state, for tables that state none. */
+function documentUnit(tables: readonly ExtractedTable[]): AmountUnit {
+  const counts = new Map<AmountUnit, number>();
+  for (const t of tables) {
+    const u = unitOf(t.unitText);
+    if (u) counts.set(u, (counts.get(u) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "万元";
+}
+
+/** Unit names printed beside a 6-digit unit code in any table (表1-1 lists every unit). */
+function printedUnits(tables: readonly ExtractedTable[]): Map<string, BudgetUnit> {
+  const units = new Map<string, BudgetUnit>();
+  for (const t of tables) {
+    const codeCol = t.columns.findIndex((c) => /^(单位代码|单位编码|单位编号)$/.test(compact(c.path.at(-1) ?? "")));
+    const labelCol = t.columns.findIndex((c) => /单位名称|^项目$/.test(compact(c.path.at(-1) ?? "")));
+    if (codeCol < 0 || labelCol < 0) continue;
+    for (const r of t.rows) {
+      const code = compact(r.cells[codeCol]?.text ?? "");
+      const name = compact(r.cells[labelCol]?.text ?? "");
+      if (/^\d{6,}$/.test(code) && name && !/^3\d+$/.test(code)) units.set(labelKey(name), { code, name });
+    }
+  }
+  return units;
+}
+
+/** Resolves a row's codes; project rows (表3-2) print a project name, not the name of their 项. */
+function resolveRow(item: LineItem, year: number | null, classifier: Classifier, namesPrinted: boolean): LineItem {
+  const printed = namesPrinted ? item.label : "";
+  const resolve = (system: "func" | "econ_dept", code: string | null): CodeResolution | null =>
+    code ? classifier.resolve(system, code, printed, year) : null;
+  return { ...item, func: resolve("func", item.funcCode), econ: resolve("econ_dept", item.econCode) };
+}
+
+/** Findings for printed names that differ from the registry (only where the registry is sure). */
+function codeFindings(table: BudgetTable): Finding[] {
+  const out: Finding[] = [];
+  for (const row of table.rows)
+    for (const r of [row.func, row.econ]) {
+      if (!r || r.status === "matched" || r.status === "local_extension") continue;
+      const code = r.status === "name_differs" ? "name_differs" : r.status === "unknown_code" ? "unknown_code" : "code_name_inconsistent";
+      out.push({
+        code,
+        severity: r.status === "inconsistent" ? "warning" : "info",
+        message:
+          r.status === "name_differs"
+            ? `${r.code} is printed as ${r.printedName}, officially ${r.officialName}`
+            : r.status === "unknown_code"
+              ? `${r.code} ${r.printedName} is not in the ${r.edition ?? "registry"} edition`
+              : `${r.code} is printed as ${r.printedName}, which is the name of ${r.suggestedCode}`,
+        tableNo: table.tableNo,
+        page: row.page,
+        expected: r.officialName,
+        actual: r.printedName,
+      });
+    }
+  return out;
+}
+
+/**
+ * Turns what extraction read into a typed budget document: table kinds, units of amounts, row kinds,
+ * codes resolved against the registry of the document's year, and findings.
+ * @example const doc = normalizeDocument(extracted, { sha256, classifier: registryClassifier() });
+ */
+export function normalizeDocument(extracted: ExtractedDocument, options: NormalizeOptions): BudgetDocument {
+  const { classifier } = options;
+  const year = extracted.meta.fiscalYear;
+  const defaultUnit = documentUnit(extracted.tables);
+  const units = printedUnits(extracted.tables);
+  const department = extracted.meta.department ?? extracted.tables.find((t) => t.entityText)?.entityText ?? null;
+  const findings: Finding[] = [...extracted.findings];
+  const tables: BudgetTable[] = extracted.tables.map((t) => {
+    const kind = tableKind(t.title);
+    const ctx = {
+      kind,
+      economic: isEconomicTable(kind, t.title),
+      year,
+      classifier,
+      unitNames: new Set(units.keys()),
+      department,
+    };
+    const normalized = normalizeTableRows(t, ctx);
+    findings.push(...normalized.findings);
+    const table: BudgetTable = {
+      tableNo: t.tableNo,
+      title: t.title,
+      kind,
+      amountUnit: unitOf(t.unitText) ?? defaultUnit,
+      pages: t.pages,
+      empty: t.empty,
+      measures: normalized.measures,
+      rows: normalized.rows.map((r) => resolveRow(r, year, classifier, kind !== "一般公共预算项目支出表")),
+      notes: t.notes,
+    };
+    findings.push(...codeFindings(table));
+    return table;
+  });
+  return {
+    fileName: extracted.fileName,
+    sha256: options.sha256,
+    fiscalYear: year,
+    region: extracted.meta.region,
+    department,
+    docKind: extracted.meta.docKind,
+    pageCount: extracted.pageCount,
+    edition: classifier.editionFor(year),
+    pages: extracted.pages,
+    units: [...units.values()],
+    tables,
+    performanceTargets: [],
+    procurement: [],
+    prose: extracted.prose,
+    claims: [],
+    findings,
+  };
+}

@@ -1,0 +1,215 @@
+import type { Amount, Code, ExtractedRow, ExtractedTable, Finding, LineItem, TableKind } from "@yusuan/schema";
+import { parseAmount } from "./amount.js";
+import { describeColumns, type ColumnInfo } from "./columns.js";
+import { joinCodeParts, parseJoinedCode, splitCodedLabel } from "./codes.js";
+import type { Classifier } from "./classifier.js";
+import { compact, isTotalLabel, labelKey } from "./labels.js";
+import { isTwoSided } from "./table-kind.js";
+
+export interface TableContext {
+  kind: TableKind;
+  /** rows coded by 部门预算支出经济分类 (表2-1, 表3-1) rather than by function */
+  economic: boolean;
+  year: number | null;
+  classifier: Classifier;
+  /** unit names printed with a unit code anywhere in the document (表1-1 lists them all) */
+  unitNames: ReadonlySet<string>;
+  department: string | null;
+}
+
+/** A row read cell by cell, before its kind is decided. */
+interface RowDraft {
+  label: string;
+  unitCode: string | null;
+  funcCode: Code | null;
+  econCode: Code | null;
+  page: number;
+  amounts: Amount[];
+}
+
+const textOf = (row: ExtractedRow, col: ColumnInfo | undefined) => (col ? (row.cells[col.index]?.text ?? "") : "");
+
+function readAmounts(row: ExtractedRow, cols: readonly ColumnInfo[], tableNo: string | null, findings: Finding[]): Amount[] {
+  const amounts: Amount[] = [];
+  for (const col of cols) {
+    if (col.role.role !== "amount") continue;
+    const cell = row.cells[col.index];
+    if (!cell) continue;
+    const parsed = parseAmount(cell.text);
+    if (parsed.kind === "amount") amounts.push({ measure: col.role.measure, value: parsed.value, page: cell.page, bbox: cell.bbox });
+    else if (parsed.kind === "invalid")
+      findings.push({
+        code: "unparsed_amount",
+        severity: "warning",
+        message: `"${cell.text}" under ${col.role.measure} is not an amount`,
+        tableNo,
+        page: cell.page,
+        expected: null,
+        actual: cell.text,
+      });
+  }
+  return amounts;
+}
+
+const findPart = (cols: readonly ColumnInfo[], part: string) =>
+  cols.find((c) => c.role.role === "code" && c.role.part === part);
+
+/** Reads label, codes and amounts of one row of a one-sided table. */
+function draftRow(row: ExtractedRow, cols: readonly ColumnInfo[], ctx: TableContext, tableNo: string | null, findings: Finding[]): RowDraft {
+  let label = compact(cols.filter((c) => c.role.role === "label").map((c) => textOf(row, c)).join(""));
+  const printedUnit = compact(textOf(row, cols.find((c) => c.role.role === "unitCode"))) || null;
+  let code =
+    joinCodeParts(textOf(row, findPart(cols, "class")), textOf(row, findPart(cols, "kuan")), textOf(row, findPart(cols, "xiang"))) ??
+    parseJoinedCode(textOf(row, findPart(cols, "joined")));
+  if (!code) {
+    const split = splitCodedLabel(label);
+    if (split) ({ code, label } = split);
+  }
+  let unitCode = printedUnit;
+  let econCode: Code | null = null;
+  let funcCode: Code | null = null;
+  if (ctx.economic) {
+    // 表2-1/3-1 print the economic code in the 单位代码 column: 301 on 类 rows, 30101 or 3010201 beside 类|款.
+    const uc = printedUnit ?? "";
+    if (code && /^\d{5}$/.test(code) && /^\d{7}$/.test(uc) && uc.startsWith(code)) econCode = uc;
+    else if (code && (uc === code || /^\d{5}$/.test(uc))) econCode = code;
+    else if (code) econCode = code;
+    else if (/^\d{3}$/.test(uc) && namesMatch(ctx.classifier.officialName("econ_dept", uc, ctx.year), label)) econCode = uc;
+    else if (/^3\d{4}(\d{2})?$/.test(uc)) econCode = uc;
+    if (econCode) unitCode = econCode === uc || uc.startsWith(econCode) ? null : unitCode;
+  } else {
+    funcCode = code;
+  }
+  return { label, unitCode, funcCode, econCode, page: row.page, amounts: readAmounts(row, cols, tableNo, findings) };
+}
+
+function namesMatch(official: string | null, printed: string): boolean {
+  return official !== null && labelKey(official) === labelKey(printed);
+}
+
+const emptyItem = (rowIndex: number, d: RowDraft): LineItem => ({
+  rowIndex,
+  rowKind: "item",
+  level: null,
+  side: null,
+  section: null,
+  label: d.label,
+  unitCode: d.unitCode,
+  funcCode: d.funcCode,
+  econCode: d.econCode,
+  func: null,
+  econ: null,
+  page: d.page,
+  amounts: d.amounts,
+});
+
+/** Decides total / unit / class / item for the rows of a one-sided table and carries unit codes down. */
+function classifyRows(drafts: readonly RowDraft[], ctx: TableContext): LineItem[] {
+  const items: LineItem[] = [];
+  const projectTable = ctx.kind === "一般公共预算项目支出表";
+  let currentUnit: string | null = null;
+  let previousKind: LineItem["rowKind"] | null = null;
+  drafts.forEach((d, i) => {
+    const item = emptyItem(i, d);
+    const coded = d.funcCode ?? d.econCode;
+    if (!coded && isTotalLabel(d.label)) {
+      item.rowKind = "total";
+      item.unitCode = null;
+    } else if (coded) {
+      const len = coded.length;
+      item.rowKind = projectTable ? "item" : d.funcCode ? (len < 7 ? "class" : "item") : len === 3 ? "class" : "item";
+      item.unitCode = d.unitCode ?? currentUnit;
+    } else if (projectTable && !d.unitCode && d.label && !isUnitName(d.label, ctx) && nextIsCoded(drafts, i)) {
+      item.rowKind = "class";
+      item.level = "project_group";
+      item.unitCode = currentUnit;
+    } else if (projectTable && !d.unitCode && d.label && !isUnitName(d.label, ctx) && previousKind === "item") {
+      item.unitCode = currentUnit;
+    } else {
+      item.rowKind = "unit";
+      const afterTotal = previousKind === "total";
+      const departmentLike = !d.label || (d.unitCode !== null && d.unitCode.length <= 3) || moreUnitsFollow(drafts, i);
+      item.level = afterTotal && departmentLike && !(d.unitCode && d.unitCode.length >= 6) ? "department" : "unit";
+      if (item.level === "unit") currentUnit = d.unitCode;
+    }
+    previousKind = item.rowKind;
+    items.push(item);
+  });
+  return items;
+}
+
+function isUnitName(label: string, ctx: TableContext): boolean {
+  const k = labelKey(label);
+  return ctx.unitNames.has(k) || (ctx.department !== null && labelKey(ctx.department) === k) || /本级$/.test(k);
+}
+
+function nextIsCoded(drafts: readonly RowDraft[], i: number): boolean {
+  const next = drafts[i + 1];
+  return next !== undefined && (next.funcCode ?? next.econCode) !== null;
+}
+
+function moreUnitsFollow(drafts: readonly RowDraft[], i: number): boolean {
+  const next = drafts[i + 1];
+  return next !== undefined && !(next.funcCode ?? next.econCode) && !isTotalLabel(next.label);
+}
+
+/** 表1/表2: one printed row holds an income row (left) and an expense row (right). */
+function normalizeTwoSided(table: ExtractedTable, cols: ColumnInfo[], ctx: TableContext, findings: Finding[]): LineItem[] {
+  const sides = assignSides(cols);
+  const items: LineItem[] = [];
+  let section: string | null = null;
+  for (const row of table.rows) {
+    for (const side of ["income", "expense"] as const) {
+      const sideCols = sides.filter((c) => c.side === side);
+      const label = compact(sideCols.filter((c) => c.role.role === "label").map((c) => textOf(row, c)).join(""));
+      const amounts = readAmounts(row, sideCols, table.tableNo, findings);
+      if (!label && amounts.length === 0) continue;
+      const d: RowDraft = { label, unitCode: null, funcCode: null, econCode: null, page: row.page, amounts };
+      const item = { ...emptyItem(items.length, d), side };
+      const key = labelKey(label);
+      if (side === "income") {
+        if (key === "本年收入" || key === "上年结转") section = key;
+        const heading = key === "本年收入" || (key === "上年结转" && ctx.kind === "财政拨款收支总表");
+        item.rowKind = heading || isTotalLabel(label) ? "total" : "item";
+        item.section = item.rowKind === "item" && ctx.kind === "财政拨款收支总表" ? section : null;
+      } else if (isTotalLabel(label) || /^(本年支出|结转下年)/.test(key)) {
+        item.rowKind = "total";
+      } else {
+        const split = splitCodedLabel(label);
+        const code = split?.code ?? ctx.classifier.classCodeByName(label, ctx.year);
+        if (split) item.label = split.label;
+        item.funcCode = code;
+        item.rowKind = code && code.length < 7 ? "class" : "item";
+      }
+      items.push(item);
+    }
+  }
+  return items;
+}
+
+/** Columns without a printed side belong to the side of the nearest label column on their left. */
+function assignSides(cols: ColumnInfo[]): ColumnInfo[] {
+  if (cols.some((c) => c.side !== null)) {
+    let side: ColumnInfo["side"] = "income";
+    return cols.map((c) => (c.side ? ((side = c.side), c) : { ...c, side }));
+  }
+  let labels = 0;
+  return cols.map((c) => {
+    if (c.role.role === "label") labels++;
+    return { ...c, side: labels <= 1 ? "income" : "expense" };
+  });
+}
+
+/**
+ * Gives a table's rows their meaning: kinds, codes, units and amounts, with findings for what could not be read.
+ * @example normalizeTableRows(extractedTable, { kind: "部门支出总表", economic: false, year: 2025, classifier, unitNames, department })
+ */
+export function normalizeTableRows(table: ExtractedTable, ctx: TableContext): { rows: LineItem[]; measures: string[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const cols = describeColumns(table.columns);
+  const measures = [...new Set(cols.flatMap((c) => (c.role.role === "amount" ? [c.role.measure] : [])))];
+  const rows = isTwoSided(ctx.kind)
+    ? normalizeTwoSided(table, cols, ctx, findings)
+    : classifyRows(table.rows.map((r) => draftRow(r, cols, ctx, table.tableNo, findings)), ctx);
+  return { rows, measures, findings };
+}

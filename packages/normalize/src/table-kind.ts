@@ -1,0 +1,40 @@
+import type { TableKind } from "@yusuan/schema";
+
+/** Ordered: the first rule whose words all occur in the title wins (more specific rules first). */
+const RULES: ReadonlyArray<readonly [TableKind, readonly RegExp[]]> = [
+  ["整体绩效目标表", [/整体/, /绩效/]],
+  ["项目绩效目标表", [/绩效/]],
+  ["政府采购表", [/采购/]],
+  ["政府性基金三公经费表", [/政府性基金/, /三公/]],
+  ["一般公共预算三公经费表", [/三公/]],
+  ["政府性基金支出表", [/政府性基金/]],
+  ["国有资本经营支出表", [/国有资本经营/]],
+  ["财政拨款收支总表", [/财政拨款收支/]],
+  ["一般公共预算基本支出表", [/一般公共预算/, /基本支出/]],
+  ["财政拨款支出经济分类表", [/财政拨款/, /经济分类/]],
+  ["一般公共预算项目支出表", [/一般公共预算/, /项目支出/]],
+  ["一般公共预算支出表", [/一般公共预算/, /支出/]],
+  ["部门收支总表", [/收支.*总表|收支总体情况|收支预算总/]],
+  ["部门收入总表", [/收入.*总表|收入预算表|收入总体情况/]],
+  ["部门支出总表", [/支出.*总表|支出预算表|支出总体情况/]],
+];
+
+/**
+ * What a table is, from its printed title: the same kind whatever the province calls it.
+ * @example tableKind("2025年部门支出预算总表") // "部门支出总表"
+ */
+export function tableKind(title: string): TableKind {
+  const t = title.replace(/\s+/g, "").replace(/[“”"]/g, "");
+  for (const [kind, words] of RULES) if (words.every((w) => w.test(t))) return kind;
+  return "其他";
+}
+
+/** Tables whose rows are coded by 部门预算支出经济分类 (301 …) rather than by function. */
+export function isEconomicTable(kind: TableKind, title: string): boolean {
+  return kind === "财政拨款支出经济分类表" || kind === "一般公共预算基本支出表" || /经济分类/.test(title);
+}
+
+/** 表1 and 表2 print 收入 on the left and 支出 on the right. */
+export function isTwoSided(kind: TableKind): boolean {
+  return kind === "部门收支总表" || kind === "财政拨款收支总表";
+}
