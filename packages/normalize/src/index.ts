@@ -6,3 +6,5 @@ export { labelKey, isTotalLabel } from "./labels.js";
 export { tableKind, isEconomicTable, isTwoSided } from "./table-kind.js";
 export { normalizeTableRows, type TableContext } from "./normalize-table.js";
 export { normalizeDocument, type NormalizeOptions } from "./normalize-document.js";
+export { checkDocument, checkTable, checkAcrossTables, rowIdentities } from "./checks/index.js";
+export { readClaims, checkClaims } from "./claims/index.js";

@@ -12,6 +12,8 @@ import type {
 import type { Classifier } from "./classifier.js";
 import { compact, labelKey } from "./labels.js";
 import { normalizeTableRows } from "./normalize-table.js";
+import { checkDocument } from "./checks/index.js";
+import { checkClaims, readClaims } from "./claims/index.js";
 import { isEconomicTable, tableKind } from "./table-kind.js";
 
 export interface NormalizeOptions {
@@ -86,7 +88,8 @@ function codeFindings(table: BudgetTable): Finding[] {
 
 /**
  * Turns what extraction read into a typed budget document: table kinds, units of amounts, row kinds,
- * codes resolved against the registry of the document's year, and findings.
+ * codes resolved against the registry of the document's year, and every check of
+ * the document against itself (sums, tables against each other, prose against tables) as findings.
  * @example const doc = normalizeDocument(extracted, { sha256, classifier: registryClassifier() });
  */
 export function normalizeDocument(extracted: ExtractedDocument, options: NormalizeOptions): BudgetDocument {
@@ -122,7 +125,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     findings.push(...codeFindings(table));
     return table;
   });
-  return {
+  const doc: BudgetDocument = {
     fileName: extracted.fileName,
     sha256: options.sha256,
     fiscalYear: year,
@@ -137,7 +140,9 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     performanceTargets: [],
     procurement: [],
     prose: extracted.prose,
-    claims: [],
+    claims: readClaims(extracted.prose),
     findings,
   };
+  doc.findings.push(...checkDocument(doc), ...checkClaims(doc, doc.claims));
+  return doc;
 }

@@ -1,0 +1,98 @@
+import type { BudgetDocument, BudgetTable, Claim, Finding, LineItem, TableKind } from "@yusuan/schema";
+import { labelKey } from "../labels.js";
+import { discrepancy } from "../checks/finding-for.js";
+import { toUnits } from "../checks/money.js";
+import { amountOf } from "../checks/within-table.js";
+
+interface TableFigure {
+  value: number;
+  table: BudgetTable;
+  row: LineItem;
+  what: string;
+}
+
+const tableOf = (doc: BudgetDocument, kind: TableKind) => doc.tables.find((t) => t.kind === kind && !t.empty && t.rows.length > 0);
+const rowWhere = (t: BudgetTable | undefined, test: (r: LineItem) => boolean) => t?.rows.find(test);
+const total = (t: BudgetTable | undefined) => rowWhere(t, (r) => r.rowKind === "total" && r.side === null);
+const sideKey = (r: LineItem) => labelKey(r.label);
+
+function figure(t: BudgetTable | undefined, row: LineItem | undefined, measure: string, what: string): TableFigure | null {
+  if (!t || !row || !row.amounts.some((a) => a.measure === measure)) return null;
+  return { value: amountOf(row, measure), table: t, row, what: `${t.tableNo ? `表${t.tableNo}` : t.title} ${what}` };
+}
+
+/** Where the tables print the number a prose subject names; null where we cannot tell. */
+function lookup(doc: BudgetDocument, subject: string): TableFigure | null {
+  const t1 = tableOf(doc, "部门收支总表");
+  const t12 = tableOf(doc, "部门支出总表");
+  const t2 = tableOf(doc, "财政拨款收支总表");
+  const t3 = tableOf(doc, "一般公共预算支出表");
+  const t31 = tableOf(doc, "一般公共预算基本支出表");
+  const t33 = tableOf(doc, "一般公共预算三公经费表");
+  const s = subject.replace(/[“”"]/g, "");
+  if (/财政拨款收支(预算)?总(数|预算)/.test(s))
+    return figure(t2, rowWhere(t2, (r) => r.side === "expense" && /^本年支出(合计)?$/.test(sideKey(r))), "合计", "本年支出 合计");
+  if (/收支(预算)?总(数|预算)$|^收入预算$|收入预算总数/.test(s))
+    return figure(t1, rowWhere(t1, (r) => r.side === "income" && /收入总计$/.test(sideKey(r))), "预算数", "收入总计");
+  if (/^支出预算$|支出预算总数/.test(s))
+    return figure(t1, rowWhere(t1, (r) => r.side === "expense" && /支出总计$/.test(sideKey(r))), "预算数", "支出总计");
+  if (/一般公共预算当年拨款$/.test(s)) {
+    const row = total(t3);
+    const measure = t3?.measures.find((m) => /当年/.test(m)) ?? "合计";
+    return figure(t3, row, measure, `合计 ${measure}`);
+  }
+  if (/一般公共预算基本支出$/.test(s)) return figure(t31, total(t31), "合计", "合计");
+  if (/^(基本支出|项目支出)$/.test(s)) return figure(t12, total(t12), s, `合计 ${s}`);
+  if (/^(人员经费|公用经费)$/.test(s)) return figure(t31, total(t31), s, `合计 ${s}`);
+  if (/三公经费.*预算|三公经费财政拨款/.test(s)) return figure(t33, total(t33), "合计", "合计");
+  if (/^本?年?一般公共预算拨款收入$/.test(s))
+    return figure(t1, rowWhere(t1, (r) => r.side === "income" && r.rowKind === "item" && /^一般公共预算拨款收入$/.test(sideKey(r))), "预算数", "一般公共预算拨款收入");
+  const cls = t1?.rows.find((r) => r.side === "expense" && r.rowKind === "class" && sideKey(r) === labelKey(s));
+  if (cls) return figure(t1, cls, "预算数", sideKey(cls));
+  return null;
+}
+
+/**
+ * Compares what the prose (情况说明) says with what the tables print, and the prose's own 比上年增减 arithmetic.
+ * @example checkClaims(doc, readClaims(doc.prose)) // prose_mismatch 294.82 vs 表2 294.28 in the 乐山 document
+ */
+export function checkClaims(doc: BudgetDocument, claims: readonly Claim[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const claim of claims) {
+    if (claim.subject === "增减" || claim.subject === "上年数") continue;
+    const found = lookup(doc, claim.subject);
+    if (!found || claim.unit !== found.table.amountUnit) continue;
+    findings.push(
+      ...discrepancy({
+        code: "prose_mismatch",
+        message: `the prose (p.${claim.page}) says ${claim.subject} ${claim.value} ${claim.unit}; ${found.what} (p.${found.row.page}) prints ${fromValue(found.value)}`,
+        tableNo: found.table.tableNo,
+        page: claim.page,
+        printed: toUnits(claim.value),
+        expected: found.value,
+      }, "warning"),
+    );
+  }
+  // 比上年增减: this year − last year = the change the sentence states.
+  const bySentence = new Map<string, Claim[]>();
+  for (const c of claims) bySentence.set(`${c.page}|${c.sentence}`, [...(bySentence.get(`${c.page}|${c.sentence}`) ?? []), c]);
+  for (const group of bySentence.values()) {
+    const change = group.find((c) => c.subject === "增减");
+    const previous = group.find((c) => c.subject === "上年数");
+    const current = group.find((c) => c !== change && c !== previous && c.unit === change?.unit);
+    if (!change || !previous || !current) continue;
+    findings.push(
+      ...discrepancy({
+        code: "prose_mismatch",
+        message: `the prose (p.${change.page}) says ${current.subject} ${current.value} is ${change.value} more than last year's ${previous.value}`,
+        tableNo: null,
+        page: change.page,
+        printed: toUnits(change.value),
+        expected: toUnits(current.value) - toUnits(previous.value),
+      }, "warning"),
+    );
+  }
+  return findings;
+}
+
+const fromValue = (units: number) => (units / 10_000).toFixed(2);

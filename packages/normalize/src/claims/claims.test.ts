@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { corpusDocs, sharedDir, sharedMissing, truthDocument } from "@yusuan/testkit";
+import { checkClaims, readClaims } from "./index.js";
+
+const skip = sharedMissing() !== null;
+
+/** The seeds are the real documents' text: their 情况说明 is the prose the claims are read from. */
+function seedProse(file: string) {
+  const text = readFileSync(join(sharedDir()!, "reference/seeds", file), "utf8");
+  const start = text.search(/收支预算情况说明|收支预算总数/);
+  return [{ heading: "第三部分 情况说明", page: 25, text: text.slice(Math.max(0, start - 200)) }];
+}
+
+describe.skipIf(skip)("prose claims (情况说明) against the tables", () => {
+  it("reads the amounts the prose states with the words that name them", () => {
+    const claims = readClaims(seedProse("001_e5a2d3b2704d31ea.txt"));
+    const subjects = claims.map((c) => `${c.subject}=${c.value}`);
+    expect(subjects).toContain("收支预算总数=294.28");
+    expect(subjects).toContain("财政拨款收支预算总数=294.82");
+    expect(subjects).toContain("基本支出=166.48");
+    expect(subjects).toContain("人员经费=134.26");
+  });
+
+  it("乐山: the prose's 财政拨款收支预算总数 294.82 is reported against 表2's 294.28, with both pages", () => {
+    const leshan = truthDocument(corpusDocs().find((d) => d.name.startsWith("leshan"))!);
+    const findings = checkClaims(leshan, readClaims(seedProse("001_e5a2d3b2704d31ea.txt")));
+    const typo = findings.find((f) => f.code === "prose_mismatch" && f.actual === "294.82");
+    expect(typo).toMatchObject({ expected: "294.28", tableNo: "2", page: 25 });
+    expect(typo!.message).toMatch(/p\.25.*p\.9/);
+  });
+
+  it("达州: every stated amount agrees with the tables", () => {
+    const dazhou = truthDocument(corpusDocs().find((d) => d.name.startsWith("dazhou"))!);
+    const claims = readClaims(seedProse("000_338a5bc403b8d88f.txt"));
+    expect(claims.length).toBeGreaterThan(5);
+    expect(checkClaims(dazhou, claims).filter((f) => f.code === "prose_mismatch")).toEqual([]);
+  });
+});

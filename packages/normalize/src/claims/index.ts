@@ -1,0 +1,2 @@
+export { readClaims } from "./read-claims.js";
+export { checkClaims } from "./check-claims.js";
