@@ -1,0 +1,121 @@
+/** The structured inputs in apps/samples/data/*.json: a document's text, tables and how to draw them. */
+
+export type RowKind = "total" | "unit" | "class" | "item";
+
+/** One printed table row, in the corpus truth format (amounts as printed, without separators). */
+export interface TruthRow {
+  readonly row_kind: RowKind;
+  readonly label: string;
+  readonly unit_code: string | null;
+  readonly func_code: string | null;
+  readonly econ_code: string | null;
+  readonly level?: "department" | "unit" | "project_group";
+  readonly side?: "income" | "expense";
+  readonly role?: string;
+  readonly section?: string;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** Which part of a row a key (non-amount) header column shows. */
+export type KeyField =
+  | "func_class" | "func_kuan" | "func_xiang"
+  | "econ_class" | "econ_kuan"
+  | "code" | "label" | "income_label" | "expense_label";
+
+/** A header cell; leaves are columns. A leaf without `key` carries the amount column named by its label. */
+export interface HeaderNode {
+  readonly label: string;
+  readonly key?: KeyField;
+  readonly side?: "income" | "expense";
+  readonly children?: readonly HeaderNode[];
+}
+
+export type TableLayout = "two-sided" | "unit" | "func" | "econ" | "performance" | "procurement";
+
+export interface SampleTable {
+  readonly table_no: string;
+  readonly title: string;
+  readonly amount_unit: "万元" | "元";
+  readonly empty: boolean;
+  readonly columns: readonly string[];
+  readonly layout: TableLayout;
+  readonly header: readonly HeaderNode[];
+  readonly rows: readonly TruthRow[];
+  /** Organisation named on the 部门：… line when it differs from the document's department. */
+  readonly org_name?: string;
+  readonly notes?: readonly string[];
+  readonly empty_note?: { readonly text: string; readonly inside: boolean };
+  readonly see?: "performance_targets" | "procurement";
+  readonly unit_budgets?: Readonly<Record<string, string>>;
+  readonly unit_totals?: Readonly<Record<string, string>>;
+  readonly derived?: string;
+}
+
+export interface PerformanceTarget {
+  readonly unit: string;
+  readonly project: string;
+  readonly budget: string;
+  readonly goal: string;
+  readonly level1: string;
+  readonly level2: string;
+  readonly level3: string;
+  readonly operator: string;
+  readonly value: string;
+  readonly measure_unit: string;
+  readonly weight: string;
+  readonly direction: string;
+}
+
+export interface ProcurementItem {
+  readonly unit: string;
+  readonly project: string;
+  readonly item: string;
+  readonly quantity: string;
+  readonly amount: string;
+  readonly sme: string;
+  readonly micro: string;
+  readonly prison: string;
+  readonly disabled: string;
+}
+
+export interface Block {
+  readonly kind: "heading" | "subheading" | "paragraph";
+  readonly text: string;
+}
+
+/** How a document looks: the renderer's choices, varied between samples on purpose. */
+export interface SampleStyle {
+  /** filled: borders as thin filled rectangles; stroked: lines; none: columns by white space only. */
+  readonly rules: "filled" | "stroked" | "none";
+  readonly font: "sans" | "serif";
+  readonly page_number: "di-ye" | "dash" | "plain";
+  /** Label line above each table, `{no}` replaced by the table number. */
+  readonly table_label: string;
+  readonly org_prefix: string;
+  /** Tables printed on landscape pages. */
+  readonly landscape: readonly string[];
+}
+
+export interface SampleDocument {
+  readonly name: string;
+  readonly fiscal_year: number;
+  readonly region: string;
+  readonly department: string;
+  /** Printed in the department row of multi-unit tables. */
+  readonly department_code?: string;
+  readonly doc_kind: "部门预算" | "单位预算";
+  readonly synthetic: boolean;
+  readonly seed_source?: string;
+  readonly amount_unit: "万元" | "元";
+  readonly thousands_separators: boolean;
+  readonly style: SampleStyle;
+  readonly units: readonly { readonly unit_code: string; readonly unit_name: string }[];
+  readonly overview: readonly Block[];
+  readonly explanation: readonly Block[];
+  readonly glossary: readonly Block[];
+  readonly tables: readonly SampleTable[];
+  readonly performance_targets: readonly PerformanceTarget[];
+  readonly procurement: readonly ProcurementItem[];
+  readonly known_discrepancies: readonly unknown[];
+  readonly quirks: readonly string[];
+}
