@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import type { ExtractedDocument, ExtractedTable } from "@yusuan/schema";
+import { ExtractedDocument as ExtractedDocumentSchema } from "@yusuan/schema";
+import { corpusDocs, normText, realPdfs, sharedMissing, type TruthRow, type TruthTable } from "@yusuan/testkit";
+import { beforeAll, describe, expect, it } from "vitest";
+import { extractDocument } from "./extract-document.js";
+
+const skip = sharedMissing();
+
+/** The amount recall each corpus document reaches today: any drop fails. */
+const RECALL_FLOOR: Record<string, number> = {
+  dazhou_rsxxzx_2025: 1,
+  leshan_rsxxzx_2025: 1,
+  qinghe_jyj_2024: 1,
+  yunling_wjj_2025: 1,
+  anlan_gafj_2024: 1,
+};
+
+const amount = (s: string | undefined): string => (s ?? "").replace(/[,，\s]/g, "");
+
+/** How many of the row's printed amounts sit in this extracted row under the column of that name. */
+function matched(table: ExtractedTable, cells: ExtractedTable["rows"][number]["cells"], row: TruthRow): number {
+  return Object.entries(row.values).filter(([name, value]) =>
+    table.columns.some((c, i) => normText(c.path[c.path.length - 1]) === normText(name) && amount(cells[i]?.text) === value),
+  ).length;
+}
+
+/** Amounts of truth rows found in extracted rows, matching rows in order (a row found whole moves on). */
+function recallOf(table: ExtractedTable, truth: TruthTable): { found: number; total: number; missed: string[] } {
+  let found = 0;
+  let total = 0;
+  let next = 0;
+  const missed: string[] = [];
+  for (const row of truth.rows ?? []) {
+    const want = Object.keys(row.values).length;
+    if (!want) continue;
+    total += want;
+    const whole = table.rows.findIndex((r, i) => i >= next && matched(table, r.cells, row) === want);
+    if (whole >= 0) {
+      found += want;
+      next = whole + 1;
+      continue;
+    }
+    const best = Math.max(0, ...table.rows.map((r) => matched(table, r.cells, row)));
+    found += best;
+    missed.push(`表${truth.table_no} ${row.label}: ${best}/${want}`);
+  }
+  return { found, total, missed };
+}
+
+describe.skipIf(skip)("extractDocument on the text corpus", () => {
+  for (const doc of corpusDocs()) {
+    describe(doc.name, () => {
+      let extracted: ExtractedDocument;
+      beforeAll(async () => {
+        extracted = await extractDocument(new Uint8Array(readFileSync(doc.pdf)), { fileName: basename(doc.pdf) });
+      });
+
+      it("satisfies the schema", () => {
+        expect(() => ExtractedDocumentSchema.parse(extracted)).not.toThrow();
+      });
+
+      it("reads the cover: year, department, region, kind", () => {
+        expect(extracted.meta.fiscalYear).toBe(doc.truth.fiscal_year);
+        expect(normText(extracted.meta.department)).toBe(normText(doc.truth.department));
+        expect(extracted.meta.region).toBe(doc.truth.region);
+        expect(extracted.meta.docKind).toBe(doc.truth.doc_kind);
+      });
+
+      it("finds every printed table with its number, pages and emptiness", () => {
+        const found = doc.truth.tables.map((t) => {
+          const e = extracted.tables.find((x) => x.tableNo === t.table_no);
+          return { no: t.table_no, pages: e?.pages, empty: e?.empty, unit: e?.unitText };
+        });
+        expect(found).toEqual(doc.truth.tables.map((t) => ({ no: t.table_no, pages: t.pages, empty: t.empty, unit: t.amount_unit })));
+      });
+
+      it("puts every printed amount in its row under its column", () => {
+        let found = 0;
+        let total = 0;
+        const missed: string[] = [];
+        for (const truth of doc.truth.tables) {
+          const table = extracted.tables.find((x) => x.tableNo === truth.table_no);
+          const r = table ? recallOf(table, truth) : { found: 0, total: (truth.rows ?? []).reduce((n, row) => n + Object.keys(row.values).length, 0), missed: [`表${truth.table_no} missing`] };
+          found += r.found;
+          total += r.total;
+          missed.push(...r.missed);
+        }
+        const recall = total ? found / total : 1;
+        console.log(`${doc.name}: amount recall ${found}/${total} = ${recall.toFixed(4)}${missed.length ? `\n  ${missed.slice(0, 15).join("\n  ")}` : ""}`);
+        expect(recall).toBeGreaterThanOrEqual(RECALL_FLOOR[doc.name] ?? 0.999);
+      });
+    });
+  }
+});
+
+describe.skipIf(skip)("extractDocument on a scanned document", () => {
+  it("reports no_text_layer and finds no tables", async () => {
+    const scanned = corpusDocs({ includeScanned: true }).filter((d) => d.truth.scanned);
+    expect(scanned.length).toBeGreaterThan(0);
+    for (const doc of scanned) {
+      const extracted = await extractDocument(new Uint8Array(readFileSync(doc.pdf)), { fileName: basename(doc.pdf) });
+      expect(extracted.pages.every((p) => p.textChars === 0)).toBe(true);
+      expect(extracted.pageCount).toBe(extracted.pages.length);
+      expect(extracted.tables).toEqual([]);
+      expect(extracted.findings.map((f) => f.code)).toContain("no_text_layer");
+    }
+  });
+});
+
+describe.skipIf(skip)("extractDocument on real disclosures", () => {
+  for (const pdf of realPdfs()) {
+    it(`reads ${basename(pdf)} into tables with amounts`, async () => {
+      const extracted = await extractDocument(new Uint8Array(readFileSync(pdf)), { fileName: basename(pdf) });
+      const withAmounts = extracted.tables.filter((t) => t.rows.some((r) => r.cells.some((c) => c && /^-?[\d,]+\.\d{2}$/.test(c.text))));
+      console.log(`${basename(pdf)}: ${extracted.tables.length} tables, ${withAmounts.length} with amounts`);
+      expect(withAmounts.length).toBeGreaterThanOrEqual(1);
+    });
+  }
+});

@@ -1,0 +1,227 @@
+import type { BBox } from "@yusuan/schema";
+import { groupLines, type Line } from "./lines.js";
+import type { Ruling } from "./rulings.js";
+import { splitRunAt, type Run } from "./text-runs.js";
+
+/** A rectangle of the displayed page. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface GridCell {
+  text: string;
+  bbox: BBox;
+}
+
+export interface GridColumn {
+  path: string[];
+  x0: number;
+  x1: number;
+}
+
+/** One table region rebuilt as header paths and body rows of cells. */
+export interface Grid {
+  columns: GridColumn[];
+  rows: (GridCell | null)[][];
+  /** lines of the body that say the table is empty (此表无数据) */
+  emptyMarks: string[];
+}
+
+const AMOUNT = /^-?[\d,，]*\d\.\d+$|^-?\d{1,3}(,\d{3})+$/;
+const CODE = /^\d{3,}$/;
+const TOTAL_LABEL = /^(合\s*计|总\s*计|本年收入合计|收入总计|一、)/;
+/** How documents say a table is empty; "“上年结转”均无数据" (one column empty) is not it. */
+export const EMPTY_MARK = /(此|本)表(无|为空|没有)数据|(此|本)表为空表|本(部门|单位)(无|没有)[^，。“”]{0,16}(预算|支出|经费)(，|。|$)/;
+/** Lines closer than this (in font sizes) without a rule between them are one wrapped row. */
+const WRAP_GAP = 0.45;
+
+const mid = (a: number, b: number): number => (a + b) / 2;
+
+/** Is there a rule at x = pos crossing height y? */
+const verticalAt = (vs: readonly Ruling[], x: number, y: number, tol = 2): boolean =>
+  vs.some((v) => Math.abs(v.pos - x) <= tol && v.start <= y + 1 && v.end >= y - 1);
+
+/** Is there a horizontal rule between heights a < b crossing x? */
+const horizontalBetween = (hs: readonly Ruling[], a: number, b: number, x: number): boolean =>
+  hs.some((h) => h.pos > a && h.pos < b && h.start <= x + 1 && h.end >= x - 1);
+
+function dedupe(xs: number[], tol: number): number[] {
+  const out: number[] = [];
+  for (const x of [...xs].sort((a, b) => a - b)) if (!out.length || x - out[out.length - 1]! > tol) out.push(x);
+  return out;
+}
+
+/** Column boundaries from white space: x ranges no body run covers. */
+function boundariesFromText(lines: readonly Line[], box: Box): number[] {
+  const spans = lines.flatMap((l) => l.runs.map((r) => [r.x0, r.x1] as const)).sort((a, b) => a[0] - b[0]);
+  const size = Math.min(...lines.map((l) => l.size));
+  const cuts = [box.x0];
+  let reach = -Infinity;
+  for (const [x0, x1] of spans) {
+    if (reach > -Infinity && x0 - reach >= 0.8 * size) cuts.push(mid(reach, x0));
+    reach = Math.max(reach, x1);
+  }
+  cuts.push(box.x1);
+  return cuts;
+}
+
+/** A body line holds an amount or a code, or is a bare total row (合 计) as printed in empty tables. */
+const isBodyLine = (line: Line, box: Box): boolean =>
+  line.runs.some((r) => AMOUNT.test(r.text) || CODE.test(r.text)) ||
+  (TOTAL_LABEL.test(line.runs[0]!.text) && line.runs.length === 1 && line.runs[0]!.x0 < box.x0 + 0.5 * (box.x1 - box.x0));
+
+interface Piece {
+  run: Run;
+  col: number;
+  line: number;
+}
+
+function joinCell(pieces: readonly Piece[]): GridCell {
+  const sorted = [...pieces].sort((a, b) => a.line - b.line || a.run.x0 - b.run.x0);
+  let text = "";
+  sorted.forEach((p, i) => {
+    const prev = sorted[i - 1];
+    text += prev && prev.line === p.line ? ` ${p.run.text}` : p.run.text;
+  });
+  const bbox: BBox = [
+    Math.min(...sorted.map((p) => p.run.x0)),
+    Math.min(...sorted.map((p) => p.run.y0)),
+    Math.max(...sorted.map((p) => p.run.x1)),
+    Math.max(...sorted.map((p) => p.run.y1)),
+  ];
+  return { text, bbox };
+}
+
+/**
+ * Rebuilds one table region: leaf columns from vertical rules crossing the body (or from white space
+ * when there are none), header cells spread over the columns they span, body lines grouped into rows
+ * (wrapped labels joined, never split into extra rows).
+ * @example const grid = buildGrid(runsInBox, rulings, box); grid.columns[0].path; // ["项目", "科目编码", "类"]
+ */
+export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box: Box): Grid {
+  const vs = rulings.filter((r) => r.dir === "v" && r.pos >= box.x0 - 2 && r.pos <= box.x1 + 2 && r.end > box.y0 && r.start < box.y1);
+  const hs = rulings.filter((r) => r.dir === "h" && r.pos >= box.y0 - 2 && r.pos <= box.y1 + 2 && r.end > box.x0 && r.start < box.x1);
+  const emptyMarks: string[] = [];
+  const lines = groupLines(runs).filter((l) => {
+    if (!EMPTY_MARK.test(l.text.replace(/\s/g, ""))) return true;
+    emptyMarks.push(l.text);
+    return false;
+  });
+  let bodyStart = lines.findIndex((l) => isBodyLine(l, box));
+  if (bodyStart < 0) bodyStart = lines.length;
+  const header = lines.slice(0, bodyStart);
+  const body = lines.slice(bodyStart);
+
+  // Leaf columns: rules that reach into the body (or the lowest header line when there is no body).
+  const probe = body.length ? body : header.slice(-1);
+  const probeTop = probe.length ? Math.min(...probe.map((l) => l.y0)) : box.y0;
+  const probeBottom = probe.length ? Math.max(...probe.map((l) => l.y1)) : box.y1;
+  const ruled = vs.filter((v) => v.start < probeBottom && v.end > probeTop).map((v) => v.pos);
+  let bounds = dedupe([box.x0, ...ruled, box.x1], 2);
+  const hasRules = bounds.length > 2;
+  if (!hasRules && probe.length) bounds = boundariesFromText(probe, box);
+  const colCount = bounds.length - 1;
+  const colOf = (x: number): number => {
+    for (let c = 0; c < colCount; c++) if (x < bounds[c + 1]!) return c;
+    return colCount - 1;
+  };
+
+  const piecesOf = (line: Line, index: number): Piece[] =>
+    line.runs.flatMap((run) => {
+      const y = mid(run.y0, run.y1);
+      const cuts = hasRules ? bounds.slice(1, -1).filter((x) => verticalAt(vs, x, y)) : [];
+      return splitRunAt(run, cuts).map((r) => ({ run: r, col: colOf(mid(r.x0, r.x1)), line: index }));
+    });
+
+  const columns: GridColumn[] = bounds.slice(0, -1).map((x0, c) => ({ path: [], x0, x1: bounds[c + 1]! }));
+  assignHeader(header, columns, vs, hs, hasRules, piecesOf);
+
+  // Body rows: a line starts a new row unless it wraps the row above (no rule between, close, and no
+  // column where both hold a number).
+  const rows: (GridCell | null)[][] = [];
+  const bodyRuled = hs.filter((h) => h.pos > probeTop && h.pos < probeBottom).length >= Math.max(2, body.length / 3);
+  let current: { pieces: Piece[]; last: Line } | null = null;
+  const flush = () => {
+    if (!current) return;
+    const byCol = new Map<number, Piece[]>();
+    for (const p of current.pieces) byCol.set(p.col, [...(byCol.get(p.col) ?? []), p]);
+    rows.push(columns.map((_, c) => (byCol.has(c) ? joinCell(byCol.get(c)!) : null)));
+  };
+  body.forEach((line, i) => {
+    const pieces = piecesOf(line, i + bodyStart);
+    if (current) {
+      const prev = current.last;
+      const xs = pieces.map((p) => mid(p.run.x0, p.run.x1));
+      const ruleBetween = xs.some((x) => horizontalBetween(hs, mid(prev.y0, prev.y1), mid(line.y0, line.y1), x));
+      const close = line.y0 - prev.y1 < WRAP_GAP * Math.min(line.size, prev.size);
+      const clash = pieces.some(
+        (p) => AMOUNT.test(p.run.text) && current!.pieces.some((q) => q.col === p.col && AMOUNT.test(q.run.text)),
+      );
+      if (!ruleBetween && !clash && (close || bodyRuled)) {
+        current.pieces.push(...pieces);
+        current.last = line;
+        return;
+      }
+      flush();
+    }
+    current = { pieces, last: line };
+  });
+  flush();
+  return { columns, rows, emptyMarks };
+}
+
+interface HeaderCell {
+  c0: number;
+  c1: number;
+  y0: number;
+  y1: number;
+  pieces: Piece[];
+}
+
+/** Spreads header text over the leaf columns its cell spans and writes each column's path. */
+function assignHeader(
+  header: readonly Line[],
+  columns: GridColumn[],
+  vs: readonly Ruling[],
+  hs: readonly Ruling[],
+  hasRules: boolean,
+  piecesOf: (line: Line, index: number) => Piece[],
+): void {
+  const cells: HeaderCell[] = [];
+  header.forEach((line, i) => {
+    for (const p of piecesOf(line, i)) {
+      const y = mid(p.run.y0, p.run.y1);
+      let c0 = p.col;
+      let c1 = p.col;
+      if (hasRules) {
+        while (c0 > 0 && !verticalAt(vs, columns[c0]!.x0, y)) c0--;
+        while (c1 < columns.length - 1 && !verticalAt(vs, columns[c1]!.x1, y)) c1++;
+      } else {
+        while (c0 > 0 && p.run.x0 < columns[c0]!.x0 - 1) c0--;
+        while (c1 < columns.length - 1 && p.run.x1 > columns[c1]!.x1 + 1) c1++;
+      }
+      const x = mid(columns[c0]!.x0, columns[c1]!.x1);
+      const same = cells.find(
+        (h) =>
+          h.c0 === c0 &&
+          h.c1 === c1 &&
+          p.run.y0 - h.y1 < 1.2 * p.run.size &&
+          !horizontalBetween(hs, mid(h.y0, h.y1), y, x) &&
+          !horizontalBetween(hs, h.y1 - 0.5, p.run.y0 + 0.5, mid(p.run.x0, p.run.x1)),
+      );
+      if (same) {
+        same.pieces.push(p);
+        same.y0 = Math.min(same.y0, p.run.y0);
+        same.y1 = Math.max(same.y1, p.run.y1);
+      } else cells.push({ c0, c1, y0: p.run.y0, y1: p.run.y1, pieces: [p] });
+    }
+  });
+  cells.sort((a, b) => a.y0 - b.y0);
+  for (const cell of cells) {
+    const text = joinCell(cell.pieces).text.replace(/\s+/g, "");
+    for (let c = cell.c0; c <= cell.c1; c++) columns[c]!.path.push(text);
+  }
+}

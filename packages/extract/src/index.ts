@@ -1,0 +1,2 @@
+export { extractDocument, type ExtractOptions } from "./extract-document.js";
+export { formatTable, formatTables } from "./format-tables.js";

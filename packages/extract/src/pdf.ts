@@ -1,0 +1,97 @@
+import { createRequire } from "node:module";
+import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+
+export { OPS };
+
+/** A 2-D affine matrix [a, b, c, d, e, f] as PDF and pdf.js use it. */
+export type Matrix = [number, number, number, number, number, number];
+
+/** One text item as pdf.js reports it, with its matrix already mapped to the displayed page. */
+export interface RawTextItem {
+  str: string;
+  /** item.transform composed with the viewport: display coordinates, top-left origin, y down */
+  matrix: Matrix;
+  /** advance width in unscaled text space units times the font scale, as pdf.js measures it */
+  width: number;
+}
+
+/** What one page gives us: its size as displayed, its text items and its drawing operators. */
+export interface RawPage {
+  page: number;
+  width: number;
+  height: number;
+  rotation: number;
+  /** maps PDF user space to the displayed page (top-left origin, y down) */
+  viewport: Matrix;
+  items: RawTextItem[];
+  fnArray: number[];
+  argsArray: unknown[][];
+}
+
+const pdfjsRoot = createRequire(import.meta.url).resolve("pdfjs-dist/package.json").replace(/package\.json$/, "");
+// Without the CMaps and standard fonts, CID-keyed Chinese fonts decode to nothing, silently.
+const CMAP_URL = `${pdfjsRoot}cmaps/`;
+const STANDARD_FONT_DATA_URL = `${pdfjsRoot}standard_fonts/`;
+
+/** Multiplies two affine matrices: the result applies `m` first, then `n`. */
+export function multiply(n: Matrix, m: Matrix): Matrix {
+  return [
+    n[0] * m[0] + n[2] * m[1],
+    n[1] * m[0] + n[3] * m[1],
+    n[0] * m[2] + n[2] * m[3],
+    n[1] * m[2] + n[3] * m[3],
+    n[0] * m[4] + n[2] * m[5] + n[4],
+    n[1] * m[4] + n[3] * m[5] + n[5],
+  ];
+}
+
+/**
+ * Reads every page once: text content and operator list, nothing rendered.
+ * @example const pages = await readPdf(new Uint8Array(readFileSync("a.pdf")));
+ */
+export async function readPdf(bytes: Uint8Array): Promise<RawPage[]> {
+  // pdf.js detaches the buffer it is given; keep the caller's bytes intact.
+  const data = new Uint8Array(bytes);
+  const doc = await getDocument({
+    data,
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DATA_URL,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
+  try {
+    const pages: RawPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      try {
+        const viewport = page.getViewport({ scale: 1 });
+        const vt = viewport.transform as Matrix;
+        const content = await page.getTextContent();
+        const ops = await page.getOperatorList();
+        const items: RawTextItem[] = [];
+        for (const item of content.items) {
+          if (!("str" in item)) continue;
+          items.push({ str: item.str, matrix: multiply(vt, item.transform as Matrix), width: item.width });
+        }
+        pages.push({
+          page: n,
+          width: viewport.width,
+          height: viewport.height,
+          rotation: page.rotate,
+          viewport: vt,
+          items,
+          fnArray: ops.fnArray,
+          argsArray: ops.argsArray as unknown[][],
+        });
+      } finally {
+        page.cleanup();
+      }
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,0 +1,56 @@
+import type { Line } from "./lines.js";
+
+/** What the lines above a table say about it. */
+export interface Preamble {
+  tableNo: string | null;
+  title: string;
+  unitText: string | null;
+  entityText: string | null;
+}
+
+const UNIT = /(?:金额)?单位[:：]\s*(万元|元|千元|亿元)/;
+const ENTITY = /^(?:部门|单位|单位名称|部门名称|预算单位|编制部门|编制单位|填报单位)[:：]\s*(.*)$/;
+const TABLE_NO = /^(?:附表|附|表|公开)\s*([0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)*)\s*表?\s*/;
+const PAGE_NO = /^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页|^\d+\s*\/\s*\d+$/;
+const DATE = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
+
+const toAscii = (s: string): string =>
+  s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\s*[-－—–]\s*/g, "-");
+
+/**
+ * Reads the table number, title, 金额单位 and 部门 line from the lines printed above a table.
+ * @example readPreamble(lines); // { tableNo: "1-2", title: "部门支出总表", unitText: "万元", entityText: "…中心" }
+ */
+export function readPreamble(lines: readonly Line[]): Preamble {
+  let unitText: string | null = null;
+  let entityText: string | null = null;
+  let tableNo: string | null = null;
+  const rest: { text: string; size: number }[] = [];
+  for (const line of lines) {
+    const texts: string[] = [];
+    for (const run of line.runs) {
+      let text = run.text;
+      const unit = UNIT.exec(text);
+      if (unit) {
+        unitText ??= unit[1]!;
+        text = text.replace(unit[0], "").trim();
+      }
+      const entity = ENTITY.exec(text);
+      if (entity) {
+        entityText ??= entity[1]!.trim() || null;
+        continue;
+      }
+      if (text) texts.push(text);
+    }
+    let text = texts.join(" ").trim();
+    const no = TABLE_NO.exec(text.replace(/\s+/g, ""));
+    if (no && tableNo === null) {
+      tableNo = toAscii(no[1]!);
+      text = text.replace(/\s+/g, "").slice(no[0].length);
+    }
+    if (text && !PAGE_NO.test(text) && !DATE.test(text)) rest.push({ text, size: line.size });
+  }
+  const size = Math.max(0, ...rest.map((r) => r.size));
+  const title = rest.filter((r) => r.size >= size - 0.5).map((r) => r.text.replace(/\s+/g, "")).join("");
+  return { tableNo, title, unitText, entityText };
+}

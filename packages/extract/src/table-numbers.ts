@@ -1,0 +1,47 @@
+import type { ExtractedTable } from "@yusuan/schema";
+
+/** "部门支出总表（表 1-2）", "部门收支总表（公开表 1）" as 目录 and 情况说明 print them. */
+const REFERENCE = /([^\s，。；：:、]{2,40}?)[（(](?:公开|附)?表([0-9]+(?:-[0-9]+)*)[）)]/g;
+
+/** Length of the longest common subsequence: how much of one title survives in the other. */
+function lcs(a: string, b: string): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (const ca of a) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      row[j] = ca === b[j - 1] ? diag + 1 : Math.max(row[j]!, row[j - 1]!);
+      diag = up;
+    }
+  }
+  return row[b.length]!;
+}
+
+const bare = (title: string): string => title.replace(/[（(][^）)]*年度?[）)]/g, "").replace(/^[一二三四五六七八九十]+、/, "");
+
+/**
+ * Gives tables printed without a number the number the document's own text assigns to their title
+ * (目录 or 情况说明: "部门收支总表（公开表 1）"); similar titles count, the closest wins.
+ * @example numberFromReferences(tables, "一、部门收支总表（表1）…"); tables[0].tableNo; // "1"
+ */
+export function numberFromReferences(tables: ExtractedTable[], text: string): void {
+  const refs: { title: string; no: string }[] = [];
+  const flat = text.replace(/\s+/g, "").replace(/表([0-9]+)-([0-9]+)/g, "表$1-$2");
+  for (const m of flat.matchAll(REFERENCE)) refs.push({ title: bare(m[1]!.replace(/^.*[、.．]/, "")), no: m[2]! });
+  if (!refs.length) return;
+  const taken = new Set(tables.map((t) => t.tableNo).filter((n) => n !== null));
+  for (const table of tables) {
+    if (table.tableNo !== null || !table.title) continue;
+    const title = bare(table.title);
+    let best: { no: string; score: number } | null = null;
+    for (const ref of refs) {
+      if (taken.has(ref.no)) continue;
+      const score = ref.title === title ? 2 : lcs(ref.title, title) / Math.max(ref.title.length, title.length);
+      if (score >= 0.75 && (!best || score > best.score)) best = { no: ref.no, score };
+    }
+    if (best) {
+      table.tableNo = best.no;
+      taken.add(best.no);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import type { Cell, ExtractedRow, ExtractedTable } from "@yusuan/schema";
+import { buildGrid, EMPTY_MARK, type Box, type Grid } from "./grid.js";
+import type { Line } from "./lines.js";
+import { readPreamble, type Preamble } from "./preamble.js";
+import { findRegions } from "./regions.js";
+import type { Ruling } from "./rulings.js";
+import type { Run } from "./text-runs.js";
+
+/** One page ready for table finding: its runs and rules in display coordinates. */
+export interface PageLayout {
+  page: number;
+  runs: Run[];
+  rulings: Ruling[];
+  /** the page's runs grouped by {@link groupLines} */
+  lines: Line[];
+}
+
+/** The tables of a document and, per page, the lines they used (the rest is prose). */
+export interface TablesResult {
+  tables: ExtractedTable[];
+  used: Map<number, Set<Line>>;
+}
+
+const NOTE = /^(备注|注)\s*[:：]/;
+/** How far above a table (points) and how many lines its number, title and unit lines reach. */
+const PREAMBLE_REACH = 110;
+const PREAMBLE_LINES = 5;
+
+const inside = (run: Run, box: Box): boolean => {
+  const x = (run.x0 + run.x1) / 2;
+  const y = (run.y0 + run.y1) / 2;
+  return x >= box.x0 - 1 && x <= box.x1 + 1 && y >= box.y0 - 1 && y <= box.y1 + 1;
+};
+
+/** Maps the columns of a continuation page onto the first page's columns: by position when counts differ. */
+function columnMap(first: ExtractedTable["columns"], next: Grid["columns"]): number[] {
+  if (first.length === next.length) return next.map((_, i) => i);
+  return next.map((c) => {
+    let best = 0;
+    let bestOverlap = -Infinity;
+    first.forEach((f, i) => {
+      const overlap = Math.min(f.x1, c.x1) - Math.max(f.x0, c.x0);
+      if (overlap > bestOverlap) (bestOverlap = overlap), (best = i);
+    });
+    return best;
+  });
+}
+
+function toRows(grid: Grid, page: number, map: number[], width: number): ExtractedRow[] {
+  return grid.rows
+    .map((cells) => {
+      const out: (Cell | null)[] = Array.from({ length: width }, () => null);
+      cells.forEach((cell, i) => {
+        if (!cell) return;
+        const k = map[i]!;
+        const prev = out[k];
+        out[k] = prev ? { ...prev, text: `${prev.text} ${cell.text}` } : { text: cell.text, page, bbox: cell.bbox };
+      });
+      return { cells: out, page };
+    })
+    .filter((r) => r.cells.some((c) => c !== null));
+}
+
+const isContinuation = (pre: Preamble, prev: ExtractedTable | undefined, page: number, firstOnPage: boolean): boolean => {
+  if (!prev || !prev.pages.includes(page - 1) && !prev.pages.includes(page)) return false;
+  if (pre.tableNo !== null) return pre.tableNo === prev.tableNo;
+  if (pre.title) return pre.title === prev.title;
+  return firstOnPage;
+};
+
+/**
+ * Finds the ruled tables of each page, reads their titles, numbers and units, and stitches tables
+ * that run over several pages into one (repeated headers dropped).
+ * @example const { tables } = findTables(layouts); tables[0].tableNo; // "1"
+ */
+export function findTables(pages: readonly PageLayout[]): TablesResult {
+  const tables: ExtractedTable[] = [];
+  const used = new Map<number, Set<Line>>();
+  for (const { page, runs, rulings, lines } of pages) {
+    const regions = findRegions(rulings);
+    if (!regions.length) continue;
+    const pageUsed = new Set<Line>();
+    used.set(page, pageUsed);
+    let top = -Infinity;
+    let lastTable: ExtractedTable | undefined;
+    const takeNotes = (from: number, to: number, table: ExtractedTable | undefined) => {
+      for (const line of lines) {
+        if (line.y0 < from - 1 || line.y1 > to + 1) continue;
+        const text = line.text.replace(/\s+/g, "");
+        if (!table || !(NOTE.test(text) || EMPTY_MARK.test(text))) continue;
+        table.notes.push(line.text);
+        if (EMPTY_MARK.test(text)) table.empty = true;
+        pageUsed.add(line);
+      }
+    };
+    regions.forEach((box, index) => {
+      takeNotes(top, box.y0, lastTable);
+      // Only the few lines just above a table speak about it; prose further up does not.
+      const pre = lines.filter((l) => l.y0 >= top - 1 && l.y1 <= box.y0 + 1 && l.y0 >= box.y0 - PREAMBLE_REACH && !pageUsed.has(l)).slice(-PREAMBLE_LINES);
+      const preamble = readPreamble(pre);
+      const grid = buildGrid(runs.filter((r) => inside(r, box)), rulings, box);
+      for (const l of lines) if (l.y0 >= top - 1 && l.y1 <= box.y1 + 1) pageUsed.add(l);
+      top = box.y1;
+      const prev = tables[tables.length - 1];
+      if (isContinuation(preamble, prev, page, index === 0) && prev) {
+        const map = columnMap(prev.columns, grid.columns);
+        prev.rows.push(...toRows(grid, page, map, prev.columns.length));
+        if (!prev.pages.includes(page)) prev.pages.push(page);
+        if (grid.emptyMarks.length) prev.empty = true;
+        lastTable = prev;
+        return;
+      }
+      if (grid.columns.length < 2 && !preamble.tableNo) return;
+      const table: ExtractedTable = {
+        tableNo: preamble.tableNo,
+        title: preamble.title,
+        pages: [page],
+        unitText: preamble.unitText,
+        entityText: preamble.entityText,
+        columns: grid.columns.map((c) => ({ path: c.path, x0: c.x0, x1: c.x1 })),
+        rows: toRows(grid, page, grid.columns.map((_, i) => i), grid.columns.length),
+        empty: grid.emptyMarks.length > 0 || pre.some((l) => EMPTY_MARK.test(l.text.replace(/\s+/g, ""))),
+        notes: [...grid.emptyMarks],
+      };
+      tables.push(table);
+      lastTable = table;
+    });
+    takeNotes(top, Infinity, lastTable);
+  }
+  return { tables, used };
+}

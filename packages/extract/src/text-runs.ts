@@ -1,0 +1,158 @@
+import type { RawTextItem } from "./pdf.js";
+import { unifyRadical } from "./radicals.js";
+
+/** One character with its estimated horizontal extent on the displayed page. */
+export interface Glyph {
+  ch: string;
+  x0: number;
+  x1: number;
+}
+
+/**
+ * A stretch of text on one baseline with no cell-sized gap inside it, in display coordinates
+ * (top-left origin, y down). `glyphs` keep per-character positions so a run can later be cut
+ * at a column rule.
+ */
+export interface Run {
+  text: string;
+  glyphs: Glyph[];
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  baseline: number;
+  size: number;
+}
+
+/** A white-space gap inside one text item wider than this (in font sizes) separates two cells. */
+const ITEM_SPLIT_GAP = 0.9;
+/** Pieces on one baseline closer than this (in font sizes) belong to the same run. */
+const MERGE_GAP = 0.3;
+/** Pieces closer than this (in font sizes) are joined without a space. */
+const TIGHT_GAP = 0.12;
+
+const isSpace = (ch: string): boolean => /\s/.test(ch);
+/** Nominal advance of a character in font sizes: CJK and full-width forms are square, the rest about half. */
+const nominalWidth = (ch: string): number => (/[\u2e80-\uffef]/.test(ch) && !/[\uff61-\uff9f]/.test(ch) ? 1 : 0.5);
+
+interface Piece {
+  glyphs: Glyph[];
+  baseline: number;
+  size: number;
+}
+
+/**
+ * Places the characters of one item: known nominal widths for printing characters, and whatever
+ * width remains goes to the spaces, which is where renderers hide the gap between two cells.
+ */
+function placeItem(item: RawTextItem): Piece[] {
+  const [a, b, c, d, e, f] = item.matrix;
+  const size = Math.hypot(c, d);
+  const chars = [...item.str].map(unifyRadical);
+  if (!chars.length || size <= 0) return [];
+  // Only text running left to right on the displayed page forms table cells.
+  const horizontal = Math.abs(b) <= Math.abs(a) * 0.1 && a > 0;
+  const width = horizontal ? Math.max(item.width, 0) : 0;
+  const nominal = chars.map((ch) => (isSpace(ch) ? 0 : nominalWidth(ch) * size));
+  const printing = nominal.reduce((s, w) => s + w, 0);
+  const spaces = chars.filter(isSpace).length;
+  let widths: number[];
+  if (width <= 0) widths = nominal;
+  else if (spaces > 0 && width > printing) widths = nominal.map((w, i) => (isSpace(chars[i]!) ? (width - printing) / spaces : w));
+  else {
+    const spaceNominal = 0.5 * size;
+    const total = printing + spaces * spaceNominal;
+    widths = chars.map((ch, i) => ((isSpace(ch) ? spaceNominal : nominal[i]!) * width) / total);
+  }
+  const pieces: Piece[] = [];
+  let current: Glyph[] = [];
+  let x = e;
+  chars.forEach((ch, i) => {
+    const w = widths[i]!;
+    if (isSpace(ch)) {
+      if (w > ITEM_SPLIT_GAP * size && current.length) pieces.push({ glyphs: current, baseline: f, size }), (current = []);
+      else if (current.length) current.push({ ch: " ", x0: x, x1: x + w });
+    } else current.push({ ch, x0: x, x1: x + w });
+    x += w;
+  });
+  if (current.length) pieces.push({ glyphs: current, baseline: f, size });
+  return pieces.map((p) => ({ ...p, glyphs: trimSpaces(p.glyphs) })).filter((p) => p.glyphs.length);
+}
+
+function trimSpaces(glyphs: Glyph[]): Glyph[] {
+  let s = 0;
+  let e = glyphs.length;
+  while (s < e && glyphs[s]!.ch === " ") s++;
+  while (e > s && glyphs[e - 1]!.ch === " ") e--;
+  return glyphs.slice(s, e);
+}
+
+function toRun(p: Piece): Run {
+  const glyphs = p.glyphs;
+  return {
+    text: glyphs.map((g) => g.ch).join(""),
+    glyphs,
+    x0: glyphs[0]!.x0,
+    x1: glyphs[glyphs.length - 1]!.x1,
+    y0: p.baseline - 0.85 * p.size,
+    y1: p.baseline + 0.15 * p.size,
+    baseline: p.baseline,
+    size: p.size,
+  };
+}
+
+/**
+ * Turns pdf.js text items into runs: items split where a wide gap hides inside them, pieces of one
+ * number or word on the same baseline merged back together.
+ * @example const runs = buildRuns(page.items); // "18,330.37 一、一般公共服务支出" → two runs
+ */
+export function buildRuns(items: readonly RawTextItem[]): Run[] {
+  const pieces = items.flatMap(placeItem).sort((p, q) => p.baseline - q.baseline || p.glyphs[0]!.x0 - q.glyphs[0]!.x0);
+  // Group pieces by baseline, then merge neighbours left to right.
+  const lines: Piece[][] = [];
+  for (const p of pieces) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0]!.baseline - p.baseline) <= 0.25 * Math.max(line[0]!.size, p.size)) line.push(p);
+    else lines.push([p]);
+  }
+  const runs: Run[] = [];
+  for (const line of lines) {
+    line.sort((p, q) => p.glyphs[0]!.x0 - q.glyphs[0]!.x0);
+    let cur: Piece | null = null;
+    for (const p of line) {
+      if (cur) {
+        const last = cur.glyphs[cur.glyphs.length - 1]!;
+        const gap = p.glyphs[0]!.x0 - last.x1;
+        const size = Math.max(cur.size, p.size);
+        if (gap <= MERGE_GAP * size && gap >= -size) {
+          if (gap > TIGHT_GAP * size) cur.glyphs.push({ ch: " ", x0: last.x1, x1: p.glyphs[0]!.x0 });
+          cur.glyphs.push(...p.glyphs);
+          cur.size = size;
+          continue;
+        }
+        runs.push(toRun(cur));
+      }
+      cur = { glyphs: [...p.glyphs], baseline: p.baseline, size: p.size };
+    }
+    if (cur) runs.push(toRun(cur));
+  }
+  return runs;
+}
+
+/** Cuts a run at the given x positions (column rules), keeping each character on the side of its centre. */
+export function splitRunAt(run: Run, xs: readonly number[]): Run[] {
+  const cuts = xs.filter((x) => x > run.x0 && x < run.x1).sort((a, b) => a - b);
+  if (!cuts.length) return [run];
+  const groups: Glyph[][] = cuts.map(() => []);
+  groups.push([]);
+  for (const g of run.glyphs) {
+    const mid = (g.x0 + g.x1) / 2;
+    let k = 0;
+    while (k < cuts.length && mid > cuts[k]!) k++;
+    groups[k]!.push(g);
+  }
+  return groups
+    .map(trimSpaces)
+    .filter((g) => g.length)
+    .map((glyphs) => toRun({ glyphs, baseline: run.baseline, size: run.size }));
+}
