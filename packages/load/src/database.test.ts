@@ -1,0 +1,59 @@
+import Sqlite from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase, schemaVersion } from "./database.js";
+import { MIGRATIONS } from "./migrations.js";
+
+const dir = mkdtempSync(join(tmpdir(), "yusuan-load-db-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("openDatabase", () => {
+  it("creates a WAL database with foreign keys on and every migration applied", () => {
+    const db = openDatabase(join(dir, "new", "budget.sqlite"));
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    const names = db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')").pluck().all();
+    expect(names).toEqual(expect.arrayContaining(["documents", "budget_tables", "line_items", "amounts", "facts", "func_rollup"]));
+    db.close();
+  });
+
+  it("reopens an up-to-date database without running migrations again", () => {
+    const path = join(dir, "again.sqlite");
+    openDatabase(path).close();
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it("migrates forward from an older version, keeping its rows", () => {
+    const path = join(dir, "old.sqlite");
+    const old = new Sqlite(path);
+    old.exec(MIGRATIONS[0]!.sql);
+    old.pragma("user_version = 1");
+    old.prepare("INSERT INTO documents (file_name, source_path, sha256, status, error, loaded_at) VALUES ('a.pdf', 'a.pdf', 'ab', 'failed', 'x', '2026-01-01T00:00:00.000Z')").run();
+    old.close();
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it("refuses a database written by a newer schema", () => {
+    const path = join(dir, "newer.sqlite");
+    const future = new Sqlite(path);
+    future.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    future.close();
+    expect(() => openDatabase(path)).toThrow(/newer than this yusuan/);
+  });
+
+  it("rejects a failed document without its reason and an unknown status", () => {
+    const db = openDatabase(join(dir, "checks.sqlite"));
+    const insert = db.prepare("INSERT INTO documents (file_name, source_path, sha256, status, error, loaded_at) VALUES ('a.pdf', 'a.pdf', ?, ?, ?, 'now')");
+    expect(() => insert.run("s1", "failed", null)).toThrow(/CHECK/);
+    expect(() => insert.run("s2", "done", null)).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -1,0 +1,68 @@
+import Sqlite from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { MIGRATIONS, type Migration } from "./migrations.js";
+
+/** An open yusuan database (a better-sqlite3 connection with the schema applied). */
+export type BudgetDatabase = Sqlite.Database;
+
+export interface OpenOptions {
+  /** open an existing database without writing to it (no migrations are run) */
+  readonly readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) a yusuan SQLite database: WAL, foreign keys on, schema migrated forward.
+ * @example const db = openDatabase("out/budget.sqlite"); try { loadDocument(db, doc) } finally { db.close() }
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): BudgetDatabase {
+  if (!options.readonly && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Sqlite(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  try {
+    db.pragma("foreign_keys = ON");
+    if (options.readonly) {
+      assertKnownVersion(schemaVersion(db));
+    } else {
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+      // a second process loading into the same file waits instead of failing at once
+      db.pragma("busy_timeout = 10000");
+      migrate(db);
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/**
+ * The schema version of a database: how many migrations have been applied.
+ * @example schemaVersion(openDatabase(":memory:")) // === MIGRATIONS.length
+ */
+export function schemaVersion(db: BudgetDatabase): number {
+  return db.pragma("user_version", { simple: true }) as number;
+}
+
+/**
+ * Applies the migrations a database has not seen yet, each in its own transaction; returns the new version.
+ * @example migrate(db) // 5
+ */
+export function migrate(db: BudgetDatabase, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = schemaVersion(db);
+  assertKnownVersion(current, migrations);
+  for (const step of migrations.filter((m) => m.version > current)) {
+    db.transaction(() => {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}
+
+function assertKnownVersion(version: number, migrations: readonly Migration[] = MIGRATIONS): void {
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (version > latest) {
+    throw new Error(`database schema version ${version} is newer than this yusuan (knows ${latest}): upgrade yusuan`);
+  }
+}

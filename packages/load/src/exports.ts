@@ -1,0 +1,205 @@
+/**
+ * What the exports hold: one definition per file/sheet/resource, shared by CSV, XLSX and the
+ * Frictionless data package so the three never disagree on columns, types or row order.
+ */
+
+/**
+ * `decimal`: an amount as printed (exact text, e.g. "-12.50"), written as a bare number;
+ * `number`: a computed REAL (rollups); `string` keeps codes such as 001001 as text.
+ */
+export type FieldType = "string" | "integer" | "number" | "decimal" | "boolean" | "datetime";
+
+export interface ExportField {
+  readonly name: string;
+  readonly type: FieldType;
+  readonly description?: string;
+}
+
+export interface ExportDefinition {
+  readonly name: string;
+  readonly title: string;
+  readonly fields: readonly ExportField[];
+  /** selects exactly `fields`, in a deterministic order */
+  readonly sql: string;
+  readonly primaryKey?: readonly string[];
+  readonly foreignKeys?: readonly { fields: readonly string[]; resource: string; reference: readonly string[] }[];
+}
+
+const s = (name: string, description?: string): ExportField => ({ name, type: "string", ...(description ? { description } : {}) });
+const i = (name: string, description?: string): ExportField => ({ name, type: "integer", ...(description ? { description } : {}) });
+const dec = (name: string, description?: string): ExportField => ({ name, type: "decimal", ...(description ? { description } : {}) });
+
+const select = (fields: readonly ExportField[], from: string): string =>
+  `SELECT ${fields.map((f) => f.name).join(", ")} FROM ${from}`;
+
+const documentFields = [
+  i("id"), s("file_name"), s("source_path"), s("sha256"), s("status", "loaded, failed or needs_ocr"),
+  s("error", "why the document was not loaded"), i("fiscal_year"), s("region"), s("department"), s("doc_kind"),
+  i("page_count"), i("edition", "classification edition the codes were resolved against"), i("table_count"),
+  i("fact_count"), i("error_count"), i("warning_count"), i("info_count"),
+  { name: "clean", type: "boolean", description: "loaded without any error-severity issue" } as const,
+  { name: "loaded_at", type: "datetime" } as const,
+] as const satisfies readonly ExportField[];
+
+const factFields = [
+  s("document", "file base name"), i("fiscal_year"), s("department"),
+  s("table_no", "printed table number, empty where none is printed"), s("table_kind"), s("unit_code"),
+  s("func_code", "支出功能分类 code, digits only"), s("econ_code", "经济分类 code, digits only"), s("label"),
+  s("measure", "column header as printed"), dec("amount", "as printed, thousands separators removed"),
+  s("amount_unit", "元 or 万元"), i("page", "1-based PDF page"), i("row_index"), s("row_kind"),
+  i("document_id"), i("table_id"), i("line_item_id"), i("amount_id"),
+] as const satisfies readonly ExportField[];
+
+const rollupFields = (code: string): readonly ExportField[] => [
+  s("document"), i("fiscal_year"), s("department"), s("table_no"), s("table_kind"), s("measure"), s("amount_unit"),
+  s("level", "class (类) or kuan (款)"), s(code), { name: "amount", type: "number" }, i("item_count"),
+];
+
+const classificationFields = [
+  s("system", "func, econ_dept, econ_gov, revenue, …"), s("code"), i("edition", "year of the edition"), s("name"),
+  i("level"), s("parent_code"), s("source"), s("note"),
+] as const satisfies readonly ExportField[];
+
+const toDocuments = [{ fields: ["document_id"], resource: "documents", reference: ["id"] }] as const;
+
+export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
+  {
+    name: "facts",
+    title: "One row per printed amount of every loaded document",
+    fields: factFields,
+    sql: `SELECT ${factFields.map((f) => (f.name === "amount" ? "amount_text AS amount" : f.name)).join(", ")}
+          FROM facts ORDER BY document, document_id, table_index, row_index, ordinal`,
+    primaryKey: ["amount_id"],
+    foreignKeys: [
+      ...toDocuments,
+      { fields: ["table_id"], resource: "budget_tables", reference: ["id"] },
+      { fields: ["line_item_id"], resource: "line_items", reference: ["id"] },
+    ],
+  },
+  {
+    name: "documents",
+    title: "Every document seen, loaded or not, with its status and issue counts",
+    fields: documentFields,
+    sql: `SELECT ${documentFields
+      .map((f) => (f.name === "clean" ? "(status = 'loaded' AND error_count = 0) AS clean" : f.name))
+      .join(", ")} FROM documents ORDER BY file_name, sha256`,
+    primaryKey: ["id"],
+  },
+  {
+    name: "units",
+    title: "Budget units (单位) each document lists",
+    fields: [i("document_id"), s("document"), i("ordinal"), s("unit_code"), s("unit_name")],
+    sql: `SELECT u.document_id, d.file_name AS document, u.ordinal, u.unit_code, u.unit_name
+          FROM units u JOIN documents d ON d.id = u.document_id ORDER BY d.file_name, d.id, u.ordinal`,
+    foreignKeys: toDocuments,
+  },
+  {
+    name: "budget_tables",
+    title: "The tables of each document",
+    fields: [
+      i("id"), i("document_id"), s("document"), i("table_index"), s("table_no"), s("title"), s("table_kind"),
+      s("amount_unit"), s("pages", "comma-separated PDF pages"), i("first_page"),
+      { name: "empty", type: "boolean" }, s("measures", "JSON array of the amount columns"),
+    ],
+    sql: `SELECT t.id, t.document_id, d.file_name AS document, t.table_index, t.table_no, t.title, t.table_kind,
+            t.amount_unit, t.pages, t.first_page, t.empty, t.measures
+          FROM budget_tables t JOIN documents d ON d.id = t.document_id ORDER BY d.file_name, d.id, t.table_index`,
+    primaryKey: ["id"],
+    foreignKeys: toDocuments,
+  },
+  {
+    name: "line_items",
+    title: "Every table row with its codes and their resolution",
+    fields: [
+      i("id"), i("table_id"), s("document"), s("table_no"), i("row_index"), s("row_kind"), s("level"), s("side"),
+      s("section"), s("label"), s("unit_code"), s("func_code"), s("econ_code"), s("func_name"), s("func_class"),
+      s("func_kuan"), s("func_status"), s("econ_system"), s("econ_name"), s("econ_class"), s("econ_kuan"),
+      s("econ_status"), i("page"),
+    ],
+    sql: `SELECT li.id, li.table_id, d.file_name AS document, t.table_no, li.row_index, li.row_kind, li.level,
+            li.side, li.section, li.label, li.unit_code, li.func_code, li.econ_code, li.func_name, li.func_class,
+            li.func_kuan, li.func_status, li.econ_system, li.econ_name, li.econ_class, li.econ_kuan, li.econ_status,
+            li.page
+          FROM line_items li JOIN budget_tables t ON t.id = li.table_id JOIN documents d ON d.id = t.document_id
+          ORDER BY d.file_name, d.id, t.table_index, li.row_index`,
+    primaryKey: ["id"],
+    foreignKeys: [{ fields: ["table_id"], resource: "budget_tables", reference: ["id"] }],
+  },
+  {
+    name: "validation_issues",
+    title: "Findings of extraction, classification and consistency checks",
+    fields: [
+      i("document_id"), s("document"), i("ordinal"), s("table_no"), s("rule"), s("severity"), s("message"),
+      s("expected"), s("actual"), i("page"),
+    ],
+    sql: `SELECT v.document_id, d.file_name AS document, v.ordinal, v.table_no, v.rule, v.severity, v.message,
+            v.expected, v.actual, v.page
+          FROM validation_issues v JOIN documents d ON d.id = v.document_id ORDER BY d.file_name, d.id, v.ordinal`,
+    foreignKeys: toDocuments,
+  },
+  {
+    name: "codes_seen",
+    title: "Every (code, printed name, document) met at ingest",
+    fields: [
+      i("document_id"), s("document"), s("system"), s("code"), s("printed_name"), s("official_name"), s("status"),
+      s("table_no", "first table printing it"), i("page", "first page printing it"), i("occurrences"),
+    ],
+    sql: `SELECT c.document_id, d.file_name AS document, c.system, c.code, c.printed_name, c.official_name, c.status,
+            c.table_no, c.page, c.occurrences
+          FROM codes_seen c JOIN documents d ON d.id = c.document_id
+          ORDER BY d.file_name, d.id, c.system, c.code, c.printed_name`,
+    foreignKeys: toDocuments,
+  },
+  {
+    name: "classification",
+    title: "政府收支分类科目 registry entries",
+    fields: classificationFields,
+    sql: `${select(classificationFields, "classification")} ORDER BY system, code, edition`,
+    primaryKey: ["system", "code", "edition"],
+  },
+  {
+    name: "performance_targets",
+    title: "项目绩效目标 (表6) indicators",
+    fields: [
+      i("document_id"), s("document"), i("ordinal"), s("unit"), s("project"), dec("budget"), s("goal"), s("level1"),
+      s("level2"), s("level3"), s("operator"), s("value"), s("measure_unit"), s("weight"), s("direction"), i("page"),
+    ],
+    sql: `SELECT p.document_id, d.file_name AS document, p.ordinal, p.unit, p.project, p.budget_text AS budget, p.goal,
+            p.level1, p.level2, p.level3, p.operator, p.value, p.measure_unit, p.weight, p.direction, p.page
+          FROM performance_targets p JOIN documents d ON d.id = p.document_id ORDER BY d.file_name, d.id, p.ordinal`,
+    foreignKeys: toDocuments,
+  },
+  {
+    name: "procurement",
+    title: "政府采购 (表8) items",
+    fields: [
+      i("document_id"), s("document"), i("ordinal"), s("unit"), s("project"), s("item"), s("item_code"),
+      s("quantity"), dec("amount"), s("sme"), s("micro"), s("prison"), s("disabled"), i("page"),
+    ],
+    sql: `SELECT p.document_id, d.file_name AS document, p.ordinal, p.unit, p.project, p.item, p.item_code,
+            p.quantity, p.amount_text AS amount, p.sme, p.micro, p.prison, p.disabled, p.page
+          FROM procurement p JOIN documents d ON d.id = p.document_id ORDER BY d.file_name, d.id, p.ordinal`,
+    foreignKeys: toDocuments,
+  },
+  {
+    name: "claims",
+    title: "Numbers stated in the prose (情况说明)",
+    fields: [i("document_id"), s("document"), i("ordinal"), s("subject"), dec("amount"), s("unit"), i("page"), s("sentence")],
+    sql: `SELECT c.document_id, d.file_name AS document, c.ordinal, c.subject, c.amount_text AS amount, c.unit, c.page,
+            c.sentence
+          FROM claims c JOIN documents d ON d.id = c.document_id ORDER BY d.file_name, d.id, c.ordinal`,
+    foreignKeys: toDocuments,
+  },
+  {
+    name: "func_rollup",
+    title: "Leaf amounts summed by 功能分类 类 and 款, per table and measure",
+    fields: rollupFields("func_code"),
+    sql: `${select(rollupFields("func_code"), "func_rollup")} ORDER BY document, table_no, table_kind, measure, func_code`,
+  },
+  {
+    name: "econ_rollup",
+    title: "Leaf amounts summed by 经济分类 类 and 款, per table and measure",
+    fields: rollupFields("econ_code"),
+    sql: `${select(rollupFields("econ_code"), "econ_rollup")} ORDER BY document, table_no, table_kind, measure, econ_code`,
+  },
+]);

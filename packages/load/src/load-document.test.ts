@@ -1,0 +1,198 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import type { BudgetDocument } from "@yusuan/schema";
+import { corpusDocs, sharedDir, sharedMissing, type CorpusDoc } from "@yusuan/testkit";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase, type BudgetDatabase } from "./database.js";
+import { documentStatus } from "./document-status.js";
+import { loadDocument } from "./load-document.js";
+import { recordFailure } from "./record-failure.js";
+import { sha256Of, truthDocument } from "./truth-document.fixture.js";
+
+const missing = sharedMissing();
+const dir = mkdtempSync(join(tmpdir(), "yusuan-load-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const docs = missing ? [] : corpusDocs();
+let n = 0;
+const freshDb = (): BudgetDatabase => openDatabase(join(dir, `t${n++}.sqlite`));
+
+interface FactRow {
+  document: string;
+  table_no: string;
+  row_index: number;
+  row_kind: string;
+  unit_code: string;
+  func_code: string;
+  econ_code: string;
+  label: string;
+  measure: string;
+  amount: number;
+  amount_text: string;
+}
+
+const tuple = (f: Omit<FactRow, "amount">) =>
+  [f.document, f.table_no, f.row_index, f.row_kind, f.unit_code, f.func_code, f.econ_code, f.label.replace(/\s+/g, ""), f.measure, f.amount_text].join("|");
+
+const factsOf = (db: BudgetDatabase, document: string): FactRow[] =>
+  db.prepare<[string], FactRow>("SELECT * FROM facts WHERE document = ?").all(document);
+
+const rowCounts = (db: BudgetDatabase) =>
+  Object.fromEntries(
+    ["documents", "budget_tables", "line_items", "amounts", "units", "pages", "validation_issues", "codes_seen", "performance_targets", "procurement"].map((t) => [
+      t,
+      db.prepare(`SELECT count(*) FROM ${t}`).pluck().get(),
+    ]),
+  );
+
+/** The document with one more row in its last non-empty table, reusing a row index: SQLite rejects it late in the load. */
+function brokenLate(doc: BudgetDocument): BudgetDocument {
+  const last = doc.tables.findLastIndex((t) => t.rows.length > 0);
+  const tables = doc.tables.map((t, i) => (i === last ? { ...t, rows: [...t.rows, t.rows.at(-1)!] } : t));
+  return { ...doc, tables };
+}
+
+describe.skipIf(missing)("loadDocument on the corpus ground truth", () => {
+  it.each(docs.map((d) => [d.name, d] as const))("the facts view of %s holds exactly its truth facts", (_name, corpus: CorpusDoc) => {
+    const db = freshDb();
+    const result = loadDocument(db, truthDocument(corpus));
+    expect(result.action).toBe("inserted");
+    const facts = factsOf(db, basename(corpus.pdf));
+    expect(result.facts).toBe(corpus.facts.length);
+    expect(facts).toHaveLength(corpus.facts.length);
+    expect(new Set(facts.map(tuple))).toEqual(new Set(corpus.facts.map((f) => tuple({ ...f, amount_text: f.amount }))));
+    for (const f of facts) expect(f.amount).toBe(Number(f.amount_text));
+    const meta = db.prepare("SELECT DISTINCT fiscal_year, department, amount_unit FROM facts").all();
+    expect(meta.length).toBeGreaterThan(0);
+    for (const m of meta) expect(m).toMatchObject({ fiscal_year: corpus.truth.fiscal_year, department: corpus.truth.department });
+    db.close();
+  });
+
+  it("stores every table, unit, 绩效 indicator, 采购 item and known discrepancy of a document", () => {
+    const corpus = docs.find((d) => d.truth.procurement?.length && d.truth.performance_targets?.length)!;
+    const db = freshDb();
+    const doc = truthDocument(corpus);
+    loadDocument(db, doc);
+    expect(rowCounts(db)).toMatchObject({
+      documents: 1,
+      budget_tables: doc.tables.length,
+      units: doc.units.length,
+      pages: doc.pageCount,
+      performance_targets: doc.performanceTargets.length,
+      procurement: doc.procurement.length,
+      validation_issues: doc.findings.length,
+    });
+    const empty = db.prepare("SELECT table_no FROM budget_tables WHERE empty = 1 ORDER BY table_index").pluck().all();
+    expect(empty).toEqual(doc.tables.filter((t) => t.empty).map((t) => t.tableNo));
+    db.close();
+  });
+
+  it("records each (code, printed name) once per document with how often it was printed", () => {
+    const corpus = docs[0]!;
+    const db = freshDb();
+    const doc = truthDocument(corpus);
+    loadDocument(db, doc);
+    const printed = doc.tables.flatMap((t) => t.rows).filter((r) => r.funcCode);
+    const seen = db.prepare("SELECT code, printed_name, occurrences FROM codes_seen WHERE system = 'func'").all() as { code: string; printed_name: string; occurrences: number }[];
+    expect(new Set(seen.map((s) => `${s.code} ${s.printed_name}`))).toEqual(new Set(printed.map((r) => `${r.funcCode} ${r.label}`)));
+    expect(seen.reduce((a, s) => a + s.occurrences, 0)).toBe(printed.length);
+    db.close();
+  });
+
+  it("skips a document already loaded and replaces it on request, never duplicating rows", () => {
+    const corpus = docs[0]!;
+    const db = freshDb();
+    const doc = truthDocument(corpus);
+    loadDocument(db, doc);
+    const before = rowCounts(db);
+    expect(loadDocument(db, doc).action).toBe("skipped");
+    const again = loadDocument(db, doc, { replace: true });
+    expect(again.action).toBe("replaced");
+    expect(rowCounts(db)).toEqual(before);
+    expect(factsOf(db, basename(corpus.pdf))).toHaveLength(corpus.facts.length);
+    db.close();
+  });
+
+  it("leaves nothing of a document that fails mid-transaction", () => {
+    const db = freshDb();
+    const doc = truthDocument(docs[0]!);
+    expect(() => loadDocument(db, brokenLate(doc))).toThrow(/UNIQUE/);
+    expect(Object.values(rowCounts(db)).every((c) => c === 0)).toBe(true);
+    db.close();
+  });
+
+  it("keeps the loaded version intact when its replacement fails", () => {
+    const corpus = docs[0]!;
+    const db = freshDb();
+    const doc = truthDocument(corpus);
+    loadDocument(db, doc);
+    const before = rowCounts(db);
+    expect(() => loadDocument(db, brokenLate(doc), { replace: true })).toThrow(/UNIQUE/);
+    expect(rowCounts(db)).toEqual(before);
+    expect(documentStatus(db, doc.sha256)?.status).toBe("loaded");
+    db.close();
+  });
+
+  it("refuses a document that is not a valid BudgetDocument before writing anything", () => {
+    const db = freshDb();
+    const doc = truthDocument(docs[0]!);
+    const bad = structuredClone(doc);
+    bad.tables.find((t) => t.rows.length)!.rows[0]!.amounts.push({ measure: "合计", value: "1,234.00", page: 1, bbox: [0, 0, 0, 0] });
+    expect(() => loadDocument(db, bad)).toThrow();
+    expect(rowCounts(db).documents).toBe(0);
+    db.close();
+  });
+
+  it("supersedes an older version of the same file only when asked", () => {
+    const corpus = docs[0]!;
+    const db = freshDb();
+    const doc = truthDocument(corpus);
+    loadDocument(db, doc);
+    const edited = { ...doc, sha256: "0".repeat(64) };
+    expect(() => loadDocument(db, edited)).toThrow(/another version/);
+    expect(loadDocument(db, edited, { replace: true }).action).toBe("replaced");
+    expect(documentStatus(db, doc.sha256)).toBeNull();
+    expect(factsOf(db, basename(corpus.pdf))).toHaveLength(corpus.facts.length);
+    db.close();
+  });
+});
+
+describe.skipIf(missing)("recordFailure and documentStatus", () => {
+  it("records a scanned document as needs_ocr, outside the facts, until a load replaces it", () => {
+    const scanned = corpusDocs({ includeScanned: true }).find((d) => d.truth.scanned)!;
+    const db = freshDb();
+    const sha256 = sha256Of(scanned.pdf);
+    expect(documentStatus(db, sha256)).toBeNull();
+    recordFailure(db, { fileName: scanned.pdf, sha256, status: "needs_ocr", error: "no text layer on any page" });
+    recordFailure(db, { fileName: scanned.pdf, sha256, status: "needs_ocr", error: "no text layer on any of 30 pages" });
+    expect(documentStatus(db, sha256)).toMatchObject({ status: "needs_ocr", error: "no text layer on any of 30 pages", fileName: basename(scanned.pdf) });
+    expect(db.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(1);
+
+    const loaded = truthDocument(docs[0]!);
+    loadDocument(db, loaded);
+    expect(db.prepare("SELECT DISTINCT document FROM facts").pluck().all()).toEqual([basename(docs[0]!.pdf)]);
+
+    expect(loadDocument(db, truthDocument(scanned)).action).toBe("replaced");
+    expect(documentStatus(db, sha256)).toMatchObject({ status: "loaded", error: null, factCount: scanned.facts.length });
+    db.close();
+  });
+
+  it("demands a reason", () => {
+    const db = freshDb();
+    expect(() => recordFailure(db, { fileName: "x.pdf", sha256: "ab", status: "failed", error: " " })).toThrow(/reason/);
+    db.close();
+  });
+});
+
+describe.skipIf(missing)("score-facts on a database loaded from the truth", () => {
+  it("reports F1 = 1.0", () => {
+    const path = join(dir, "scored.sqlite");
+    const db = openDatabase(path);
+    for (const d of docs) loadDocument(db, truthDocument(d));
+    db.close();
+    const out = execFileSync(join(sharedDir()!, "tools", "score-facts"), ["--db", path, "--truth", join(sharedDir()!, "corpus"), "--min-f1", "1.0"], { encoding: "utf8" });
+    expect(out).toMatch(/precision=1\.0000 recall=1\.0000 F1=1\.0000/);
+  });
+});

@@ -1,0 +1,308 @@
+/**
+ * The database schema as ordered forward steps. PRAGMA user_version records how many have run;
+ * a step is never edited once released, a change is a new step at the end.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+const documents = `
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) > 0),
+  status TEXT NOT NULL CHECK (status IN ('loaded', 'failed', 'needs_ocr')),
+  error TEXT,
+  fiscal_year INTEGER,
+  region TEXT,
+  department TEXT,
+  doc_kind TEXT,
+  page_count INTEGER,
+  edition INTEGER,
+  table_count INTEGER NOT NULL DEFAULT 0,
+  fact_count INTEGER NOT NULL DEFAULT 0,
+  error_count INTEGER NOT NULL DEFAULT 0,
+  warning_count INTEGER NOT NULL DEFAULT 0,
+  info_count INTEGER NOT NULL DEFAULT 0,
+  loaded_at TEXT NOT NULL,
+  -- a failed row without its reason would be useless to whoever reruns the batch
+  CHECK (status = 'loaded' OR error IS NOT NULL)
+) STRICT;
+CREATE INDEX documents_file_name ON documents (file_name);
+
+CREATE TABLE pages (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  page INTEGER NOT NULL CHECK (page > 0),
+  width REAL NOT NULL,
+  height REAL NOT NULL,
+  rotation INTEGER NOT NULL,
+  text_chars INTEGER NOT NULL,
+  PRIMARY KEY (document_id, page)
+) STRICT;
+
+CREATE TABLE units (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  unit_code TEXT,
+  unit_name TEXT NOT NULL,
+  UNIQUE (document_id, ordinal)
+) STRICT;
+`;
+
+const tables = `
+CREATE TABLE budget_tables (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  table_index INTEGER NOT NULL,
+  table_no TEXT,
+  title TEXT NOT NULL,
+  table_kind TEXT NOT NULL,
+  amount_unit TEXT NOT NULL CHECK (amount_unit IN ('元', '万元')),
+  pages TEXT NOT NULL,
+  first_page INTEGER NOT NULL CHECK (first_page > 0),
+  empty INTEGER NOT NULL CHECK (empty IN (0, 1)),
+  measures TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  UNIQUE (document_id, table_index)
+) STRICT;
+CREATE INDEX budget_tables_kind ON budget_tables (table_kind);
+
+CREATE TABLE line_items (
+  id INTEGER PRIMARY KEY,
+  table_id INTEGER NOT NULL REFERENCES budget_tables (id) ON DELETE CASCADE,
+  row_index INTEGER NOT NULL CHECK (row_index >= 0),
+  row_kind TEXT NOT NULL CHECK (row_kind IN ('total', 'unit', 'class', 'item')),
+  level TEXT CHECK (level IN ('department', 'unit', 'project_group')),
+  side TEXT CHECK (side IN ('income', 'expense')),
+  section TEXT,
+  label TEXT NOT NULL,
+  unit_code TEXT,
+  func_code TEXT CHECK (func_code NOT GLOB '*[^0-9]*'),
+  econ_code TEXT CHECK (econ_code NOT GLOB '*[^0-9]*'),
+  func_name TEXT,
+  func_class TEXT,
+  func_kuan TEXT,
+  func_status TEXT,
+  econ_system TEXT,
+  econ_name TEXT,
+  econ_class TEXT,
+  econ_kuan TEXT,
+  econ_status TEXT,
+  page INTEGER NOT NULL CHECK (page > 0),
+  UNIQUE (table_id, row_index)
+) STRICT;
+CREATE INDEX line_items_func ON line_items (func_code);
+CREATE INDEX line_items_econ ON line_items (econ_code);
+CREATE INDEX line_items_unit ON line_items (unit_code);
+
+CREATE TABLE amounts (
+  id INTEGER PRIMARY KEY,
+  line_item_id INTEGER NOT NULL REFERENCES line_items (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  measure TEXT NOT NULL,
+  -- the printed digits: the REAL beside it is for arithmetic, this is the record
+  amount_text TEXT NOT NULL CHECK (amount_text GLOB '[0-9-]*' AND amount_text NOT GLOB '?*[^0-9.]*'),
+  amount REAL NOT NULL,
+  page INTEGER NOT NULL CHECK (page > 0),
+  bbox TEXT NOT NULL,
+  UNIQUE (line_item_id, ordinal)
+) STRICT;
+CREATE INDEX amounts_measure ON amounts (measure);
+`;
+
+const content = `
+CREATE TABLE validation_issues (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  table_no TEXT,
+  rule TEXT NOT NULL,
+  severity TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+  message TEXT NOT NULL,
+  expected TEXT,
+  actual TEXT,
+  page INTEGER,
+  UNIQUE (document_id, ordinal)
+) STRICT;
+CREATE INDEX validation_issues_rule ON validation_issues (rule, severity);
+
+CREATE TABLE claims (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  subject TEXT NOT NULL,
+  amount_text TEXT NOT NULL,
+  amount REAL NOT NULL,
+  unit TEXT NOT NULL CHECK (unit IN ('元', '万元', '%')),
+  page INTEGER NOT NULL,
+  sentence TEXT NOT NULL,
+  UNIQUE (document_id, ordinal)
+) STRICT;
+
+CREATE TABLE performance_targets (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  project TEXT NOT NULL,
+  budget_text TEXT,
+  budget REAL,
+  goal TEXT NOT NULL,
+  level1 TEXT NOT NULL,
+  level2 TEXT NOT NULL,
+  level3 TEXT NOT NULL,
+  operator TEXT NOT NULL,
+  value TEXT NOT NULL,
+  measure_unit TEXT NOT NULL,
+  weight TEXT NOT NULL,
+  direction TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  UNIQUE (document_id, ordinal)
+) STRICT;
+
+CREATE TABLE procurement (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  project TEXT NOT NULL,
+  item TEXT NOT NULL,
+  item_code TEXT,
+  quantity TEXT,
+  amount_text TEXT,
+  amount REAL,
+  sme TEXT,
+  micro TEXT,
+  prison TEXT,
+  disabled TEXT,
+  page INTEGER NOT NULL,
+  UNIQUE (document_id, ordinal)
+) STRICT;
+
+CREATE TABLE prose_sections (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  heading TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE (document_id, ordinal)
+) STRICT;
+`;
+
+const codes = `
+CREATE TABLE classification (
+  system TEXT NOT NULL,
+  code TEXT NOT NULL,
+  edition INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  level INTEGER,
+  parent_code TEXT,
+  source TEXT,
+  note TEXT,
+  PRIMARY KEY (system, code, edition)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX classification_parent ON classification (system, parent_code);
+
+CREATE TABLE codes_seen (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  system TEXT NOT NULL,
+  code TEXT NOT NULL,
+  printed_name TEXT NOT NULL,
+  official_name TEXT,
+  status TEXT,
+  table_no TEXT,
+  page INTEGER NOT NULL,
+  occurrences INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (document_id, system, code, printed_name)
+) STRICT;
+CREATE INDEX codes_seen_code ON codes_seen (system, code);
+`;
+
+const views = `
+-- One row per printed amount of a loaded document: the contract read by score-facts and the exports.
+CREATE VIEW facts AS
+SELECT
+  d.file_name AS document,
+  d.fiscal_year AS fiscal_year,
+  d.department AS department,
+  COALESCE(t.table_no, '') AS table_no,
+  t.table_kind AS table_kind,
+  COALESCE(li.unit_code, '') AS unit_code,
+  COALESCE(li.func_code, '') AS func_code,
+  COALESCE(li.econ_code, '') AS econ_code,
+  li.label AS label,
+  a.measure AS measure,
+  a.amount AS amount,
+  t.amount_unit AS amount_unit,
+  a.page AS page,
+  a.amount_text AS amount_text,
+  li.row_index AS row_index,
+  li.row_kind AS row_kind,
+  d.id AS document_id,
+  t.id AS table_id,
+  li.id AS line_item_id,
+  a.id AS amount_id,
+  t.table_index AS table_index,
+  a.ordinal AS ordinal
+FROM amounts a
+JOIN line_items li ON li.id = a.line_item_id
+JOIN budget_tables t ON t.id = li.table_id
+JOIN documents d ON d.id = t.document_id
+WHERE d.status = 'loaded';
+
+-- Leaf rows only (row_kind 'item'), so printed subtotals are never counted twice; one row per
+-- 类 (level 'class') and per 款 (level 'kuan') of each table and measure.
+CREATE VIEW func_rollup AS
+SELECT f.document, f.fiscal_year, f.department, f.table_no, f.table_kind, f.measure, f.amount_unit,
+  'class' AS level, substr(f.func_code, 1, 3) AS func_code, round(sum(f.amount), 6) AS amount, count(*) AS item_count
+FROM facts f
+WHERE f.row_kind = 'item' AND length(f.func_code) = 7
+GROUP BY f.document_id, f.table_id, f.measure, substr(f.func_code, 1, 3)
+UNION ALL
+SELECT f.document, f.fiscal_year, f.department, f.table_no, f.table_kind, f.measure, f.amount_unit,
+  'kuan', substr(f.func_code, 1, 5), round(sum(f.amount), 6), count(*)
+FROM facts f
+WHERE f.row_kind = 'item' AND length(f.func_code) = 7
+GROUP BY f.document_id, f.table_id, f.measure, substr(f.func_code, 1, 5);
+
+CREATE VIEW econ_rollup AS
+SELECT f.document, f.fiscal_year, f.department, f.table_no, f.table_kind, f.measure, f.amount_unit,
+  'class' AS level, substr(f.econ_code, 1, 3) AS econ_code, round(sum(f.amount), 6) AS amount, count(*) AS item_count
+FROM facts f
+WHERE f.row_kind = 'item' AND length(f.econ_code) >= 5
+GROUP BY f.document_id, f.table_id, f.measure, substr(f.econ_code, 1, 3)
+UNION ALL
+SELECT f.document, f.fiscal_year, f.department, f.table_no, f.table_kind, f.measure, f.amount_unit,
+  'kuan', substr(f.econ_code, 1, 5), round(sum(f.amount), 6), count(*)
+FROM facts f
+WHERE f.row_kind = 'item' AND length(f.econ_code) >= 5
+GROUP BY f.document_id, f.table_id, f.measure, substr(f.econ_code, 1, 5);
+
+-- Every row of every table with its amounts as one JSON object {measure: printed amount}.
+CREATE VIEW table_rows AS
+SELECT
+  d.file_name AS document, d.fiscal_year, d.department,
+  COALESCE(t.table_no, '') AS table_no, t.table_kind, t.amount_unit,
+  li.row_index, li.row_kind, li.level, li.side, li.section, li.label,
+  li.unit_code, li.func_code, li.econ_code, li.page,
+  (SELECT json_group_object(a.measure, a.amount_text) FROM amounts a WHERE a.line_item_id = li.id) AS amounts,
+  d.id AS document_id, t.id AS table_id, li.id AS line_item_id, t.table_index
+FROM line_items li
+JOIN budget_tables t ON t.id = li.table_id
+JOIN documents d ON d.id = t.document_id
+WHERE d.status = 'loaded';
+`;
+
+export const MIGRATIONS: readonly Migration[] = Object.freeze([
+  { version: 1, name: "documents, pages, units", sql: documents },
+  { version: 2, name: "tables, line items, amounts", sql: tables },
+  { version: 3, name: "issues, claims, 绩效, 采购, prose", sql: content },
+  { version: 4, name: "classification registry and codes seen", sql: codes },
+  { version: 5, name: "facts, rollups, table rows", sql: views },
+]);

@@ -1,0 +1,43 @@
+import { basename } from "node:path";
+import type { BudgetDatabase } from "./database.js";
+import { statements } from "./statements.js";
+
+export interface Failure {
+  readonly fileName: string;
+  readonly sha256: string;
+  /** why the document could not be loaded, for whoever reads the documents table */
+  readonly error: string;
+  /** "needs_ocr": a scanned document without a text layer; "failed": anything else */
+  readonly status: "failed" | "needs_ocr";
+  readonly pageCount?: number | null;
+  readonly recordedAt?: Date;
+}
+
+/**
+ * Records a document that could not be loaded, replacing any older row of the same sha256.
+ * @example recordFailure(db, { fileName: "a.pdf", sha256, status: "needs_ocr", error: "no text layer on 30 of 30 pages" })
+ */
+export function recordFailure(db: BudgetDatabase, failure: Failure): number {
+  if (!failure.error.trim()) throw new Error(`${failure.fileName}: a failure needs a reason`);
+  const st = statements(db);
+  const write = db.transaction((): number => {
+    const same = st.findBySha.get(failure.sha256);
+    if (same) st.deleteDocument.run(same.id);
+    const { lastInsertRowid } = st.insertDocument.run({
+      file_name: basename(failure.fileName),
+      source_path: failure.fileName,
+      sha256: failure.sha256,
+      status: failure.status,
+      error: failure.error,
+      fiscal_year: null,
+      region: null,
+      department: null,
+      doc_kind: null,
+      page_count: failure.pageCount ?? null,
+      edition: null,
+      loaded_at: (failure.recordedAt ?? new Date()).toISOString(),
+    });
+    return Number(lastInsertRowid);
+  });
+  return write.immediate();
+}

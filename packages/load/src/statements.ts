@@ -1,0 +1,87 @@
+import type Sqlite from "better-sqlite3";
+import type { BudgetDatabase } from "./database.js";
+
+type Params = Record<string, string | number | null>;
+type Run = Sqlite.Statement<[Params]>;
+
+/** The prepared statements a load uses, prepared once per connection. */
+export interface Statements {
+  readonly findBySha: Sqlite.Statement<[string], { id: number; status: string; file_name: string }>;
+  readonly findOtherVersion: Sqlite.Statement<[string, string], { id: number; sha256: string }>;
+  readonly deleteDocument: Sqlite.Statement<[number]>;
+  readonly insertDocument: Run;
+  readonly finishDocument: Run;
+  readonly insertPage: Run;
+  readonly insertUnit: Run;
+  readonly insertTable: Run;
+  readonly insertLineItem: Run;
+  readonly insertAmount: Run;
+  readonly upsertCodeSeen: Run;
+  readonly insertIssue: Run;
+  readonly insertClaim: Run;
+  readonly insertTarget: Run;
+  readonly insertProcurement: Run;
+  readonly insertProse: Run;
+}
+
+const cache = new WeakMap<BudgetDatabase, Statements>();
+
+function insert(db: BudgetDatabase, table: string, columns: readonly string[]): Run {
+  return db.prepare<[Params]>(`INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`);
+}
+
+/**
+ * The statements of a connection, prepared on first use.
+ * @example statements(db).deleteDocument.run(id)
+ */
+export function statements(db: BudgetDatabase): Statements {
+  const known = cache.get(db);
+  if (known) return known;
+  const prepared: Statements = Object.freeze({
+    findBySha: db.prepare<[string], { id: number; status: string; file_name: string }>("SELECT id, status, file_name FROM documents WHERE sha256 = ?"),
+    findOtherVersion: db.prepare<[string, string], { id: number; sha256: string }>(
+      "SELECT id, sha256 FROM documents WHERE file_name = ? AND sha256 <> ? AND status = 'loaded' ORDER BY id",
+    ),
+    deleteDocument: db.prepare<[number]>("DELETE FROM documents WHERE id = ?"),
+    insertDocument: insert(db, "documents", [
+      "file_name", "source_path", "sha256", "status", "error", "fiscal_year", "region", "department",
+      "doc_kind", "page_count", "edition", "loaded_at",
+    ]),
+    finishDocument: db.prepare<[Params]>(
+      `UPDATE documents SET table_count = @table_count, fact_count = @fact_count, error_count = @error_count,
+       warning_count = @warning_count, info_count = @info_count WHERE id = @id`,
+    ),
+    insertPage: insert(db, "pages", ["document_id", "page", "width", "height", "rotation", "text_chars"]),
+    insertUnit: insert(db, "units", ["document_id", "ordinal", "unit_code", "unit_name"]),
+    insertTable: insert(db, "budget_tables", [
+      "document_id", "table_index", "table_no", "title", "table_kind", "amount_unit", "pages", "first_page",
+      "empty", "measures", "notes",
+    ]),
+    insertLineItem: insert(db, "line_items", [
+      "table_id", "row_index", "row_kind", "level", "side", "section", "label", "unit_code", "func_code",
+      "econ_code", "func_name", "func_class", "func_kuan", "func_status", "econ_system", "econ_name",
+      "econ_class", "econ_kuan", "econ_status", "page",
+    ]),
+    insertAmount: insert(db, "amounts", ["line_item_id", "ordinal", "measure", "amount_text", "amount", "page", "bbox"]),
+    upsertCodeSeen: db.prepare<[Params]>(
+      `INSERT INTO codes_seen (document_id, system, code, printed_name, official_name, status, table_no, page)
+       VALUES (@document_id, @system, @code, @printed_name, @official_name, @status, @table_no, @page)
+       ON CONFLICT (document_id, system, code, printed_name) DO UPDATE SET occurrences = occurrences + 1`,
+    ),
+    insertIssue: insert(db, "validation_issues", [
+      "document_id", "ordinal", "table_no", "rule", "severity", "message", "expected", "actual", "page",
+    ]),
+    insertClaim: insert(db, "claims", ["document_id", "ordinal", "subject", "amount_text", "amount", "unit", "page", "sentence"]),
+    insertTarget: insert(db, "performance_targets", [
+      "document_id", "ordinal", "unit", "project", "budget_text", "budget", "goal", "level1", "level2", "level3",
+      "operator", "value", "measure_unit", "weight", "direction", "page",
+    ]),
+    insertProcurement: insert(db, "procurement", [
+      "document_id", "ordinal", "unit", "project", "item", "item_code", "quantity", "amount_text", "amount",
+      "sme", "micro", "prison", "disabled", "page",
+    ]),
+    insertProse: insert(db, "prose_sections", ["document_id", "ordinal", "heading", "page", "text"]),
+  });
+  cache.set(db, prepared);
+  return prepared;
+}
