@@ -1,0 +1,123 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import type { BudgetDocument } from "@yusuan/schema";
+import { corpusDocs, sharedMissing } from "@yusuan/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type BudgetDatabase } from "./database.js";
+import { exportCsv } from "./export-csv.js";
+import { EXPORTS } from "./exports.js";
+import { loadDocument } from "./load-document.js";
+import { recordFailure } from "./record-failure.js";
+import { truthDocument } from "./truth-document.fixture.js";
+
+const missing = sharedMissing();
+const dir = mkdtempSync(join(tmpdir(), "yusuan-csv-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Rows a CSV reader that is not ours (Python's csv module) gets back from a file. */
+function parseWithPython(path: string): string[][] {
+  const script = "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))";
+  return JSON.parse(execFileSync("python3", ["-c", script, path], { encoding: "utf8", maxBuffer: 1 << 28 })) as string[][];
+}
+
+/** A corpus document with rows a spreadsheet could mistake for formulas, a negative amount and a zero-led unit code. */
+function withAwkwardRows(doc: BudgetDocument): BudgetDocument {
+  const target = doc.tables.findIndex((t) => t.rows.length > 0);
+  const t = doc.tables[target]!;
+  const page = t.pages[0]!;
+  const next = Math.max(...t.rows.map((r) => r.rowIndex)) + 1;
+  const row = (i: number, label: string, value: string) => ({
+    ...t.rows[0]!,
+    rowIndex: next + i,
+    rowKind: "item" as const,
+    label,
+    unitCode: "001001",
+    amounts: [{ measure: t.measures[0]!, value, page, bbox: [10, 20, 30, 40] as [number, number, number, number] }],
+  });
+  const rows = [...t.rows, row(0, "=SUM(A1:A9)", "-12.50"), row(1, "-调减项目", "0.00"), row(2, "@cmd", "1234567.89")];
+  return { ...doc, tables: doc.tables.map((x, i) => (i === target ? { ...x, rows } : x)) };
+}
+
+describe.skipIf(missing)("exportCsv", () => {
+  let db: BudgetDatabase;
+  let out: string;
+  const loadedAt = new Date("2026-03-01T08:00:00.000Z");
+
+  beforeAll(async () => {
+    db = openDatabase(join(dir, "budget.sqlite"));
+    const [first, ...rest] = corpusDocs();
+    loadDocument(db, withAwkwardRows(truthDocument(first!)), { loadedAt });
+    for (const d of rest) loadDocument(db, truthDocument(d), { loadedAt });
+    recordFailure(db, { fileName: "scan.pdf", sha256: "f".repeat(64), status: "needs_ocr", error: "no text layer", recordedAt: loadedAt });
+    out = join(dir, "csv");
+    await exportCsv(db, out);
+  });
+  afterAll(() => db.close());
+
+  it("writes one file per export and no temporary files", () => {
+    expect(readdirSync(out).sort()).toEqual(EXPORTS.map((e) => `${e.name}.csv`).sort());
+  });
+
+  it("starts every file with a UTF-8 BOM and a header row of the export's fields", () => {
+    for (const e of EXPORTS) {
+      const bytes = readFileSync(join(out, `${e.name}.csv`));
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(parseWithPython(join(out, `${e.name}.csv`))[0]).toEqual(e.fields.map((f) => f.name));
+    }
+  });
+
+  it("parses back to the facts view, row for row and amount for amount as printed", () => {
+    const [header, ...rows] = parseWithPython(join(out, "facts.csv"));
+    const view = db.prepare("SELECT document, table_no, row_index, measure, amount_text, unit_code FROM facts ORDER BY document, table_index, row_index, ordinal").all() as Record<string, string | number>[];
+    expect(rows).toHaveLength(view.length);
+    const col = (name: string) => header!.indexOf(name);
+    rows.forEach((r, i) => {
+      expect(r[col("amount")]).toBe(view[i]!.amount_text);
+      expect(r[col("document")]).toBe(view[i]!.document);
+      expect(r[col("row_index")]).toBe(String(view[i]!.row_index));
+      expect(r[col("unit_code")]).toBe(view[i]!.unit_code);
+    });
+  });
+
+  it("escapes text that a spreadsheet would run as a formula but writes negative amounts as bare numbers", () => {
+    const text = readFileSync(join(out, "facts.csv"), "utf8");
+    const lines = text.split("\n");
+    const line = (label: string) => lines.find((l) => l.includes(label))!;
+    expect(line("SUM(A1:A9)")).toContain(`"'=SUM(A1:A9)"`);
+    expect(line("SUM(A1:A9)")).toMatch(/,-12\.50,/);
+    expect(line("调减项目")).toContain(`"'-调减项目"`);
+    expect(line("@cmd")).toContain(`"'@cmd"`);
+    expect(line("@cmd")).toMatch(/,1234567\.89,/);
+    const parsed = parseWithPython(join(out, "facts.csv"));
+    const amount = parsed[0]!.indexOf("amount");
+    expect(parsed.find((r) => r.includes("'=SUM(A1:A9)"))![amount]).toBe("-12.50");
+  });
+
+  it("keeps codes as quoted text with their leading zeros and leaves missing values empty", () => {
+    const text = readFileSync(join(out, "facts.csv"), "utf8");
+    expect(text).toMatch(/,"001001",/);
+    const docs = readFileSync(join(out, "documents.csv"), "utf8").split("\n");
+    const scan = docs.find((l) => l.includes("scan.pdf"))!;
+    expect(scan).toContain(`"needs_ocr","no text layer",,`);
+  });
+
+  it("writes dates as ISO 8601 and orders rows deterministically", async () => {
+    const [header, ...rows] = parseWithPython(join(out, "documents.csv"));
+    const at = header!.indexOf("loaded_at");
+    for (const r of rows) expect(r[at]).toBe(loadedAt.toISOString());
+    expect(rows.map((r) => r[header!.indexOf("file_name")])).toEqual([...rows.map((r) => r[header!.indexOf("file_name")]!)].sort());
+    const again = join(dir, "csv-again");
+    await exportCsv(db, again);
+    for (const e of EXPORTS) expect(readFileSync(join(again, `${e.name}.csv`))).toEqual(readFileSync(join(out, `${e.name}.csv`)));
+  });
+
+  it("exports only the named files when asked and refuses unknown names", async () => {
+    const some = join(dir, "csv-some");
+    const files = await exportCsv(db, some, { only: ["facts", "documents"] });
+    expect(files.map((f) => basename(f.path))).toEqual(["facts.csv", "documents.csv"]);
+    expect(files[0]!.rows).toBe(db.prepare("SELECT count(*) FROM facts").pluck().get());
+    await expect(exportCsv(db, some, { only: ["nope"] })).rejects.toThrow(/unknown export/);
+  });
+});
