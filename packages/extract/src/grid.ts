@@ -32,6 +32,7 @@ export interface Grid {
 
 const AMOUNT = /^-?[\d,，]*\d\.\d+$|^-?\d{1,3}(,\d{3})+$/;
 const CODE = /^\d{3,}$/;
+const NUMERIC = /^[-+]?[\d,，.%]*\d[\d,，.%]*$/;
 const TOTAL_LABEL = /^(合\s*计|总\s*计|本年收入合计|收入总计|一、)/;
 /** How documents say a table is empty; "“上年结转”均无数据" (one column empty) is not it. */
 export const EMPTY_MARK = /(此|本)表(无|为空|没有)数据|(此|本)表为空表|本(部门|单位)(无|没有)[^，。“”]{0,16}(预算|支出|经费)(，|。|$)/;
@@ -105,7 +106,12 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   const vs = rulings.filter((r) => r.dir === "v" && r.pos >= box.x0 - 2 && r.pos <= box.x1 + 2 && r.end > box.y0 && r.start < box.y1);
   const hs = rulings.filter((r) => r.dir === "h" && r.pos >= box.y0 - 2 && r.pos <= box.y1 + 2 && r.end > box.x0 && r.start < box.x1);
   const emptyMarks: string[] = [];
-  const lines = groupLines(runs).filter((l) => {
+  // A run that crosses a column rule holds two cells: cut it there before reading lines.
+  const cut = runs.flatMap((r) => {
+    const y = mid(r.y0, r.y1);
+    return splitRunAt(r, vs.filter((v) => v.start <= y + 1 && v.end >= y - 1).map((v) => v.pos));
+  });
+  const lines = groupLines(cut).filter((l) => {
     if (!EMPTY_MARK.test(l.text.replace(/\s/g, ""))) return true;
     emptyMarks.push(l.text);
     return false;
@@ -157,10 +163,13 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
       const xs = pieces.map((p) => mid(p.run.x0, p.run.x1));
       const ruleBetween = xs.some((x) => horizontalBetween(hs, mid(prev.y0, prev.y1), mid(line.y0, line.y1), x));
       const close = line.y0 - prev.y1 < WRAP_GAP * Math.min(line.size, prev.size);
-      const clash = pieces.some(
-        (p) => AMOUNT.test(p.run.text) && current!.pieces.some((q) => q.col === p.col && AMOUNT.test(q.run.text)),
+      const shared = new Set(pieces.filter((p) => current!.pieces.some((q) => q.col === p.col)).map((p) => p.col));
+      const numberClash = pieces.some(
+        (p) => NUMERIC.test(p.run.text) && current!.pieces.some((q) => q.col === p.col && NUMERIC.test(q.run.text)),
       );
-      if (!ruleBetween && !clash && (close || bodyRuled)) {
+      // Without rules, a wrap continues one or two cells; a line that restarts several columns is a new row.
+      const joins = bodyRuled ? !numberClash : close && !numberClash && shared.size < 2;
+      if (!ruleBetween && joins) {
         current.pieces.push(...pieces);
         current.last = line;
         return;

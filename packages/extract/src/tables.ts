@@ -21,6 +21,8 @@ export interface TablesResult {
   used: Map<number, Set<Line>>;
 }
 
+/** A printed table title names a table; text that merely overflows a page break does not. */
+const TITLE_LIKE = /表|预算|决算/;
 const NOTE = /^(备注|注)\s*[:：]/;
 /** How far above a table (points) and how many lines its number, title and unit lines reach. */
 const PREAMBLE_REACH = 110;
@@ -64,7 +66,7 @@ function toRows(grid: Grid, page: number, map: number[], width: number): Extract
 const isContinuation = (pre: Preamble, prev: ExtractedTable | undefined, page: number, firstOnPage: boolean): boolean => {
   if (!prev || !prev.pages.includes(page - 1) && !prev.pages.includes(page)) return false;
   if (pre.tableNo !== null) return pre.tableNo === prev.tableNo;
-  if (pre.title) return pre.title === prev.title;
+  if (TITLE_LIKE.test(pre.title)) return pre.title === prev.title;
   return firstOnPage;
 };
 
@@ -113,7 +115,7 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
       if (grid.columns.length < 2 && !preamble.tableNo) return;
       const table: ExtractedTable = {
         tableNo: preamble.tableNo,
-        title: preamble.title,
+        title: TITLE_LIKE.test(preamble.title) ? preamble.title : "",
         pages: [page],
         unitText: preamble.unitText,
         entityText: preamble.entityText,

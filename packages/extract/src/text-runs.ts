@@ -31,6 +31,7 @@ const MERGE_GAP = 0.3;
 /** Pieces closer than this (in font sizes) are joined without a space. */
 const TIGHT_GAP = 0.12;
 
+const AMOUNT_PIECE = /^-?[\d,]+\.\d+$/;
 const isSpace = (ch: string): boolean => /\s/.test(ch);
 /** Nominal advance of a character in font sizes: CJK and full-width forms are square, the rest about half. */
 const nominalWidth = (ch: string): number => (/[\u2e80-\uffef]/.test(ch) && !/[\uff61-\uff9f]/.test(ch) ? 1 : 0.5);
@@ -70,7 +71,10 @@ function placeItem(item: RawTextItem): Piece[] {
   chars.forEach((ch, i) => {
     const w = widths[i]!;
     if (isSpace(ch)) {
-      if (w > ITEM_SPLIT_GAP * size && current.length) pieces.push({ glyphs: current, baseline: f, size }), (current = []);
+      const next = chars[i + 1] ?? "";
+      // "18,330.37 一、一般公共服务支出": an amount never shares its cell with the words after it.
+      const amountEnds = AMOUNT_PIECE.test(current.map((g) => g.ch).join("")) && /[\u4e00-\u9fff]/.test(next);
+      if ((w > ITEM_SPLIT_GAP * size || amountEnds) && current.length) pieces.push({ glyphs: current, baseline: f, size }), (current = []);
       else if (current.length) current.push({ ch: " ", x0: x, x1: x + w });
     } else current.push({ ch, x0: x, x1: x + w });
     x += w;
