@@ -6,3 +6,4 @@ export { documentStatus, type DocumentStatus } from "./document-status.js";
 export { loadClassification, type ClassificationEntry } from "./load-classification.js";
 export { EXPORTS, type ExportDefinition, type ExportField, type FieldType } from "./exports.js";
 export { exportCsv, type ExportedFile, type ExportOptions } from "./export-csv.js";
+export { exportXlsx } from "./export-xlsx.js";

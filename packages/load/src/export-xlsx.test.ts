@@ -1,0 +1,60 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { corpusDocs, sharedMissing } from "@yusuan/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type BudgetDatabase } from "./database.js";
+import { exportXlsx } from "./export-xlsx.js";
+import { EXPORTS } from "./exports.js";
+import { loadDocument } from "./load-document.js";
+import { truthDocument } from "./truth-document.fixture.js";
+
+const missing = sharedMissing();
+const dir = mkdtempSync(join(tmpdir(), "yusuan-xlsx-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.skipIf(missing)("exportXlsx", () => {
+  let db: BudgetDatabase;
+  const book = new ExcelJS.Workbook();
+
+  beforeAll(async () => {
+    db = openDatabase(join(dir, "budget.sqlite"));
+    for (const d of corpusDocs()) loadDocument(db, truthDocument(d));
+    await exportXlsx(db, join(dir, "out", "budget.xlsx"));
+    await book.xlsx.readFile(join(dir, "out", "budget.xlsx"));
+  });
+  afterAll(() => db.close());
+
+  it("has a sheet per export with a frozen, complete header row and no temporary file beside it", () => {
+    expect(book.worksheets.map((w) => w.name)).toEqual(EXPORTS.map((e) => e.name));
+    for (const e of EXPORTS) {
+      const sheet = book.getWorksheet(e.name)!;
+      expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(e.fields.map((f) => f.name));
+    }
+    expect(readdirSync(join(dir, "out"))).toEqual(["budget.xlsx"]);
+  });
+
+  it("holds every fact, amounts as numbers formatted with their printed decimals and codes as text", () => {
+    const sheet = book.getWorksheet("facts")!;
+    const view = db.prepare("SELECT unit_code, func_code, amount, amount_text FROM facts ORDER BY document, table_index, row_index, ordinal").all() as { unit_code: string; func_code: string; amount: number; amount_text: string }[];
+    expect(sheet.rowCount).toBe(view.length + 1);
+    const col = (name: string) => EXPORTS.find((e) => e.name === "facts")!.fields.findIndex((f) => f.name === name) + 1;
+    view.forEach((f, i) => {
+      const row = sheet.getRow(i + 2);
+      expect(row.getCell(col("amount")).value).toBe(f.amount);
+      expect(row.getCell(col("amount")).numFmt).toBe(`#,##0.${"0".repeat(f.amount_text.split(".")[1]?.length ?? 0)}`.replace(/\.$/, ""));
+      expect(row.getCell(col("unit_code")).value ?? "").toBe(f.unit_code);
+      expect(row.getCell(col("func_code")).value ?? "").toBe(f.func_code);
+    });
+  });
+
+  it("sizes columns to their content", () => {
+    const sheet = book.getWorksheet("facts")!;
+    // exceljs leaves out a column of Excel's default width (9)
+    const widths = sheet.columns.map((c) => c.width ?? 9);
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(6);
+    expect(widths[EXPORTS[0]!.fields.findIndex((f) => f.name === "label")]).toBeGreaterThan(widths[EXPORTS[0]!.fields.findIndex((f) => f.name === "page")]!);
+  });
+});
