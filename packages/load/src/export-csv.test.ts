@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -10,17 +9,12 @@ import { exportCsv } from "./export-csv.js";
 import { EXPORTS } from "./exports.js";
 import { loadDocument } from "./load-document.js";
 import { recordFailure } from "./record-failure.js";
+import { parseWithPython } from "./csv-reader.fixture.js";
 import { truthDocument } from "./truth-document.fixture.js";
 
 const missing = sharedMissing();
 const dir = mkdtempSync(join(tmpdir(), "yusuan-csv-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Rows a CSV reader that is not ours (Python's csv module) gets back from a file. */
-function parseWithPython(path: string): string[][] {
-  const script = "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))";
-  return JSON.parse(execFileSync("python3", ["-c", script, path], { encoding: "utf8", maxBuffer: 1 << 28 })) as string[][];
-}
 
 /** A corpus document with rows a spreadsheet could mistake for formulas, a negative amount and a zero-led unit code. */
 function withAwkwardRows(doc: BudgetDocument): BudgetDocument {

@@ -7,3 +7,4 @@ export { loadClassification, type ClassificationEntry } from "./load-classificat
 export { EXPORTS, type ExportDefinition, type ExportField, type FieldType } from "./exports.js";
 export { exportCsv, type ExportedFile, type ExportOptions } from "./export-csv.js";
 export { exportXlsx } from "./export-xlsx.js";
+export { writeDataPackage, type DataPackageOptions } from "./data-package.js";

@@ -1,0 +1,102 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { corpusDocs, sharedMissing } from "@yusuan/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseWithPython } from "./csv-reader.fixture.js";
+import { writeDataPackage } from "./data-package.js";
+import { openDatabase, type BudgetDatabase } from "./database.js";
+import { EXPORTS } from "./exports.js";
+import { loadDocument } from "./load-document.js";
+import { recordFailure } from "./record-failure.js";
+import { truthDocument } from "./truth-document.fixture.js";
+
+const missing = sharedMissing();
+const dir = mkdtempSync(join(tmpdir(), "yusuan-dp-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Field {
+  name: string;
+  type: string;
+  trueValues?: string[];
+  falseValues?: string[];
+}
+interface Resource {
+  name: string;
+  path: string;
+  bytes: number;
+  hash: string;
+  schema: {
+    fields: Field[];
+    primaryKey?: string[];
+    foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+  };
+}
+
+/** What a Table Schema value of `type` must look like in the CSV ("" is a missing value). */
+const VALID: Record<string, RegExp> = {
+  string: /[\s\S]*/,
+  integer: /^-?\d+$/,
+  number: /^-?\d+(\.\d+)?(e-?\d+)?$/,
+  boolean: /^[01]$/,
+  datetime: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/,
+};
+
+describe.skipIf(missing)("writeDataPackage", () => {
+  let db: BudgetDatabase;
+  let resources: Resource[];
+  const tables = new Map<string, Record<string, string>[]>();
+
+  beforeAll(async () => {
+    db = openDatabase(join(dir, "budget.sqlite"));
+    for (const d of corpusDocs()) loadDocument(db, truthDocument(d));
+    recordFailure(db, { fileName: "broken.pdf", sha256: "e".repeat(64), status: "failed", error: "not a PDF" });
+    const descriptor = JSON.parse(readFileSync(await writeDataPackage(db, join(dir, "pkg")), "utf8")) as { resources: Resource[] };
+    resources = descriptor.resources;
+    for (const r of resources) {
+      const [header, ...rows] = parseWithPython(join(dir, "pkg", r.path));
+      tables.set(r.name, rows.map((row) => Object.fromEntries(header!.map((h, i) => [h, row[i]!]))));
+    }
+  });
+  afterAll(() => db.close());
+
+  it("describes every exported file with its size and hash", () => {
+    expect(resources.map((r) => r.name)).toEqual(EXPORTS.map((e) => e.name));
+    for (const r of resources) {
+      const bytes = readFileSync(join(dir, "pkg", r.path));
+      expect(r.bytes).toBe(bytes.length);
+      expect(r.hash).toBe(`sha256:${createHash("sha256").update(bytes).digest("hex")}`);
+    }
+  });
+
+  it("declares fields whose types every value satisfies", () => {
+    for (const r of resources) {
+      const rows = tables.get(r.name)!;
+      for (const f of r.schema.fields) {
+        for (const row of rows) {
+          const v = row[f.name];
+          expect(v, `${r.name}.${f.name}`).toBeDefined();
+          if (v !== "") expect(v, `${r.name}.${f.name}`).toMatch(VALID[f.type]!);
+        }
+      }
+    }
+  });
+
+  it("declares primary keys that are unique and foreign keys that resolve", () => {
+    let checkedKeys = 0;
+    for (const r of resources) {
+      const rows = tables.get(r.name)!;
+      if (r.schema.primaryKey) {
+        const keys = rows.map((row) => r.schema.primaryKey!.map((k) => row[k]).join("|"));
+        expect(new Set(keys).size, r.name).toBe(rows.length);
+      }
+      for (const fk of r.schema.foreignKeys ?? []) {
+        const target = new Set(tables.get(fk.reference.resource)!.map((row) => fk.reference.fields.map((k) => row[k]).join("|")));
+        for (const row of rows) expect(target.has(fk.fields.map((k) => row[k]).join("|")), `${r.name} → ${fk.reference.resource}`).toBe(true);
+        checkedKeys += rows.length;
+      }
+    }
+    expect(checkedKeys).toBeGreaterThan(tables.get("facts")!.length);
+  });
+});
