@@ -18,6 +18,8 @@ const RULE = 0.5;
 
 // Breaks between CJK characters, but keeps runs of Latin letters, digits and number punctuation whole.
 const TOKEN = /[A-Za-z0-9.,%\-/+()（）]+|./gsu;
+// Closing punctuation never starts a line (it may overhang the column slightly instead).
+const CLOSING = new Set([..."。，、；：？！）》”’」"]);
 
 /**
  * A PDF being drawn at absolute positions: pages, one-line text, wrapping and table rules.
@@ -73,7 +75,7 @@ export class Canvas {
     for (const paragraph of text.split("\n")) {
       let line = "";
       for (const token of paragraph.match(TOKEN) ?? []) {
-        if (line !== "" && this.widthOf(line + token, size, bold) > width) {
+        if (line !== "" && !CLOSING.has(token) && this.widthOf(line + token, size, bold) > width) {
           lines.push(line);
           line = token.trimStart();
         } else {

@@ -39,7 +39,9 @@ function columnWidths(canvas: Canvas, table: GridTable, available: number): numb
     const headerWidth = Math.min(...header.map((t) => canvas.widthOf(t, SIZE)), canvas.widthOf("上年结转安", SIZE));
     const body = table.groups.flatMap((g) => g.map((r) => r[col]?.text ?? ""));
     const bodyWidth = Math.max(0, ...body.map((t) => canvas.widthOf(t, SIZE)));
-    return Math.max(headerWidth, bodyWidth) + 2 * PAD_X;
+    // Long texts wrap: no growable column asks for more than a quarter of the page at first.
+    const cap = (table.grow[col] ?? 0) > 0 ? available / 4 : Infinity;
+    return Math.min(Math.max(headerWidth, bodyWidth) + 2 * PAD_X, cap);
   });
   const total = natural.reduce((a, b) => a + b, 0);
   const growTotal = table.grow.reduce((a, b) => a + b, 0) || n;
@@ -80,10 +82,10 @@ function layGroup(canvas: Canvas, group: BodyGroup, widths: readonly number[]): 
   return { heights, lines };
 }
 
-function drawCell(canvas: Canvas, rules: Rules, lines: readonly string[], cell: BodyCell, x: number, y: number, w: number, h: number, bold = false): void {
+function drawCell(canvas: Canvas, rules: Rules, lines: readonly string[], cell: BodyCell, x: number, y: number, w: number, h: number): void {
   canvas.cellBorder(rules, x, y, w, h);
   const top = y + (h - lines.length * LINE) / 2 + 1;
-  lines.forEach((line, i) => canvas.text(line, x + PAD_X, top + i * LINE, SIZE, { align: cell.align, width: w - 2 * PAD_X, bold }));
+  lines.forEach((line, i) => canvas.text(line, x + PAD_X, top + i * LINE, SIZE, { align: cell.align, width: w - 2 * PAD_X }));
 }
 
 function drawFrame(canvas: Canvas, frame: TableFrame, first: boolean): number {
