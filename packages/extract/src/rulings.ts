@@ -58,17 +58,15 @@ function segmentRuling(p: Point, q: Point): Ruling | null {
   return null;
 }
 
-/** A thin filled axis-aligned rectangle is a rule along its long side. */
+/** A thin filled shape (a rectangle, or one with mitred corners) is a rule along its long side. */
 function rectRuling(points: Point[]): Ruling | null {
-  if (points.length < 4 || points.length > 5) return null;
+  if (points.length < 3 || points.length > 8) return null;
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
   const y0 = Math.min(...ys);
   const y1 = Math.max(...ys);
-  const axisAligned = points.every((p) => (Math.abs(p[0] - x0) < 0.3 || Math.abs(p[0] - x1) < 0.3) && (Math.abs(p[1] - y0) < 0.3 || Math.abs(p[1] - y1) < 0.3));
-  if (!axisAligned) return null;
   const w = x1 - x0;
   const h = y1 - y0;
   if (h <= THIN && w > h) return { dir: "h", pos: (y0 + y1) / 2, start: x0, end: x1 };
