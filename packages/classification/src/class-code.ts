@@ -7,7 +7,7 @@ import { sameName } from "./names.js";
  * printing last year's name), else null.
  * @example classCodeByName(loadRegistry(), "七、文化旅游体育与传媒支出", 2025) // "207"
  */
-export function classCodeByName(registry: Registry, name: string, year: number): string | null {
+export function classCodeByName(registry: Registry, name: string, year: number | null): string | null {
   const current = registry.codeByName("func", name, year, 1);
   if (current !== null) return current;
   const anyEdition = new Set(

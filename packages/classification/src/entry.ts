@@ -56,9 +56,11 @@ export interface RegistryEntry {
 }
 
 /**
- * Whether an entry's name is the one valid in a fiscal year.
+ * Whether an entry's name is the one valid in a fiscal year; a null year (not known) means the
+ * newest edition, i.e. names still valid.
  * @example validIn({ validFrom: 2020, validTo: null, … }, 2019) // false
  */
-export function validIn(entry: Pick<RegistryEntry, "validFrom" | "validTo">, year: number): boolean {
+export function validIn(entry: Pick<RegistryEntry, "validFrom" | "validTo">, year: number | null): boolean {
+  if (year === null) return entry.validTo === null;
   return (entry.validFrom === null || entry.validFrom <= year) && (entry.validTo === null || year <= entry.validTo);
 }

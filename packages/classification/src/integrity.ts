@@ -43,7 +43,7 @@ export function registryProblems(entries: readonly RegistryEntry[]): string[] {
 }
 
 /** Sort order of the registry files: system, code, then edition. */
-export function order(a: RegistryEntry, b: RegistryEntry): number {
+function order(a: RegistryEntry, b: RegistryEntry): number {
   const systems = ["func", "econ_dept", "econ_gov", "revenue"];
   return (
     systems.indexOf(a.system) - systems.indexOf(b.system) ||

@@ -29,10 +29,11 @@ export class Registry {
   }
 
   /**
-   * The entry of a code under the name valid in a fiscal year, or null when the code is not known then.
+   * The entry of a code under the name valid in a fiscal year (null: the newest edition), or null
+   * when the code is not known then.
    * @example loadRegistry().lookup("func", "20805", 2019)?.name // "行政事业单位离退休"
    */
-  lookup(system: ClassificationSystem, code: string, year: number): RegistryEntry | null {
+  lookup(system: ClassificationSystem, code: string, year: number | null): RegistryEntry | null {
     return this.#byCode.get(`${system}:${code}`)?.find((e) => validIn(e, year)) ?? null;
   }
 
@@ -48,7 +49,7 @@ export class Registry {
    * The known 类 › 款 › 项 chain ending at a code (ancestors the registry lacks are left out).
    * @example loadRegistry().path("func", "2080505", 2025).map((e) => e.code) // ["208", "20805", "2080505"]
    */
-  path(system: ClassificationSystem, code: string, year: number): RegistryEntry[] {
+  path(system: ClassificationSystem, code: string, year: number | null): RegistryEntry[] {
     const prefixes = [3, 5, 7].filter((n) => n <= code.length).map((n) => code.slice(0, n));
     return prefixes.map((c) => this.lookup(system, c, year)).filter((e): e is RegistryEntry => e !== null);
   }
@@ -57,7 +58,7 @@ export class Registry {
    * The entries directly under a code (or the 类 when `parentCode` is null) valid in a fiscal year.
    * @example loadRegistry().children("econ_dept", "303", 2025).length // 12
    */
-  children(system: ClassificationSystem, parentCode: string | null, year: number): RegistryEntry[] {
+  children(system: ClassificationSystem, parentCode: string | null, year: number | null): RegistryEntry[] {
     return (this.#byParent.get(`${system}:${parentCode ?? ""}`) ?? []).filter((e) => validIn(e, year));
   }
 
@@ -87,7 +88,7 @@ export class Registry {
    * level; null when none or several codes carry it.
    * @example loadRegistry().codeByName("revenue", "七、上年结转", 2025) // "R11"
    */
-  codeByName(system: ClassificationSystem, name: string, year: number, level?: 1 | 2 | 3): string | null {
+  codeByName(system: ClassificationSystem, name: string, year: number | null, level?: 1 | 2 | 3): string | null {
     const codes = new Set(
       this.#entries
         .filter((e) => e.system === system && (level === undefined || e.level === level) && validIn(e, year))
@@ -102,7 +103,7 @@ export class Registry {
    * name of another edition), or null.
    * @example loadRegistry().classCodeByName("八、社会保障和就业支出", 2025) // "208"
    */
-  classCodeByName(name: string, year: number): string | null {
+  classCodeByName(name: string, year: number | null): string | null {
     return classCodeByName(this, name, year);
   }
 
@@ -110,7 +111,7 @@ export class Registry {
    * Checks a printed code together with its printed name against the edition of the fiscal year.
    * @example loadRegistry().resolveCode("econ_dept", "30202", "咨询费", 2024).status // "inconsistent" (咨询费 is 30203)
    */
-  resolveCode(system: CodedSystem, code: string, printedName: string, year: number): Resolution {
+  resolveCode(system: CodedSystem, code: string, printedName: string, year: number | null): Resolution {
     return resolveCode(this, system, code, printedName, year);
   }
 }

@@ -29,7 +29,7 @@ export function resolveCode(
   system: CodedSystem,
   code: string,
   printedName: string,
-  year: number,
+  year: number | null,
 ): Resolution {
   const base = {
     system,
