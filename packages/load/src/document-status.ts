@@ -1,6 +1,6 @@
 import type { BudgetDatabase } from "./database.js";
 
-export interface DocumentStatus {
+export interface DocumentRecord {
   readonly documentId: number;
   readonly fileName: string;
   readonly status: "loaded" | "failed" | "needs_ocr";
@@ -15,7 +15,7 @@ export interface DocumentStatus {
 interface StatusRow {
   id: number;
   file_name: string;
-  status: DocumentStatus["status"];
+  status: DocumentRecord["status"];
   error: string | null;
   loaded_at: string;
   fact_count: number;
@@ -24,10 +24,10 @@ interface StatusRow {
 }
 
 /**
- * What the database knows of a file by its sha256, or null when it has never been seen.
- * @example if (documentStatus(db, sha)?.status === "loaded") console.log("already loaded");
+ * What the database holds of a file, by its sha256, or null when it has never been seen.
+ * @example documentRecord(db, sha)?.error // "no text layer on any of 30 pages"
  */
-export function documentStatus(db: BudgetDatabase, sha256: string): DocumentStatus | null {
+export function documentRecord(db: BudgetDatabase, sha256: string): DocumentRecord | null {
   const row = db
     .prepare<[string], StatusRow>(
       `SELECT id, file_name, status, error, loaded_at, fact_count, error_count, warning_count
@@ -46,4 +46,12 @@ export function documentStatus(db: BudgetDatabase, sha256: string): DocumentStat
         warningCount: row.warning_count,
       }
     : null;
+}
+
+/**
+ * The status of a file by its sha256 ("loaded", "failed", "needs_ocr"), or null when never seen.
+ * @example if (documentStatus(db, sha) === "loaded") console.log("already loaded");
+ */
+export function documentStatus(db: BudgetDatabase, sha256: string): DocumentRecord["status"] | null {
+  return documentRecord(db, sha256)?.status ?? null;
 }

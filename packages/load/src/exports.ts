@@ -56,8 +56,9 @@ const rollupFields = (code: string): readonly ExportField[] => [
 ];
 
 const classificationFields = [
-  s("system", "func, econ_dept, econ_gov, revenue, …"), s("code"), i("edition", "year of the edition"), s("name"),
-  i("level"), s("parent_code"), s("source"), s("note"),
+  s("system", "func, econ_dept, econ_gov, revenue, …"), s("code"), s("name"), i("level"), s("parent_code"),
+  i("valid_from", "first edition (fiscal year) of this name, empty = unbounded"),
+  i("valid_to", "last edition of this name, empty = unbounded"), s("source"), s("ref"), s("note"),
 ] as const satisfies readonly ExportField[];
 
 const toDocuments = [{ fields: ["document_id"], resource: "documents", reference: ["id"] }] as const;
@@ -154,8 +155,7 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
     name: "classification",
     title: "政府收支分类科目 registry entries",
     fields: classificationFields,
-    sql: `${select(classificationFields, "classification")} ORDER BY system, code, edition`,
-    primaryKey: ["system", "code", "edition"],
+    sql: `${select(classificationFields, "classification")} ORDER BY system, code, valid_from NULLS FIRST`,
   },
   {
     name: "performance_targets",

@@ -1,44 +1,53 @@
 import type { BudgetDatabase } from "./database.js";
 
-/** One code of a classification system in one edition, e.g. a row of data/classification/func.csv. */
+/**
+ * One code of a classification system under one name, for a span of editions; plain data, so a
+ * registry entry of @yusuan/classification fits as it is.
+ */
 export interface ClassificationEntry {
   /** "func", "econ_dept", "econ_gov", "revenue", … */
   readonly system: string;
   readonly code: string;
   readonly name: string;
-  /** the year of the 政府收支分类科目 edition */
-  readonly edition: number;
-  /** 1 类, 2 款, 3 项 (or a local sub-level) */
+  /** 1 类, 2 款, 3 项 */
   readonly level?: number | null;
   readonly parentCode?: string | null;
-  /** where the entry comes from (publication, file, URL) */
+  /** first and last edition (fiscal year) this name is valid for; null = unbounded */
+  readonly validFrom?: number | null;
+  readonly validTo?: number | null;
+  /** how the entry is known, e.g. "standard" or "printed" */
   readonly source?: string | null;
+  /** where: a publication, file or URL */
+  readonly ref?: string | null;
   readonly note?: string | null;
 }
 
 /**
- * Inserts or updates registry entries (keyed by system, code, edition) in one transaction; returns how many.
- * @example loadClassification(db, [{ system: "func", code: "2080505", name: "机关事业单位基本养老保险缴费支出", edition: 2025, level: 3, parentCode: "20805" }])
+ * Inserts or updates registry entries, keyed by (system, code, validFrom), in one transaction; returns how many.
+ * @example loadClassification(db, [{ system: "func", code: "2080505", name: "机关事业单位基本养老保险缴费支出", level: 3, parentCode: "20805" }])
  */
 export function loadClassification(db: BudgetDatabase, entries: Iterable<ClassificationEntry>): number {
   const upsert = db.prepare<[Record<string, string | number | null>]>(
-    `INSERT INTO classification (system, code, edition, name, level, parent_code, source, note)
-     VALUES (@system, @code, @edition, @name, @level, @parent_code, @source, @note)
-     ON CONFLICT (system, code, edition) DO UPDATE SET name = excluded.name, level = excluded.level,
-       parent_code = excluded.parent_code, source = excluded.source, note = excluded.note`,
+    `INSERT INTO classification (system, code, name, level, parent_code, valid_from, valid_to, source, ref, note)
+     VALUES (@system, @code, @name, @level, @parent_code, @valid_from, @valid_to, @source, @ref, @note)
+     ON CONFLICT (system, code, coalesce(valid_from, 0)) DO UPDATE SET name = excluded.name, level = excluded.level,
+       parent_code = excluded.parent_code, valid_to = excluded.valid_to, source = excluded.source,
+       ref = excluded.ref, note = excluded.note`,
   );
   const write = db.transaction((): number => {
     let n = 0;
     for (const e of entries) {
-      if (!/^\d+$/.test(e.code)) throw new Error(`classification code must be digits: ${JSON.stringify(e.code)}`);
+      if (!e.system || !e.code || !e.name) throw new Error(`classification entry needs system, code and name: ${JSON.stringify(e)}`);
       upsert.run({
         system: e.system,
         code: e.code,
-        edition: e.edition,
         name: e.name,
         level: e.level ?? null,
         parent_code: e.parentCode ?? null,
+        valid_from: e.validFrom ?? null,
+        valid_to: e.validTo ?? null,
         source: e.source ?? null,
+        ref: e.ref ?? null,
         note: e.note ?? null,
       });
       n++;

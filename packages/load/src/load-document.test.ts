@@ -6,7 +6,7 @@ import type { BudgetDocument } from "@yusuan/schema";
 import { corpusDocs, sharedDir, sharedMissing, type CorpusDoc } from "@yusuan/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type BudgetDatabase } from "./database.js";
-import { documentStatus } from "./document-status.js";
+import { documentRecord, documentStatus } from "./document-status.js";
 import { loadDocument } from "./load-document.js";
 import { recordFailure } from "./record-failure.js";
 import { sha256Of, truthDocument } from "./truth-document.fixture.js";
@@ -131,7 +131,7 @@ describe.skipIf(missing)("loadDocument on the corpus ground truth", () => {
     const before = rowCounts(db);
     expect(() => loadDocument(db, brokenLate(doc), { replace: true })).toThrow(/UNIQUE/);
     expect(rowCounts(db)).toEqual(before);
-    expect(documentStatus(db, doc.sha256)?.status).toBe("loaded");
+    expect(documentStatus(db, doc.sha256)).toBe("loaded");
     db.close();
   });
 
@@ -167,7 +167,8 @@ describe.skipIf(missing)("recordFailure and documentStatus", () => {
     expect(documentStatus(db, sha256)).toBeNull();
     recordFailure(db, { fileName: scanned.pdf, sha256, status: "needs_ocr", error: "no text layer on any page" });
     recordFailure(db, { fileName: scanned.pdf, sha256, status: "needs_ocr", error: "no text layer on any of 30 pages" });
-    expect(documentStatus(db, sha256)).toMatchObject({ status: "needs_ocr", error: "no text layer on any of 30 pages", fileName: basename(scanned.pdf) });
+    expect(documentStatus(db, sha256)).toBe("needs_ocr");
+    expect(documentRecord(db, sha256)).toMatchObject({ status: "needs_ocr", error: "no text layer on any of 30 pages", fileName: basename(scanned.pdf) });
     expect(db.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(1);
 
     const loaded = truthDocument(docs[0]!);
@@ -175,7 +176,7 @@ describe.skipIf(missing)("recordFailure and documentStatus", () => {
     expect(db.prepare("SELECT DISTINCT document FROM facts").pluck().all()).toEqual([basename(docs[0]!.pdf)]);
 
     expect(loadDocument(db, truthDocument(scanned)).action).toBe("replaced");
-    expect(documentStatus(db, sha256)).toMatchObject({ status: "loaded", error: null, factCount: scanned.facts.length });
+    expect(documentRecord(db, sha256)).toMatchObject({ status: "loaded", error: null, factCount: scanned.facts.length });
     db.close();
   });
 

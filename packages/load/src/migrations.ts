@@ -195,17 +195,23 @@ CREATE TABLE prose_sections (
 `;
 
 const codes = `
+-- Generic enough for any code list: one row per code and name for a span of editions (fiscal
+-- years, inclusive; NULL = unbounded). A single edition is valid_from = valid_to.
 CREATE TABLE classification (
+  id INTEGER PRIMARY KEY,
   system TEXT NOT NULL,
   code TEXT NOT NULL,
-  edition INTEGER NOT NULL,
   name TEXT NOT NULL,
   level INTEGER,
   parent_code TEXT,
+  valid_from INTEGER,
+  valid_to INTEGER,
   source TEXT,
+  ref TEXT,
   note TEXT,
-  PRIMARY KEY (system, code, edition)
-) STRICT, WITHOUT ROWID;
+  CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to)
+) STRICT;
+CREATE UNIQUE INDEX classification_key ON classification (system, code, coalesce(valid_from, 0));
 CREATE INDEX classification_parent ON classification (system, parent_code);
 
 CREATE TABLE codes_seen (
