@@ -1,3 +1,4 @@
+import { ClassificationSystem } from "@yusuan/schema";
 import type { RegistryEntry } from "./entry.js";
 
 const LEVEL_BY_LENGTH: Readonly<Record<number, number>> = { 3: 1, 5: 2, 7: 3 };
@@ -44,7 +45,7 @@ export function registryProblems(entries: readonly RegistryEntry[]): string[] {
 
 /** Sort order of the registry files: system, code, then edition. */
 function order(a: RegistryEntry, b: RegistryEntry): number {
-  const systems = ["func", "econ_dept", "econ_gov", "revenue"];
+  const systems = ClassificationSystem.options;
   return (
     systems.indexOf(a.system) - systems.indexOf(b.system) ||
     (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||

@@ -1,10 +1,8 @@
-import type { ClassificationSystem } from "@yusuan/schema";
+import { ClassificationSystem } from "@yusuan/schema";
 import { validIn, type RegistryEntry } from "./entry.js";
 import { normalizeName, sameName } from "./names.js";
 import { classCodeByName } from "./class-code.js";
 import { resolveCode, type CodedSystem, type Resolution } from "./resolve-code.js";
-
-const SYSTEM_ORDER: readonly ClassificationSystem[] = ["func", "econ_dept", "econ_gov", "revenue"];
 
 /** The 政府收支分类科目 registry: every system, every edition, looked up by fiscal year. */
 export class Registry {
@@ -22,7 +20,7 @@ export class Registry {
 
   /**
    * Every entry of every system and edition, sorted by system, code and edition (for SQLite).
-   * @example db.insertMany(loadRegistry().entries())
+   * @example loadClassification(db, loadRegistry().entries()) // @yusuan/load
    */
   entries(): readonly RegistryEntry[] {
     return this.#entries;
@@ -77,7 +75,7 @@ export class Registry {
     return hits.sort(
       (a, b) =>
         rank(a) - rank(b) ||
-        SYSTEM_ORDER.indexOf(a.system) - SYSTEM_ORDER.indexOf(b.system) ||
+        systemRank(a) - systemRank(b) ||
         a.level - b.level ||
         a.code.localeCompare(b.code),
     );
@@ -115,6 +113,8 @@ export class Registry {
     return resolveCode(this, system, code, printedName, year);
   }
 }
+
+const systemRank = (e: RegistryEntry) => ClassificationSystem.options.indexOf(e.system);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
