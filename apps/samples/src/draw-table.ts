@@ -32,6 +32,10 @@ const PAD_X = 3;
 const PAD_Y = 3;
 const TITLE_SIZE = 15;
 
+function sum(sizes: readonly number[], from: number, count: number): number {
+  return sizes.slice(from, from + count).reduce((a, b) => a + b, 0);
+}
+
 function columnWidths(canvas: Canvas, table: GridTable, available: number): number[] {
   const n = table.header.leaves.length;
   const natural = Array.from({ length: n }, (_, col) => {
@@ -72,11 +76,11 @@ function layGroup(canvas: Canvas, group: BodyGroup, widths: readonly number[]): 
     cell === null || (cell.rowSpan ?? 1) > 1 ? 1 : (lines[r]?.[col]?.length ?? 1))) * LINE + 2 * PAD_Y);
   // A merged cell taller than its rows stretches the last of them.
   group.forEach((row, r) => row.forEach((cell, col) => {
-    const span = cell?.rowSpan ?? 1;
-    if (span <= 1) return;
+    const rows = cell?.rowSpan ?? 1;
+    if (rows <= 1) return;
     const need = (lines[r]?.[col]?.length ?? 1) * LINE + 2 * PAD_Y;
-    const have = heights.slice(r, r + span).reduce((a, b) => a + b, 0);
-    const last = r + span - 1;
+    const have = sum(heights, r, rows);
+    const last = r + rows - 1;
     if (need > have) heights[last] = (heights[last] ?? 0) + need - have;
   }));
   return { heights, lines };
@@ -88,10 +92,10 @@ function drawCell(canvas: Canvas, rules: Rules, lines: readonly string[], cell: 
   lines.forEach((line, i) => canvas.text(line, x + PAD_X, top + i * LINE, SIZE, { align: cell.align, width: w - 2 * PAD_X }));
 }
 
-function drawFrame(canvas: Canvas, frame: TableFrame, first: boolean): number {
+// The 表N line, the title and the 部门：… / 金额单位：… line; only on a table's first page.
+function drawFrame(canvas: Canvas, frame: TableFrame): number {
   const box = canvas.box;
   let y = box.top;
-  if (!first) return y;
   canvas.text(frame.label, box.left, y, 10, { bold: true });
   y += 18;
   canvas.text(frame.title, box.left, y, TITLE_SIZE, { bold: true, align: "center", width: box.right - box.left });
@@ -101,27 +105,23 @@ function drawFrame(canvas: Canvas, frame: TableFrame, first: boolean): number {
   return y + 16;
 }
 
-function span(widths: readonly number[], from: number, count: number): number {
-  return widths.slice(from, from + count).reduce((a, b) => a + b, 0);
-}
-
 function drawHeader(canvas: Canvas, rules: Rules, table: GridTable, widths: readonly number[], y: number): number {
   // Every header row is at least one line tall; a cell whose text needs more stretches the last row it spans.
   const heights = Array.from({ length: table.header.depth }, () => LINE + 2 * PAD_Y);
   for (const c of table.header.cells) {
-    const need = canvas.wrap(c.text, span(widths, c.col, c.colSpan) - 2 * PAD_X, SIZE).length * LINE + 2 * PAD_Y;
-    const have = span(heights, c.row, c.rowSpan);
+    const need = canvas.wrap(c.text, sum(widths, c.col, c.colSpan) - 2 * PAD_X, SIZE).length * LINE + 2 * PAD_Y;
+    const have = sum(heights, c.row, c.rowSpan);
     const last = c.row + c.rowSpan - 1;
     if (need > have) heights[last] = (heights[last] ?? 0) + need - have;
   }
   const left = canvas.box.left;
   for (const c of table.header.cells) {
-    const w = span(widths, c.col, c.colSpan);
+    const w = sum(widths, c.col, c.colSpan);
     const lines = canvas.wrap(c.text, w - 2 * PAD_X, SIZE);
     drawCell(canvas, rules, lines, { text: c.text, align: "center" },
-      left + span(widths, 0, c.col), y + span(heights, 0, c.row), w, span(heights, c.row, c.rowSpan));
+      left + sum(widths, 0, c.col), y + sum(heights, 0, c.row), w, sum(heights, c.row, c.rowSpan));
   }
-  return y + span(heights, 0, heights.length);
+  return y + sum(heights, 0, heights.length);
 }
 
 /**
@@ -132,21 +132,21 @@ export function drawTable(canvas: Canvas, rules: Rules, frame: TableFrame, table
   canvas.newPage(frame.landscape);
   const pages = [canvas.page];
   const widths = columnWidths(canvas, table, canvas.box.right - canvas.box.left);
-  let y = drawHeader(canvas, rules, table, widths, drawFrame(canvas, frame, true));
+  let y = drawHeader(canvas, rules, table, widths, drawFrame(canvas, frame));
   for (const group of table.groups) {
     const laid = layGroup(canvas, group, widths);
-    const height = laid.heights.reduce((a, b) => a + b, 0);
+    const height = sum(laid.heights, 0, laid.heights.length);
     if (y + height > canvas.box.bottom) {
       canvas.newPage(frame.landscape);
       pages.push(canvas.page);
-      y = drawHeader(canvas, rules, table, widths, drawFrame(canvas, frame, false));
+      y = drawHeader(canvas, rules, table, widths, canvas.box.top);
     }
     group.forEach((row, r) => {
       let x = canvas.box.left;
       row.forEach((cell, col) => {
         const w = widths[col] ?? 0;
         if (cell !== null) {
-          const h = laid.heights.slice(r, r + (cell.rowSpan ?? 1)).reduce((a, b) => a + b, 0);
+          const h = sum(laid.heights, r, cell.rowSpan ?? 1);
           drawCell(canvas, rules, laid.lines[r]?.[col] ?? [], cell, x, y, w, h);
         }
         x += w;
