@@ -29,6 +29,17 @@ describe("the registry files", () => {
   });
 });
 
+describe("sibling names", () => {
+  it("are distinct in every year, so a printed name points to at most one sibling code", () => {
+    for (const year of [2018, 2019, 2020, 2024, 2025])
+      for (const parent of new Set(registry.entries().map((e) => `${e.system}|${e.parentCode ?? ""}`))) {
+        const [system, code] = parent.split("|") as [ClassificationSystem, string];
+        const names = registry.children(system, code || null, year).map((e) => e.name);
+        expect(new Set(names).size, `${parent} ${year}`).toBe(names.length);
+      }
+  });
+});
+
 describe("lookup by fiscal year", () => {
   it("names 20805 行政事业单位离退休 up to 2019 and 行政事业单位养老支出 from 2020", () => {
     expect(registry.lookup("func", "20805", 2018)?.name).toBe("行政事业单位离退休");
