@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { SampleDocument, SampleTable, TruthRow } from "./model.js";
+
+// The synthetic sample promises exact identities; the reproductions keep their seeds' own discrepancies.
+const doc = JSON.parse(readFileSync(new URL("../data/chengling_tjj_2025.json", import.meta.url), "utf8")) as SampleDocument;
+const table = (no: string): SampleTable => {
+  const found = doc.tables.find((t) => t.table_no === no);
+  if (found === undefined) throw new Error(`no 表${no}`);
+  return found;
+};
+const cents = (row: TruthRow | undefined, column: string): number => Math.round(Number(row?.values[column] ?? "0") * 100);
+const total = (rows: readonly TruthRow[], column: string): number => rows.reduce((a, r) => a + cents(r, column), 0);
+
+describe("synthetic sample chengling_tjj_2025", () => {
+  for (const [no, code, columns] of [
+    ["1-2", "func_code", ["合计", "基本支出", "项目支出"]],
+    ["3", "func_code", ["合计", "当年财政拨款安排"]],
+    ["2-1", "econ_code", ["合计", "人员经费", "公用经费", "项目支出"]],
+    ["3-1", "econ_code", ["合计", "人员经费", "公用经费"]],
+  ] as const) {
+    it(`表${no}: 合计 = 部门 = Σ units = Σ items, and every 类/款 row = Σ its items`, () => {
+      const rows = table(no).rows;
+      const items = rows.filter((r) => r.row_kind === "item");
+      const units = rows.filter((r) => r.level === "unit");
+      expect(units).toHaveLength(2);
+      for (const column of columns) {
+        expect(cents(rows[0], column)).toBe(total(items, column));
+        expect(cents(rows.find((r) => r.level === "department"), column)).toBe(cents(rows[0], column));
+        expect(total(units, column)).toBe(cents(rows[0], column));
+        for (const row of rows.filter((r) => r.row_kind === "class")) {
+          const prefix = row[code] ?? "";
+          const parts = items.filter((i) => i.unit_code === row.unit_code && (i[code] ?? "").startsWith(prefix));
+          expect(cents(row, column), `${prefix} ${column}`).toBe(total(parts, column));
+        }
+      }
+    });
+  }
+
+  it("row identities: 合计 = 基本 + 项目 (表1-2), = 人员 + 公用 (表3-1), = 人员 + 公用 + 项目 (表2-1)", () => {
+    for (const r of table("1-2").rows) expect(cents(r, "合计")).toBe(cents(r, "基本支出") + cents(r, "项目支出"));
+    for (const r of table("3-1").rows) expect(cents(r, "合计")).toBe(cents(r, "人员经费") + cents(r, "公用经费"));
+    for (const r of table("2-1").rows) {
+      expect(cents(r, "合计")).toBe(cents(r, "人员经费") + cents(r, "公用经费") + cents(r, "项目支出"));
+    }
+  });
+
+  it("across tables: 表1 = 表2 = 表3 by 类; 表3-1 = 基本支出; 表3-2 = 项目支出; 表1-1 = 表1", () => {
+    const t3Items = table("3").rows.filter((r) => r.row_kind === "item");
+    const byClass = (cls: string) => total(t3Items.filter((r) => (r.func_code ?? "").startsWith(cls)), "合计");
+    for (const r of table("1").rows.filter((x) => x.role === "expense_class")) {
+      expect(cents(r, "预算数"), r.label).toBe(byClass(r.func_code ?? ""));
+    }
+    for (const r of table("2").rows.filter((x) => x.role === "expense_class")) {
+      expect(cents(r, "一般公共预算"), r.label).toBe(byClass(r.func_code ?? ""));
+    }
+    const head = table("1-2").rows[0];
+    expect(cents(table("3-1").rows[0], "合计")).toBe(cents(head, "基本支出"));
+    expect(cents(table("3-2").rows[0], "金额")).toBe(cents(head, "项目支出"));
+    expect(cents(table("1-1").rows[0], "合计")).toBe(cents(table("1").rows.find((r) => r.role === "income_grand_total"), "预算数"));
+  });
+
+  it("三公 = the 30217/30231 rows of 表2-1; 表6 and 表8 unit rows = Σ their items", () => {
+    const econ = (code: string) => total(table("2-1").rows.filter((r) => r.econ_code === code), "合计");
+    const sg = table("3-3").rows[0];
+    expect(cents(sg, "公务接待费")).toBe(econ("30217"));
+    expect(cents(sg, "公务用车运行费")).toBe(econ("30231"));
+    expect(cents(sg, "合计")).toBe(cents(sg, "小计") + cents(sg, "公务接待费"));
+    for (const [unit, budget] of Object.entries(table("6").unit_budgets ?? {})) {
+      const projects = new Map(doc.performance_targets.filter((p) => p.unit === unit).map((p) => [p.project, p.budget]));
+      expect(Math.round(Number(budget) * 100)).toBe([...projects.values()].reduce((a, b) => a + Math.round(Number(b) * 100), 0));
+    }
+    for (const [unit, sum] of Object.entries(table("8").unit_totals ?? {})) {
+      const items = doc.procurement.filter((p) => p.unit === unit);
+      expect(Math.round(Number(sum) * 100)).toBe(items.reduce((a, p) => a + Math.round(Number(p.amount) * 100), 0));
+    }
+  });
+});
