@@ -262,33 +262,53 @@ JOIN budget_tables t ON t.id = li.table_id
 JOIN documents d ON d.id = t.document_id
 WHERE d.status = 'loaded';
 
--- Leaf rows only (row_kind 'item'), so printed subtotals are never counted twice; one row per
--- 类 (level 'class') and per 款 (level 'kuan') of each table and measure.
+-- Rollups sum the leaves only, so printed subtotals are never counted twice. A coded row is a leaf
+-- unless the next coded row of its table extends its code (2080505 under 20805, 3010201 under
+-- 30102): position, not row_kind, says it, because sub-coded 款 rows are printed as items too.
+-- One rollup row per 类 (level 'class') and per 款 (level 'kuan') of each table and measure.
+CREATE VIEW func_leaf_facts AS
+SELECT f.*
+FROM facts f
+JOIN (
+  SELECT id, func_code AS code, lead(func_code) OVER (PARTITION BY table_id ORDER BY row_index) AS next_code
+  FROM line_items WHERE func_code IS NOT NULL AND row_kind IN ('class', 'item')
+) l ON l.id = f.line_item_id
+WHERE l.next_code IS NULL
+  OR NOT (length(l.next_code) > length(l.code) AND substr(l.next_code, 1, length(l.code)) = l.code);
+
 CREATE VIEW func_rollup AS
-SELECT f.document, f.fiscal_year, f.department, f.table_no, f.table_kind, f.measure, f.amount_unit,
-  'class' AS level, substr(f.func_code, 1, 3) AS func_code, round(sum(f.amount), 6) AS amount, count(*) AS item_count
-FROM facts f
-WHERE f.row_kind = 'item' AND length(f.func_code) = 7
-GROUP BY f.document_id, f.table_id, f.measure, substr(f.func_code, 1, 3)
+SELECT document, fiscal_year, department, table_no, table_kind, measure, amount_unit,
+  'class' AS level, substr(func_code, 1, 3) AS func_code, round(sum(amount), 6) AS amount, count(*) AS item_count
+FROM func_leaf_facts
+GROUP BY document_id, table_id, measure, substr(func_code, 1, 3)
 UNION ALL
-SELECT f.document, f.fiscal_year, f.department, f.table_no, f.table_kind, f.measure, f.amount_unit,
-  'kuan', substr(f.func_code, 1, 5), round(sum(f.amount), 6), count(*)
+SELECT document, fiscal_year, department, table_no, table_kind, measure, amount_unit,
+  'kuan', substr(func_code, 1, 5), round(sum(amount), 6), count(*)
+FROM func_leaf_facts
+WHERE length(func_code) >= 5
+GROUP BY document_id, table_id, measure, substr(func_code, 1, 5);
+
+CREATE VIEW econ_leaf_facts AS
+SELECT f.*
 FROM facts f
-WHERE f.row_kind = 'item' AND length(f.func_code) = 7
-GROUP BY f.document_id, f.table_id, f.measure, substr(f.func_code, 1, 5);
+JOIN (
+  SELECT id, econ_code AS code, lead(econ_code) OVER (PARTITION BY table_id ORDER BY row_index) AS next_code
+  FROM line_items WHERE econ_code IS NOT NULL AND row_kind IN ('class', 'item')
+) l ON l.id = f.line_item_id
+WHERE l.next_code IS NULL
+  OR NOT (length(l.next_code) > length(l.code) AND substr(l.next_code, 1, length(l.code)) = l.code);
 
 CREATE VIEW econ_rollup AS
-SELECT f.document, f.fiscal_year, f.department, f.table_no, f.table_kind, f.measure, f.amount_unit,
-  'class' AS level, substr(f.econ_code, 1, 3) AS econ_code, round(sum(f.amount), 6) AS amount, count(*) AS item_count
-FROM facts f
-WHERE f.row_kind = 'item' AND length(f.econ_code) >= 5
-GROUP BY f.document_id, f.table_id, f.measure, substr(f.econ_code, 1, 3)
+SELECT document, fiscal_year, department, table_no, table_kind, measure, amount_unit,
+  'class' AS level, substr(econ_code, 1, 3) AS econ_code, round(sum(amount), 6) AS amount, count(*) AS item_count
+FROM econ_leaf_facts
+GROUP BY document_id, table_id, measure, substr(econ_code, 1, 3)
 UNION ALL
-SELECT f.document, f.fiscal_year, f.department, f.table_no, f.table_kind, f.measure, f.amount_unit,
-  'kuan', substr(f.econ_code, 1, 5), round(sum(f.amount), 6), count(*)
-FROM facts f
-WHERE f.row_kind = 'item' AND length(f.econ_code) >= 5
-GROUP BY f.document_id, f.table_id, f.measure, substr(f.econ_code, 1, 5);
+SELECT document, fiscal_year, department, table_no, table_kind, measure, amount_unit,
+  'kuan', substr(econ_code, 1, 5), round(sum(amount), 6), count(*)
+FROM econ_leaf_facts
+WHERE length(econ_code) >= 5
+GROUP BY document_id, table_id, measure, substr(econ_code, 1, 5);
 
 -- Every row of every table with its amounts as one JSON object {measure: printed amount}.
 CREATE VIEW table_rows AS
