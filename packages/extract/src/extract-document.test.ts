@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { ExtractedDocument, ExtractedTable } from "@yusuan/schema";
 import { ExtractedDocument as ExtractedDocumentSchema } from "@yusuan/schema";
-import { corpusDocs, normText, realPdfs, sharedMissing, type TruthRow, type TruthTable } from "@yusuan/testkit";
+import { corpusDocs, normText, realPdfs, repoRoot, sharedMissing, type CorpusDoc, type CorpusTruth, type TruthRow, type TruthTable } from "@yusuan/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { extractDocument } from "./extract-document.js";
 
@@ -15,6 +15,9 @@ const RECALL_FLOOR: Record<string, number> = {
   qinghe_jyj_2024: 1,
   yunling_wjj_2025: 1,
   anlan_gafj_2024: 1,
+  chengling_tjj_2025_sample: 1,
+  dazhou_rsxxzx_2025_sample: 1,
+  leshan_rsxxzx_2025_sample: 1,
 };
 
 const amount = (s: string | undefined): string => (s ?? "").replace(/[,，\s]/g, "");
@@ -49,8 +52,22 @@ function recallOf(table: ExtractedTable, truth: TruthTable): { found: number; to
   return { found, total, missed };
 }
 
-describe.skipIf(skip)("extractDocument on the text corpus", () => {
-  for (const doc of corpusDocs()) {
+/** The project's own sample PDFs (data/samples) carry truth in the corpus format, one of them borderless. */
+function sampleDocs(): CorpusDoc[] {
+  const dir = join(repoRoot, "data", "samples");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".truth.json"))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.truth\.json$/, "");
+      const truth = JSON.parse(readFileSync(join(dir, f), "utf8")) as CorpusTruth;
+      return { name, pdf: join(dir, `${name}.pdf`), truth, facts: [] };
+    });
+}
+
+describe.skipIf(skip)("extractDocument on the text corpus and the project's samples", () => {
+  for (const doc of [...corpusDocs(), ...sampleDocs()]) {
     describe(doc.name, () => {
       let extracted: ExtractedDocument;
       beforeAll(async () => {
@@ -114,7 +131,7 @@ describe.skipIf(skip)("extractDocument on real disclosures", () => {
   for (const pdf of realPdfs()) {
     it(`reads ${basename(pdf)} into tables with amounts`, async () => {
       const extracted = await extractDocument(new Uint8Array(readFileSync(pdf)), { fileName: basename(pdf) });
-      const withAmounts = extracted.tables.filter((t) => t.rows.some((r) => r.cells.some((c) => c && /^-?[\d,]+\.\d{2}$/.test(c.text))));
+      const withAmounts = extracted.tables.filter((t) => t.rows.some((r) => r.cells.some((c) => c && /^-?[\d,]+\.\d+$|^-?\d{1,3}(,\d{3})+$/.test(c.text))));
       // Some documents publish their tables in a separate file and say so ("公开表附后").
       const elsewhere = extracted.prose.some((s) => /表附后|表格另附|另行公开/.test(s.heading + s.text));
       console.log(`${basename(pdf)}: ${extracted.tables.length} tables, ${withAmounts.length} with amounts${elsewhere ? " (tables published separately)" : ""}`);

@@ -55,15 +55,46 @@ function dedupe(xs: number[], tol: number): number[] {
   return out;
 }
 
-/** Column boundaries from white space: x ranges no body run covers. */
-function boundariesFromText(lines: readonly Line[], box: Box): number[] {
-  const spans = lines.flatMap((l) => l.runs.map((r) => [r.x0, r.x1] as const)).sort((a, b) => a[0] - b[0]);
-  const size = Math.min(...lines.map((l) => l.size));
-  const cuts = [box.x0];
-  let reach = -Infinity;
+/**
+ * Column boundaries from white space: clusters of x ranges the body runs cover, plus header text
+ * standing over no body cluster (a column left blank in every row), cut midway between clusters.
+ */
+function boundariesFromText(body: readonly Line[], header: readonly Line[], box: Box): number[] {
+  const size = Math.min(...body.map((l) => l.size));
+  const spans = body.flatMap((l) => l.runs.map((r) => [r.x0, r.x1] as [number, number])).sort((a, b) => a[0] - b[0]);
+  const clusters: [number, number][] = [];
   for (const [x0, x1] of spans) {
-    if (reach > -Infinity && x0 - reach >= 0.8 * size) cuts.push(mid(reach, x0));
-    reach = Math.max(reach, x1);
+    const last = clusters[clusters.length - 1];
+    if (last && x0 - last[1] < 0.5 * size) last[1] = Math.max(last[1], x1);
+    else clusters.push([x0, x1]);
+  }
+  const heads = header.flatMap((l) => l.runs);
+  const overlaps = (c: [number, number], r: { x0: number; x1: number }): boolean => r.x0 < c[1] && r.x1 > c[0];
+  const headed = new Set(clusters.filter((c) => heads.some((r) => overlaps(c, r))));
+  for (const r of heads) {
+    if (clusters.some((c) => overlaps(c, r))) continue;
+    // A header centred over right-aligned numbers may miss them; it names the nearest unnamed cluster
+    // unless another header stands between. Otherwise it names a column left blank in every row.
+    const distance = (c: [number, number]): number => Math.max(c[0] - r.x1, r.x0 - c[1]);
+    const near = clusters
+      .filter((c) => !headed.has(c) && distance(c) < 3 * (r.x1 - r.x0))
+      .filter((c) => !heads.some((h) => h !== r && Math.min(h.x1, Math.max(c[0], r.x0)) > Math.max(h.x0, Math.min(c[1], r.x1))))
+      .sort((a, b) => distance(a) - distance(b))[0];
+    if (near) {
+      near[0] = Math.min(near[0], r.x0);
+      near[1] = Math.max(near[1], r.x1);
+      headed.add(near);
+    } else {
+      const own: [number, number] = [r.x0, r.x1];
+      clusters.push(own);
+      headed.add(own);
+    }
+  }
+  clusters.sort((a, b) => a[0] - b[0]);
+  const cuts = [box.x0];
+  for (let i = 1; i < clusters.length; i++) {
+    const gapStart = Math.max(...clusters.slice(0, i).map((c) => c[1]));
+    if (clusters[i]![0] > gapStart) cuts.push(mid(gapStart, clusters[i]![0]));
   }
   cuts.push(box.x1);
   return cuts;
@@ -128,7 +159,7 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   const ruled = vs.filter((v) => v.start < probeBottom && v.end > probeTop).map((v) => v.pos);
   let bounds = dedupe([box.x0, ...ruled, box.x1], 2);
   const hasRules = bounds.length > 2;
-  if (!hasRules && probe.length) bounds = boundariesFromText(probe, box);
+  if (!hasRules && probe.length) bounds = boundariesFromText(probe, header, box);
   const colCount = bounds.length - 1;
   const colOf = (x: number): number => {
     for (let c = 0; c < colCount; c++) if (x < bounds[c + 1]!) return c;
@@ -209,15 +240,18 @@ function assignHeader(
         while (c0 > 0 && !verticalAt(vs, columns[c0]!.x0, y)) c0--;
         while (c1 < columns.length - 1 && !verticalAt(vs, columns[c1]!.x1, y)) c1++;
       } else {
-        while (c0 > 0 && p.run.x0 < columns[c0]!.x0 - 1) c0--;
-        while (c1 < columns.length - 1 && p.run.x1 > columns[c1]!.x1 + 1) c1++;
+        // Without rules a header spans the columns it substantially overlaps.
+        const covers = (c: GridColumn): boolean =>
+          Math.min(p.run.x1, c.x1) - Math.max(p.run.x0, c.x0) >= 0.5 * Math.min(p.run.x1 - p.run.x0, c.x1 - c.x0);
+        while (c0 > 0 && covers(columns[c0 - 1]!)) c0--;
+        while (c1 < columns.length - 1 && covers(columns[c1 + 1]!)) c1++;
       }
       const x = mid(columns[c0]!.x0, columns[c1]!.x1);
       const same = cells.find(
         (h) =>
           h.c0 === c0 &&
           h.c1 === c1 &&
-          p.run.y0 - h.y1 < 1.2 * p.run.size &&
+          p.run.y0 - h.y1 < (hasRules ? 1.2 : 0.5) * p.run.size &&
           !horizontalBetween(hs, mid(h.y0, h.y1), y, x) &&
           !horizontalBetween(hs, h.y1 - 0.5, p.run.y0 + 0.5, mid(p.run.x0, p.run.x1)),
       );

@@ -2,6 +2,7 @@ import type { Cell, ExtractedRow, ExtractedTable } from "@yusuan/schema";
 import { buildGrid, EMPTY_MARK, type Box, type Grid } from "./grid.js";
 import type { Line } from "./lines.js";
 import { readPreamble, type Preamble } from "./preamble.js";
+import { findTextRegions } from "./borderless.js";
 import { findRegions } from "./regions.js";
 import type { Ruling } from "./rulings.js";
 import type { Run } from "./text-runs.js";
@@ -78,8 +79,13 @@ const isContinuation = (pre: Preamble, prev: ExtractedTable | undefined, page: n
 export function findTables(pages: readonly PageLayout[]): TablesResult {
   const tables: ExtractedTable[] = [];
   const used = new Map<number, Set<Line>>();
+  /** tables drawn without rules: only these continue onto a page that has no anchor line */
+  const unruled = new Set<ExtractedTable>();
   for (const { page, runs, rulings, lines } of pages) {
-    const regions = findRegions(rulings);
+    const ruled = findRegions(rulings);
+    const prevTable = tables[tables.length - 1];
+    const continuing = prevTable !== undefined && prevTable.pages.includes(page - 1) && unruled.has(prevTable);
+    const regions = ruled.length ? ruled : findTextRegions(lines, continuing);
     if (!regions.length) continue;
     const pageUsed = new Set<Line>();
     used.set(page, pageUsed);
@@ -125,6 +131,7 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
         notes: [...grid.emptyMarks],
       };
       tables.push(table);
+      if (!ruled.length) unruled.add(table);
       lastTable = table;
     });
     takeNotes(top, Infinity, lastTable);
