@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { writeAtomically } from "./atomic-write.js";
 import type { BudgetDatabase } from "./database.js";
 import { EXPORTS, type ExportDefinition } from "./exports.js";
+import { inSnapshot } from "./snapshot.js";
 
 export interface ExportedFile {
   readonly name: string;
@@ -26,13 +27,16 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
  * @example const files = await exportCsv(db, "out/csv"); // [{ name: "facts", path: "out/csv/facts.csv", rows: 3214 }, …]
  */
 export async function exportCsv(db: BudgetDatabase, dir: string, options: ExportOptions = {}): Promise<ExportedFile[]> {
-  const files: ExportedFile[] = [];
-  for (const def of selectExports(options)) {
-    const path = join(dir, `${def.name}.csv`);
-    const rows = await writeAtomically(path, (tmp) => writeCsv(db, def, tmp));
-    files.push({ name: def.name, path, rows });
-  }
-  return files;
+  const defs = selectExports(options);
+  return inSnapshot(db, async () => {
+    const files: ExportedFile[] = [];
+    for (const def of defs) {
+      const path = join(dir, `${def.name}.csv`);
+      const rows = await writeAtomically(path, (tmp) => writeCsv(db, def, tmp));
+      files.push({ name: def.name, path, rows });
+    }
+    return files;
+  });
 }
 
 /** The export definitions asked for, in EXPORTS order; unknown names are an error, not a silent gap. */

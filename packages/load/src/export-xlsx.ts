@@ -3,6 +3,7 @@ import type { BudgetDatabase } from "./database.js";
 import { writeAtomically } from "./atomic-write.js";
 import { selectExports, type ExportOptions } from "./export-csv.js";
 import type { ExportDefinition, ExportField } from "./exports.js";
+import { inSnapshot } from "./snapshot.js";
 
 /** Excel's hard limit, header row included. */
 const MAX_ROWS = 1_048_576;
@@ -17,15 +18,17 @@ type CellValue = string | number | boolean | Date | null;
  */
 export async function exportXlsx(db: BudgetDatabase, file: string, options: ExportOptions = {}): Promise<void> {
   const defs = selectExports(options);
-  for (const def of defs) {
-    const rows = db.prepare(`SELECT count(*) FROM (${def.sql})`).pluck().get() as number;
-    if (rows + 1 > MAX_ROWS) throw new Error(`${def.name}: ${rows} rows do not fit in one XLSX sheet; export CSV instead`);
-  }
-  await writeAtomically(file, async (tmp) => {
-    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true });
-    book.creator = "yusuan";
-    for (const def of defs) writeSheet(book, db, def);
-    await book.commit();
+  await inSnapshot(db, async () => {
+    for (const def of defs) {
+      const rows = db.prepare(`SELECT count(*) FROM (${def.sql})`).pluck().get() as number;
+      if (rows + 1 > MAX_ROWS) throw new Error(`${def.name}: ${rows} rows do not fit in one XLSX sheet; export CSV instead`);
+    }
+    await writeAtomically(file, async (tmp) => {
+      const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true });
+      book.creator = "yusuan";
+      for (const def of defs) writeSheet(book, db, def);
+      await book.commit();
+    });
   });
 }
 

@@ -325,10 +325,46 @@ JOIN documents d ON d.id = t.document_id
 WHERE d.status = 'loaded';
 `;
 
+/**
+ * Wide views, one per table kind: a row per printed row, a column per usual measure (the names the
+ * national template prints; other names stay in the `amounts` JSON). Frozen: a change is a new step.
+ */
+const WIDE: ReadonlyArray<readonly [view: string, kind: string, measures: readonly string[]]> = Object.freeze([
+  ["wide_budget_summary", "部门收支总表", ["预算数"]],
+  ["wide_income", "部门收入总表", [
+    "合计", "上年结转", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "事业收入",
+    "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "用事业基金弥补收支差额", "财政专户管理资金收入", "其他收入",
+  ]],
+  ["wide_expense", "部门支出总表", ["合计", "基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出"]],
+  ["wide_fiscal_summary", "财政拨款收支总表", ["预算数", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]],
+  ["wide_fiscal_econ", "财政拨款支出经济分类表", [
+    "总计", "合计", "一般公共预算拨款", "政府性基金安排", "中央提前通知专项转移支付等", "上年结转安排", "人员经费",
+    "公用经费", "项目支出",
+  ]],
+  ["wide_general_func", "一般公共预算支出表", ["合计", "基本支出", "项目支出", "当年财政拨款安排", "上年结转安排"]],
+  ["wide_general_basic", "一般公共预算基本支出表", ["合计", "人员经费", "公用经费"]],
+  ["wide_general_projects", "一般公共预算项目支出表", ["金额", "合计"]],
+  ["wide_general_sangong", "一般公共预算三公经费表", ["合计", "因公出国（境）费用", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"]],
+  ["wide_fund_func", "政府性基金支出表", ["合计", "基本支出", "项目支出"]],
+  ["wide_fund_sangong", "政府性基金三公经费表", ["合计", "因公出国（境）费用", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"]],
+  ["wide_state_capital", "国有资本经营支出表", ["合计", "基本支出", "项目支出"]],
+]);
+
+const wideViews = WIDE.map(
+  ([view, kind, measures]) => `
+CREATE VIEW ${view} AS
+SELECT document, fiscal_year, department, table_no, amount_unit, row_index, row_kind, level, side, section, label,
+  unit_code, func_code, econ_code, page,
+  ${measures.map((m) => `CAST(json_extract(amounts, '$."${m}"') AS REAL) AS "${m}"`).join(",\n  ")},
+  amounts, document_id, table_id, line_item_id
+FROM table_rows WHERE table_kind = '${kind}';`,
+).join("\n");
+
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 1, name: "documents, pages, units", sql: documents },
   { version: 2, name: "tables, line items, amounts", sql: tables },
   { version: 3, name: "issues, claims, 绩效, 采购, prose", sql: content },
   { version: 4, name: "classification registry and codes seen", sql: codes },
   { version: 5, name: "facts, rollups, table rows", sql: views },
+  { version: 6, name: "wide views per table kind", sql: wideViews },
 ]);

@@ -80,3 +80,21 @@ describe.skipIf(missing)("rollup views on the corpus ground truth", () => {
     },
   );
 });
+
+describe.skipIf(missing)("wide views", () => {
+  it("show each printed row of a kind once, its usual measures as numeric columns", () => {
+    const db = openDatabase(join(dir, "wide.sqlite"));
+    const corpus = corpusDocs()[0]!;
+    const doc = truthDocument(corpus);
+    loadDocument(db, doc);
+    const table = doc.tables.find((t) => t.kind === "部门支出总表")!;
+    const rows = db.prepare("SELECT * FROM wide_expense ORDER BY row_index").all() as Record<string, unknown>[];
+    expect(rows).toHaveLength(table.rows.length);
+    rows.forEach((r, i) => {
+      const printed = Object.fromEntries(table.rows[i]!.amounts.map((a) => [a.measure, Number(a.value)]));
+      for (const m of ["合计", "基本支出", "项目支出"]) expect(r[m]).toBe(printed[m] ?? null);
+      expect(JSON.parse(r.amounts as string)).toEqual(Object.fromEntries(table.rows[i]!.amounts.map((a) => [a.measure, a.value])));
+    });
+    db.close();
+  });
+});
