@@ -8,3 +8,4 @@ export { normalizeTableRows, type TableContext } from "./normalize-table.js";
 export { normalizeDocument, type NormalizeOptions } from "./normalize-document.js";
 export { checkDocument, checkTable, checkAcrossTables, rowIdentities } from "./checks/index.js";
 export { readClaims, checkClaims } from "./claims/index.js";
+export { createClassifier } from "./registry-classifier.js";

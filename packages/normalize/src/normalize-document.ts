@@ -8,13 +8,18 @@ import type {
   ExtractedTable,
   Finding,
   LineItem,
+  ProcurementItem,
+  TableKind,
 } from "@yusuan/schema";
 import type { Classifier } from "./classifier.js";
 import { compact, labelKey } from "./labels.js";
 import { normalizeTableRows } from "./normalize-table.js";
+import { readProcurement } from "./procurement.js";
 import { checkDocument } from "./checks/index.js";
 import { checkClaims, readClaims } from "./claims/index.js";
 import { isEconomicTable, tableKind } from "./table-kind.js";
+
+const STRUCTURED: ReadonlySet<TableKind> = new Set(["项目绩效目标表", "整体绩效目标表", "政府采购表"]);
 
 export interface NormalizeOptions {
   sha256: string;
@@ -37,17 +42,20 @@ function documentUnit(tables: readonly ExtractedTable[]): AmountUnit {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "万元";
 }
 
-/** Unit names printed beside a 6-digit unit code in any table (表1-1 lists every unit). */
+/** Unit names printed beside a 6-digit unit code on rows without a 科目 code (表1-1 lists every unit). */
 function printedUnits(tables: readonly ExtractedTable[]): Map<string, BudgetUnit> {
   const units = new Map<string, BudgetUnit>();
+  const leaf = (c: ExtractedTable["columns"][number]) => compact(c.path.at(-1) ?? "");
   for (const t of tables) {
-    const codeCol = t.columns.findIndex((c) => /^(单位代码|单位编码|单位编号)$/.test(compact(c.path.at(-1) ?? "")));
-    const labelCol = t.columns.findIndex((c) => /单位名称|^项目$/.test(compact(c.path.at(-1) ?? "")));
+    const codeCol = t.columns.findIndex((c) => /^(单位代码|单位编码|单位编号)$/.test(leaf(c)));
+    const labelCol = t.columns.findIndex((c) => /单位名称|^项目$/.test(leaf(c)));
+    const subjectCols = t.columns.flatMap((c, i) => (/^(类|款|项|科目编码)$/.test(leaf(c)) ? [i] : []));
     if (codeCol < 0 || labelCol < 0) continue;
     for (const r of t.rows) {
       const code = compact(r.cells[codeCol]?.text ?? "");
       const name = compact(r.cells[labelCol]?.text ?? "");
-      if (/^\d{6,}$/.test(code) && name && !/^3\d+$/.test(code)) units.set(labelKey(name), { code, name });
+      const coded = subjectCols.some((i) => compact(r.cells[i]?.text ?? "") !== "");
+      if (/^\d{6,}$/.test(code) && name && !coded) units.set(labelKey(name), { code, name });
     }
   }
   return units;
@@ -99,6 +107,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
   const units = printedUnits(extracted.tables);
   const department = extracted.meta.department ?? extracted.tables.find((t) => t.entityText)?.entityText ?? null;
   const findings: Finding[] = [...extracted.findings];
+  const procurement: ProcurementItem[] = [];
   const tables: BudgetTable[] = extracted.tables.map((t) => {
     const kind = tableKind(t.title);
     const ctx = {
@@ -109,7 +118,9 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
       unitNames: new Set(units.keys()),
       department,
     };
-    const normalized = normalizeTableRows(t, ctx);
+    // 表6 and 表8 are not amount tables: their content is structured apart (绩效目标, 政府采购).
+    const normalized = STRUCTURED.has(kind) ? { rows: [], measures: [], findings: [] } : normalizeTableRows(t, ctx);
+    if (kind === "政府采购表") procurement.push(...readProcurement(t));
     findings.push(...normalized.findings);
     const table: BudgetTable = {
       tableNo: t.tableNo,
@@ -138,7 +149,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     units: [...units.values()],
     tables,
     performanceTargets: [],
-    procurement: [],
+    procurement,
     prose: extracted.prose,
     claims: readClaims(extracted.prose),
     findings,
