@@ -180,6 +180,30 @@ describe.skipIf(missing)("recordFailure and documentStatus", () => {
     db.close();
   });
 
+  it("records an unreadable file without a hash once, and forgets it when the file loads", () => {
+    const corpus = docs[0]!;
+    const db = freshDb();
+    const fileName = basename(corpus.pdf);
+    recordFailure(db, { fileName, sha256: "", status: "failed", error: "cannot read the file: EACCES" });
+    recordFailure(db, { fileName, sha256: null, status: "failed", error: "cannot read the file: EIO" });
+    expect(db.prepare("SELECT sha256, error FROM documents").all()).toEqual([{ sha256: null, error: "cannot read the file: EIO" }]);
+    expect(loadDocument(db, truthDocument(corpus)).action).toBe("replaced");
+    expect(db.prepare("SELECT status FROM documents").pluck().all()).toEqual(["loaded"]);
+    db.close();
+  });
+
+  it("keeps the loaded version of a file when a newer version of it fails", () => {
+    const corpus = docs[0]!;
+    const db = freshDb();
+    const doc = truthDocument(corpus);
+    loadDocument(db, doc);
+    recordFailure(db, { fileName: basename(corpus.pdf), sha256: "1".repeat(64), status: "failed", error: "table_unreadable" });
+    expect(documentStatus(db, doc.sha256)).toBe("loaded");
+    expect(documentStatus(db, "1".repeat(64))).toBe("failed");
+    expect(factsOf(db, basename(corpus.pdf))).toHaveLength(corpus.facts.length);
+    db.close();
+  });
+
   it("demands a reason", () => {
     const db = freshDb();
     expect(() => recordFailure(db, { fileName: "x.pdf", sha256: "ab", status: "failed", error: " " })).toThrow(/reason/);

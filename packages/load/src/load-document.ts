@@ -37,6 +37,8 @@ export function loadDocument(db: BudgetDatabase, input: BudgetDocument, options:
     }
     if (same) st.deleteDocument.run(same.id);
     for (const other of others) st.deleteDocument.run(other.id);
+    // earlier failures of this file are history once it loads
+    const failures = st.deleteFailuresOf.run(fileName).changes;
     const documentId = insertDocument(st, doc, fileName, options.loadedAt ?? new Date());
     const facts = insertTables(st, documentId, doc);
     insertContent(st, documentId, doc);
@@ -50,7 +52,7 @@ export function loadDocument(db: BudgetDatabase, input: BudgetDocument, options:
       warning_count: counts.warning,
       info_count: counts.info,
     });
-    return { documentId, action: same || others.length > 0 ? "replaced" : "inserted", facts };
+    return { documentId, action: same || others.length > 0 || failures > 0 ? "replaced" : "inserted", facts };
   });
   return write.immediate();
 }

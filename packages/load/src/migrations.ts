@@ -13,7 +13,8 @@ CREATE TABLE documents (
   id INTEGER PRIMARY KEY,
   file_name TEXT NOT NULL,
   source_path TEXT NOT NULL,
-  sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) > 0),
+  -- NULL only for a file that could not even be read
+  sha256 TEXT UNIQUE CHECK (sha256 IS NULL OR length(sha256) > 0),
   status TEXT NOT NULL CHECK (status IN ('loaded', 'failed', 'needs_ocr')),
   error TEXT,
   fiscal_year INTEGER,
@@ -29,7 +30,8 @@ CREATE TABLE documents (
   info_count INTEGER NOT NULL DEFAULT 0,
   loaded_at TEXT NOT NULL,
   -- a failed row without its reason would be useless to whoever reruns the batch
-  CHECK (status = 'loaded' OR error IS NOT NULL)
+  CHECK (status = 'loaded' OR error IS NOT NULL),
+  CHECK (status <> 'loaded' OR sha256 IS NOT NULL)
 ) STRICT;
 CREATE INDEX documents_file_name ON documents (file_name);
 

@@ -4,7 +4,8 @@ import { statements } from "./statements.js";
 
 export interface Failure {
   readonly fileName: string;
-  readonly sha256: string;
+  /** null (or "") when the file could not be read at all */
+  readonly sha256: string | null;
   /** why the document could not be loaded, for whoever reads the documents table */
   readonly error: string;
   /** "needs_ocr": a scanned document without a text layer; "failed": anything else */
@@ -14,19 +15,22 @@ export interface Failure {
 }
 
 /**
- * Records a document that could not be loaded, replacing any older row of the same sha256.
+ * Records a document that could not be loaded, replacing any older row of the same sha256
+ * (or, for an unreadable file, the older unreadable row of the same name).
  * @example recordFailure(db, { fileName: "a.pdf", sha256, status: "needs_ocr", error: "no text layer on 30 of 30 pages" })
  */
 export function recordFailure(db: BudgetDatabase, failure: Failure): number {
   if (!failure.error.trim()) throw new Error(`${failure.fileName}: a failure needs a reason`);
   const st = statements(db);
   const write = db.transaction((): number => {
-    const same = st.findBySha.get(failure.sha256);
+    const sha256 = failure.sha256 || null;
+    const same = sha256 === null ? undefined : st.findBySha.get(sha256);
     if (same) st.deleteDocument.run(same.id);
+    if (sha256 === null) st.deleteUnreadFailuresOf.run(basename(failure.fileName));
     const { lastInsertRowid } = st.insertDocument.run({
       file_name: basename(failure.fileName),
       source_path: failure.fileName,
-      sha256: failure.sha256,
+      sha256,
       status: failure.status,
       error: failure.error,
       fiscal_year: null,

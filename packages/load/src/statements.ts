@@ -8,6 +8,8 @@ type Run = Sqlite.Statement<[Params]>;
 export interface Statements {
   readonly findBySha: Sqlite.Statement<[string], { id: number; status: string; file_name: string }>;
   readonly findOtherVersion: Sqlite.Statement<[string, string], { id: number; sha256: string }>;
+  readonly deleteFailuresOf: Sqlite.Statement<[string]>;
+  readonly deleteUnreadFailuresOf: Sqlite.Statement<[string]>;
   readonly deleteDocument: Sqlite.Statement<[number]>;
   readonly insertDocument: Run;
   readonly finishDocument: Run;
@@ -43,6 +45,8 @@ export function statements(db: BudgetDatabase): Statements {
       "SELECT id, sha256 FROM documents WHERE file_name = ? AND sha256 <> ? AND status = 'loaded' ORDER BY id",
     ),
     deleteDocument: db.prepare<[number]>("DELETE FROM documents WHERE id = ?"),
+    deleteFailuresOf: db.prepare<[string]>("DELETE FROM documents WHERE file_name = ? AND status <> 'loaded'"),
+    deleteUnreadFailuresOf: db.prepare<[string]>("DELETE FROM documents WHERE file_name = ? AND sha256 IS NULL"),
     insertDocument: insert(db, "documents", [
       "file_name", "source_path", "sha256", "status", "error", "fiscal_year", "region", "department",
       "doc_kind", "page_count", "edition", "loaded_at",
