@@ -8,3 +8,4 @@ export { EXPORTS, type ExportDefinition, type ExportField, type FieldType } from
 export { exportCsv, type ExportedFile, type ExportOptions } from "./export-csv.js";
 export { exportXlsx } from "./export-xlsx.js";
 export { writeDataPackage, type DataPackageOptions } from "./data-package.js";
+export { codesSeen, validationReport, type PrintedName, type DocumentReport } from "./reports.js";

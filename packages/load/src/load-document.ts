@@ -24,6 +24,7 @@ export interface LoadResult {
 export function loadDocument(db: BudgetDatabase, input: BudgetDocument, options: LoadOptions = {}): LoadResult {
   // Checked here too: a malformed value must never reach the database as a plausible number.
   const doc = BudgetDocument.parse(input);
+  if (!doc.sha256) throw new Error(`${doc.fileName}: a document is loaded under its sha256, and this one has none`);
   const st = statements(db);
   const fileName = basename(doc.fileName);
   const write = db.transaction((): LoadResult => {

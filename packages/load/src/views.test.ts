@@ -25,6 +25,20 @@ describe("the facts view contract", () => {
   });
 });
 
+describe.skipIf(missing)("the facts view", () => {
+  it("gives table_no '' for a table printed without a number and leaves out documents not loaded", () => {
+    const db = openDatabase(join(dir, "unnumbered.sqlite"));
+    const doc = truthDocument(corpusDocs()[0]!);
+    const first = doc.tables.findIndex((t) => t.rows.some((r) => r.amounts.length));
+    loadDocument(db, { ...doc, tables: doc.tables.map((t, i) => (i === first ? { ...t, tableNo: null } : t)) });
+    const numbers = db.prepare("SELECT DISTINCT table_no FROM facts WHERE table_id = (SELECT id FROM budget_tables WHERE table_index = ?)").pluck().all(first);
+    expect(numbers).toEqual([""]);
+    db.prepare("UPDATE documents SET status = 'failed', error = 'test'").run();
+    expect(db.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(0);
+    db.close();
+  });
+});
+
 describe.skipIf(missing)("rollup views on the corpus ground truth", () => {
   let db: BudgetDatabase;
   const docs = missing ? [] : corpusDocs();
