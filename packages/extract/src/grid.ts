@@ -36,6 +36,7 @@ const NUMERIC = /^[-+]?[\d,，.%]*\d[\d,，.%]*$/;
 const TOTAL_LABEL = /^(合\s*计|总\s*计|本年收入合计|收入总计|一、)/;
 /** How documents say a table is empty; "“上年结转”均无数据" (one column empty) is not it. */
 export const EMPTY_MARK = /(此|本)表(无|为空|没有)数据|(此|本)表为空表|本(部门|单位)(无|没有)[^，。“”]{0,16}(预算|支出|经费)(，|。|$)/;
+const COLUMN_INDEX = /^(\d{1,2}|\*+|栏次|[A-Z])$/;
 /** Lines closer than this (in font sizes) without a rule between them are one wrapped row. */
 const WRAP_GAP = 0.45;
 
@@ -187,8 +188,12 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
     for (const p of current.pieces) byCol.set(p.col, [...(byCol.get(p.col) ?? []), p]);
     rows.push(columns.map((_, c) => (byCol.has(c) ? joinCell(byCol.get(c)!) : null)));
   };
+  const bodyPieces = body.map((line, i) => piecesOf(line, i + bodyStart));
+  const claimedBy = bodyRuled ? new Map<number, number>() : centredWraps(body, bodyPieces, hs);
   body.forEach((line, i) => {
-    const pieces = piecesOf(line, i + bodyStart);
+    if (claimedBy.has(i)) return;
+    const pieces = [...bodyPieces[i]!];
+    for (const [j, anchor] of claimedBy) if (anchor === i) pieces.push(...bodyPieces[j]!);
     if (current) {
       const prev = current.last;
       const xs = pieces.map((p) => mid(p.run.x0, p.run.x1));
@@ -211,6 +216,37 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   });
   flush();
   return { columns, rows, emptyMarks };
+}
+
+const isData = (pieces: readonly Piece[]): boolean => pieces.some((p) => NUMERIC.test(p.run.text));
+
+/**
+ * Cells centred vertically in a row whose label wraps: the row's numbers sit on a line of their own,
+ * with the label's lines spread evenly above and below it. Each such line is claimed by the data line
+ * it surrounds (line index → data line index). Only lines holding no number, in columns where the data
+ * line has nothing, at the same pitch on both sides, with no rule between, are claimed.
+ */
+function centredWraps(body: readonly Line[], pieces: readonly Piece[][], hs: readonly Ruling[]): Map<number, number> {
+  const claimed = new Map<number, number>();
+  const cols = (i: number): Set<number> => new Set(pieces[i]!.map((p) => p.col));
+  body.forEach((line, d) => {
+    if (!isData(pieces[d]!)) return;
+    const own = cols(d);
+    for (let k = 1; d - k >= 0 && d + k < body.length; k++) {
+      const u = d - k;
+      const b = d + k;
+      if (claimed.has(u) || claimed.has(b) || isData(pieces[u]!) || isData(pieces[b]!)) break;
+      if ([...cols(u), ...cols(b)].some((c) => own.has(c))) break;
+      const above = body[u + 1]!.baseline - body[u]!.baseline;
+      const below = body[b]!.baseline - body[b - 1]!.baseline;
+      if (Math.abs(above - below) > 0.3 * line.size) break;
+      const x = mid(Math.min(...pieces[u]!.map((p) => p.run.x0)), Math.max(...pieces[u]!.map((p) => p.run.x1)));
+      if (horizontalBetween(hs, body[u]!.y1, body[b]!.y0, x)) break;
+      claimed.set(u, d);
+      claimed.set(b, d);
+    }
+  });
+  return claimed;
 }
 
 interface HeaderCell {
@@ -265,6 +301,8 @@ function assignHeader(
   cells.sort((a, b) => a.y0 - b.y0);
   for (const cell of cells) {
     const text = joinCell(cell.pieces).text.replace(/\s+/g, "");
+    // Column index rows ("栏次", 1 2 3 …, "**") number the columns; they name nothing.
+    if (COLUMN_INDEX.test(text)) continue;
     for (let c = cell.c0; c <= cell.c1; c++) columns[c]!.path.push(text);
   }
 }

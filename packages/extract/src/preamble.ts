@@ -51,6 +51,10 @@ export function readPreamble(lines: readonly Line[]): Preamble {
     if (text && !PAGE_NO.test(text) && !DATE.test(text)) rest.push({ text, size: line.size });
   }
   const size = Math.max(0, ...rest.map((r) => r.size));
-  const title = rest.filter((r) => r.size >= size - 0.5).map((r) => r.text.replace(/\s+/g, "")).join("");
+  const title = rest
+    .filter((r) => r.size >= size - 0.5)
+    .map((r) => r.text.replace(/\s+/g, ""))
+    .join("")
+    .replace(/^[:：、.．]+/, "");
   return { tableNo, title, unitText, entityText };
 }
