@@ -48,11 +48,11 @@ describe.skipIf(missing)("writeDataPackage", () => {
   let resources: Resource[];
   const tables = new Map<string, Record<string, string>[]>();
 
-  beforeAll(async () => {
+  beforeAll(() => {
     db = openDatabase(join(dir, "budget.sqlite"));
     for (const d of corpusDocs()) loadDocument(db, truthDocument(d));
     recordFailure(db, { fileName: "broken.pdf", sha256: "e".repeat(64), status: "failed", error: "not a PDF" });
-    const descriptor = JSON.parse(readFileSync(await writeDataPackage(db, join(dir, "pkg")), "utf8")) as { resources: Resource[] };
+    const descriptor = JSON.parse(readFileSync(writeDataPackage(db, join(dir, "pkg")), "utf8")) as { resources: Resource[] };
     resources = descriptor.resources;
     for (const r of resources) {
       const [header, ...rows] = parseWithPython(join(dir, "pkg", r.path));

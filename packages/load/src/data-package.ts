@@ -24,11 +24,11 @@ const TABLE_SCHEMA_TYPE: Record<FieldType, string> = {
 /**
  * Writes the CSV exports into `dir` with a Frictionless datapackage.json describing them (fields,
  * types, keys, byte sizes and hashes); returns the path of datapackage.json.
- * @example await writeDataPackage(db, "out/package"); // out/package/datapackage.json + facts.csv, …
+ * @example writeDataPackage(db, "out/package"); // out/package/datapackage.json + facts.csv, …
  */
-export async function writeDataPackage(db: BudgetDatabase, dir: string, options: DataPackageOptions = {}): Promise<string> {
+export function writeDataPackage(db: BudgetDatabase, dir: string, options: DataPackageOptions = {}): string {
   const defs = selectExports(options);
-  const files = await exportCsv(db, dir, options);
+  const files = exportCsv(db, dir, options);
   const names = new Set(defs.map((d) => d.name));
   const descriptor = {
     profile: "tabular-data-package",
@@ -41,7 +41,7 @@ export async function writeDataPackage(db: BudgetDatabase, dir: string, options:
     }),
   };
   const path = join(dir, "datapackage.json");
-  await writeAtomically(path, async (tmp) => writeFileSync(tmp, `${JSON.stringify(descriptor, null, 2)}\n`));
+  writeAtomically(path, (tmp) => writeFileSync(tmp, `${JSON.stringify(descriptor, null, 2)}\n`));
   return path;
 }
 

@@ -34,19 +34,36 @@ function withAwkwardRows(doc: BudgetDocument): BudgetDocument {
   return { ...doc, tables: doc.tables.map((x, i) => (i === target ? { ...x, rows } : x)) };
 }
 
+describe.skipIf(missing)("exportCsv, when a value cannot be written", () => {
+  it("fails and keeps the previous file whole, leaving no temporary file", () => {
+    const db = openDatabase(join(dir, "bad.sqlite"));
+    const corpus = corpusDocs().find((d) => d.truth.performance_targets?.length)!;
+    loadDocument(db, truthDocument(corpus));
+    const target = join(dir, "csv-bad");
+    exportCsv(db, target, { only: ["performance_targets"] });
+    const before = readFileSync(join(target, "performance_targets.csv"));
+    db.prepare("UPDATE performance_targets SET budget_text = '1,234.00' WHERE ordinal = 3").run();
+    expect(() => exportCsv(db, target, { only: ["performance_targets"] })).toThrow(/not a decimal/);
+    expect(readFileSync(join(target, "performance_targets.csv"))).toEqual(before);
+    expect(readdirSync(target)).toEqual(["performance_targets.csv"]);
+    expect(db.inTransaction).toBe(false);
+    db.close();
+  });
+});
+
 describe.skipIf(missing)("exportCsv", () => {
   let db: BudgetDatabase;
   let out: string;
   const loadedAt = new Date("2026-03-01T08:00:00.000Z");
 
-  beforeAll(async () => {
+  beforeAll(() => {
     db = openDatabase(join(dir, "budget.sqlite"));
     const [first, ...rest] = corpusDocs();
     loadDocument(db, withAwkwardRows(truthDocument(first!)), { loadedAt });
     for (const d of rest) loadDocument(db, truthDocument(d), { loadedAt });
     recordFailure(db, { fileName: "scan.pdf", sha256: "f".repeat(64), status: "needs_ocr", error: "no text layer", recordedAt: loadedAt });
     out = join(dir, "csv");
-    await exportCsv(db, out);
+    exportCsv(db, out);
   });
   afterAll(() => db.close());
 
@@ -97,21 +114,21 @@ describe.skipIf(missing)("exportCsv", () => {
     expect(scan).toContain(`"needs_ocr","no text layer",,`);
   });
 
-  it("writes dates as ISO 8601 and orders rows deterministically", async () => {
+  it("writes dates as ISO 8601 and orders rows deterministically", () => {
     const [header, ...rows] = parseWithPython(join(out, "documents.csv"));
     const at = header!.indexOf("loaded_at");
     for (const r of rows) expect(r[at]).toBe(loadedAt.toISOString());
     expect(rows.map((r) => r[header!.indexOf("file_name")])).toEqual([...rows.map((r) => r[header!.indexOf("file_name")]!)].sort());
     const again = join(dir, "csv-again");
-    await exportCsv(db, again);
+    exportCsv(db, again);
     for (const e of EXPORTS) expect(readFileSync(join(again, `${e.name}.csv`))).toEqual(readFileSync(join(out, `${e.name}.csv`)));
   });
 
-  it("exports only the named files when asked and refuses unknown names", async () => {
+  it("exports only the named files when asked and refuses unknown names", () => {
     const some = join(dir, "csv-some");
-    const files = await exportCsv(db, some, { only: ["facts", "documents"] });
+    const files = exportCsv(db, some, { only: ["facts", "documents"] });
     expect(files.map((f) => basename(f.path))).toEqual(["facts.csv", "documents.csv"]);
     expect(files[0]!.rows).toBe(db.prepare("SELECT count(*) FROM facts").pluck().get());
-    await expect(exportCsv(db, some, { only: ["nope"] })).rejects.toThrow(/unknown export/);
+    expect(() => exportCsv(db, some, { only: ["nope"] })).toThrow(/unknown export/);
   });
 });

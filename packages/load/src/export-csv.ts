@@ -1,8 +1,6 @@
-import { stringify, type CastingContext } from "csv-stringify";
-import { createWriteStream } from "node:fs";
+import { stringify, type CastingContext, type Options } from "csv-stringify/sync";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { writeAtomically } from "./atomic-write.js";
 import type { BudgetDatabase } from "./database.js";
 import { EXPORTS, type ExportDefinition } from "./exports.js";
@@ -20,23 +18,21 @@ export interface ExportOptions {
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
+const BATCH = 2000;
 
 /**
  * Writes one CSV per export (facts, documents, line_items, …) into `dir`: UTF-8 with BOM, header row,
  * formula-looking text escaped, printed amounts as bare decimals, text quoted so codes stay text.
- * @example const files = await exportCsv(db, "out/csv"); // [{ name: "facts", path: "out/csv/facts.csv", rows: 3214 }, …]
+ * @example const files = exportCsv(db, "out/csv"); // [{ name: "facts", path: "out/csv/facts.csv", rows: 3214 }, …]
  */
-export async function exportCsv(db: BudgetDatabase, dir: string, options: ExportOptions = {}): Promise<ExportedFile[]> {
+export function exportCsv(db: BudgetDatabase, dir: string, options: ExportOptions = {}): ExportedFile[] {
   const defs = selectExports(options);
-  return inSnapshot(db, async () => {
-    const files: ExportedFile[] = [];
-    for (const def of defs) {
+  return inSnapshot(db, () =>
+    defs.map((def) => {
       const path = join(dir, `${def.name}.csv`);
-      const rows = await writeAtomically(path, (tmp) => writeCsv(db, def, tmp));
-      files.push({ name: def.name, path, rows });
-    }
-    return files;
-  });
+      return { name: def.name, path, rows: writeAtomically(path, (tmp) => writeCsv(db, def, tmp)) };
+    }),
+  );
 }
 
 /** The export definitions asked for, in EXPORTS order; unknown names are an error, not a silent gap. */
@@ -46,20 +42,9 @@ export function selectExports(options: ExportOptions): readonly ExportDefinition
   return options.only ? EXPORTS.filter((d) => options.only!.includes(d.name)) : EXPORTS;
 }
 
-async function writeCsv(db: BudgetDatabase, def: ExportDefinition, file: string): Promise<number> {
+function csvOptions(def: ExportDefinition): Options {
   const decimals = new Set(def.fields.filter((f) => f.type === "decimal").map((f) => f.name));
-  let rows = 0;
-  const source = Readable.from(
-    (function* () {
-      for (const row of db.prepare(def.sql).iterate()) {
-        rows++;
-        yield row;
-      }
-    })(),
-  );
-  const csv = stringify({
-    bom: true,
-    header: true,
+  return {
     columns: def.fields.map((f) => ({ key: f.name })),
     // quoting every text cell keeps codes such as 001001 recognisably text; numbers stay bare
     quoted_string: true,
@@ -76,7 +61,30 @@ async function writeCsv(db: BudgetDatabase, def: ExportDefinition, file: string)
         return value;
       },
     },
-  });
-  await pipeline(source, csv, createWriteStream(file));
-  return rows;
+  };
+}
+
+/** Streams the rows out in batches (memory stays flat on large databases); returns how many. */
+function writeCsv(db: BudgetDatabase, def: ExportDefinition, file: string): number {
+  const options = csvOptions(def);
+  const fd = openSync(file, "w");
+  try {
+    let rows = 0;
+    let batch: unknown[] = [];
+    let first = true;
+    const flush = () => {
+      writeSync(fd, stringify(batch, { ...options, bom: first, header: first }));
+      batch = [];
+      first = false;
+    };
+    for (const row of db.prepare(def.sql).iterate()) {
+      batch.push(row);
+      rows++;
+      if (batch.length === BATCH) flush();
+    }
+    if (first || batch.length) flush();
+    return rows;
+  } finally {
+    closeSync(fd);
+  }
 }

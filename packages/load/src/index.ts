@@ -8,4 +8,5 @@ export { EXPORTS, type ExportDefinition, type ExportField, type FieldType } from
 export { exportCsv, type ExportedFile, type ExportOptions } from "./export-csv.js";
 export { exportXlsx } from "./export-xlsx.js";
 export { writeDataPackage, type DataPackageOptions } from "./data-package.js";
-export { codesSeen, validationReport, type PrintedName, type DocumentReport } from "./reports.js";
+export { validationReport, type DocumentReport, type ReportedIssue } from "./validation-report.js";
+export { codesSeen, type PrintedCode } from "./codes-seen.js";
