@@ -49,9 +49,11 @@ describe.skipIf(missing)("writeDataPackage", () => {
   const tables = new Map<string, Record<string, string>[]>();
 
   beforeAll(() => {
-    db = openDatabase(join(dir, "budget.sqlite"));
-    for (const d of corpusDocs()) loadDocument(db, truthDocument(d));
-    recordFailure(db, { fileName: "broken.pdf", sha256: "e".repeat(64), status: "failed", error: "not a PDF" });
+    const writer = openDatabase(join(dir, "budget.sqlite"));
+    for (const d of corpusDocs()) loadDocument(writer, truthDocument(d));
+    recordFailure(writer, { fileName: "broken.pdf", sha256: "e".repeat(64), status: "failed", error: "not a PDF" });
+    writer.close();
+    db = openDatabase(join(dir, "budget.sqlite"), { readonly: true });
     const descriptor = JSON.parse(readFileSync(writeDataPackage(db, join(dir, "pkg")), "utf8")) as { resources: Resource[] };
     resources = descriptor.resources;
     for (const r of resources) {

@@ -19,8 +19,11 @@ describe.skipIf(missing)("exportXlsx", () => {
   const book = new ExcelJS.Workbook();
 
   beforeAll(async () => {
-    db = openDatabase(join(dir, "budget.sqlite"));
-    for (const d of corpusDocs()) loadDocument(db, truthDocument(d));
+    const writer = openDatabase(join(dir, "budget.sqlite"));
+    for (const d of corpusDocs()) loadDocument(writer, truthDocument(d));
+    writer.close();
+    // as `yusuan export` does: a read-only connection
+    db = openDatabase(join(dir, "budget.sqlite"), { readonly: true });
     await exportXlsx(db, join(dir, "out", "budget.xlsx"));
     await book.xlsx.readFile(join(dir, "out", "budget.xlsx"));
   });
