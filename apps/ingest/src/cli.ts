@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { ingestCommand } from "./commands/ingest.js";
+import { inspectCommand } from "./commands/inspect.js";
+import { codesCommand } from "./commands/codes.js";
+import { checkCommand } from "./commands/check.js";
+import { exportCommand } from "./commands/export.js";
+import { defaultJobs } from "./pool.js";
+import { ExitCode, UsageError } from "./exit-codes.js";
+
+// `yusuan check db | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number ≥ 1");
+  return n;
+};
+
+const program = new Command()
+  .name("yusuan")
+  .description("Chinese budget-disclosure PDFs (部门预算公开) → coded, checked SQLite and CSV")
+  .showHelpAfterError("(run with --help for usage)")
+  .exitOverride();
+
+program
+  .command("ingest")
+  .description("extract, code, check and load PDFs (files or folders) into a SQLite database")
+  .argument("<inputs...>", "PDF files or folders (searched recursively for *.pdf)")
+  .requiredOption("--db <file>", "SQLite database to create or update")
+  .option("--csv <dir>", "also export CSV files (UTF-8 with BOM) into this folder")
+  .option("--jobs <n>", "worker threads for extraction", positiveInt, defaultJobs())
+  .option("--force", "re-ingest files whose content (sha256) is already loaded", false)
+  .option("--replace", "a changed file replaces the older version loaded under the same name", false)
+  .option("--timeout <seconds>", "per-document time limit", positiveInt, 300)
+  .option("--quiet", "no progress output", false)
+  .addHelpText(
+    "after",
+    "\nExit codes: 0 every input loaded; 2 finished but some inputs failed (see the documents table); 1 usage or fatal error.\n" +
+      "Example: yusuan ingest data/samples --db out/budget.sqlite --csv out/csv",
+  )
+  .action(ingestCommand);
+
+program
+  .command("inspect")
+  .description("show what was detected in one PDF: tables, pages, headers and rows as text grids")
+  .argument("<pdf>", "the PDF to inspect")
+  .option("--html <file>", "also write an HTML page with the detected cells drawn over each page's text")
+  .option("--table <no>", "only the table with this number, e.g. 1-2")
+  .action(inspectCommand);
+
+program
+  .command("codes")
+  .description("look up a 政府收支分类科目 code or name (code → name and path; name → candidate codes)")
+  .argument("<query>", "a code such as 2080505 or 30101, or a name or part of one")
+  .option("--year <year>", "fiscal year (edition) to resolve against", positiveInt)
+  .option("--db <file>", "also show how the code was printed in the documents of this database")
+  .action(codesCommand);
+
+program
+  .command("check")
+  .description("print the consistency report (validation issues) of every document in a database")
+  .argument("<db>", "a database written by yusuan ingest")
+  .option("--document <name>", "only this document (file name)")
+  .action(checkCommand);
+
+program
+  .command("export")
+  .description("write CSV files, datapackage.json and an XLSX workbook from an existing database")
+  .requiredOption("--db <file>", "a database written by yusuan ingest")
+  .requiredOption("--out <dir>", "folder to write into")
+  .action(exportCommand);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? ExitCode.Ok : ExitCode.Fatal;
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`yusuan: ${error.message}\n`);
+    process.exitCode = ExitCode.Fatal;
+  } else {
+    process.stderr.write(`yusuan: ${(error as Error).message ?? String(error)}\n`);
+    if (process.env.YUSUAN_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    process.exitCode = ExitCode.Fatal;
+  }
+}

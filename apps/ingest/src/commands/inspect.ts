@@ -1,0 +1,28 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { extractDocument, formatTables } from "@yusuan/extract";
+import { formatFinding } from "@yusuan/schema";
+import { UsageError } from "../exit-codes.js";
+import { overlayHtml } from "../overlay.js";
+
+/** `yusuan inspect`: what extraction detected in one PDF, as text grids (and an HTML overlay). */
+export async function inspectCommand(pdf: string, options: { html?: string; table?: string }): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(pdf));
+  } catch (error) {
+    throw new UsageError(`cannot read ${pdf}: ${(error as Error).message}`);
+  }
+  const doc = await extractDocument(bytes, { fileName: basename(pdf) });
+  const tables = options.table ? doc.tables.filter((t) => t.tableNo === options.table) : doc.tables;
+  if (options.table && tables.length === 0) throw new UsageError(`no table numbered ${options.table} in ${pdf}`);
+  const out = process.stdout;
+  const m = doc.meta;
+  out.write(`${doc.fileName}: ${doc.pageCount} pages, ${doc.tables.length} tables; ${m.department ?? "department?"} ${m.fiscalYear ?? "year?"} ${m.docKind ?? ""}\n\n`);
+  out.write(formatTables({ ...doc, tables }));
+  for (const f of doc.findings) out.write(`${formatFinding(f)}\n`);
+  if (options.html) {
+    writeFileSync(options.html, overlayHtml({ ...doc, tables }));
+    out.write(`\ncells drawn over the pages: ${options.html}\n`);
+  }
+}

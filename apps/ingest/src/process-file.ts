@@ -1,0 +1,68 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { extractDocument } from "@yusuan/extract";
+import { normalizeDocument, type Classifier } from "@yusuan/normalize";
+import type { BudgetDocument } from "@yusuan/schema";
+
+/** What became of one input file: a document to load, or the reason it cannot be. */
+export type FileOutcome =
+  | { status: "loaded"; fileName: string; sha256: string; document: BudgetDocument }
+  | { status: "failed" | "needs_ocr"; fileName: string; sha256: string; reason: string; pageCount: number | null };
+
+/** Explains pdfjs's errors in the words a user needs (the exception names are pdfjs's own). */
+function describeOpenError(error: unknown): string {
+  const e = error as { name?: string; message?: string };
+  const message = e?.message ?? String(error);
+  switch (e?.name) {
+    case "PasswordException":
+      return "password-protected: the PDF needs a password to open";
+    case "InvalidPDFException":
+      return `corrupt or truncated PDF: ${message}`;
+    case "MissingPDFException":
+      return `missing PDF: ${message}`;
+    case "FormatError":
+      return `malformed PDF: ${message}`;
+    default:
+      return `could not read the PDF: ${message}`;
+  }
+}
+
+/**
+ * Reads, extracts and normalizes one file, never throwing: a bad input becomes a `failed` or `needs_ocr` outcome.
+ * @example const outcome = await processFile("data/samples/a.pdf", classifier);
+ */
+export async function processFile(path: string, classifier: Classifier): Promise<FileOutcome> {
+  const fileName = basename(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    return { status: "failed", fileName, sha256: "", reason: `cannot read the file: ${(error as Error).message}`, pageCount: null };
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const fail = (reason: string, pageCount: number | null = null, status: "failed" | "needs_ocr" = "failed"): FileOutcome => ({
+    status,
+    fileName,
+    sha256,
+    reason,
+    pageCount,
+  });
+  if (bytes.length === 0) return fail("empty file (0 bytes)");
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  if (!head.includes("%PDF-")) return fail(`not a PDF: the file does not start with %PDF- (it starts with ${JSON.stringify(head.slice(0, 16))})`);
+  let extracted;
+  try {
+    extracted = await extractDocument(bytes, { fileName });
+  } catch (error) {
+    return fail(describeOpenError(error));
+  }
+  if (extracted.pageCount === 0) return fail("the PDF has no pages", 0);
+  if (extracted.pages.every((p) => p.textChars === 0))
+    return fail(`scanned: none of its ${extracted.pageCount} pages has a text layer; OCR is needed`, extracted.pageCount, "needs_ocr");
+  try {
+    return { status: "loaded", fileName, sha256, document: normalizeDocument(extracted, { sha256, classifier }) };
+  } catch (error) {
+    return fail(`normalization failed: ${(error as Error).message}`, extracted.pageCount);
+  }
+}
