@@ -101,6 +101,21 @@ function boundariesFromText(body: readonly Line[], header: readonly Line[], box:
   return cuts;
 }
 
+/** Cuts inside ruled columns where the body's runs form clusters at least a font size apart. */
+function unruledCuts(body: readonly Line[], bounds: readonly number[]): number[] {
+  const cuts: number[] = [];
+  const runs = body.flatMap((l) => l.runs);
+  for (let c = 0; c + 1 < bounds.length; c++) {
+    const inside = runs.filter((r) => mid(r.x0, r.x1) > bounds[c]! && mid(r.x0, r.x1) < bounds[c + 1]!).sort((a, b) => a.x0 - b.x0);
+    let reach = -Infinity;
+    for (const r of inside) {
+      if (reach > -Infinity && r.x0 - reach >= r.size) cuts.push(mid(reach, r.x0));
+      reach = Math.max(reach, r.x1);
+    }
+  }
+  return cuts;
+}
+
 /** A body line holds an amount or a code, or is a bare total row (合 计) as printed in empty tables. */
 const isBodyLine = (line: Line, box: Box): boolean =>
   line.runs.some((r) => AMOUNT.test(r.text) || CODE.test(r.text)) ||
@@ -160,7 +175,14 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   const ruled = vs.filter((v) => v.start < probeBottom && v.end > probeTop).map((v) => v.pos);
   let bounds = dedupe([box.x0, ...ruled, box.x1], 2);
   const hasRules = bounds.length > 2;
+  const textCuts = new Set<number>();
   if (!hasRules && probe.length) bounds = boundariesFromText(probe, header, box);
+  else if (body.length) {
+    // A ruled table may leave some columns unruled: split a ruled column where its body text
+    // falls into clusters with a wide gap between (a label and its amount).
+    for (const cut of unruledCuts(body, bounds)) textCuts.add(cut);
+    bounds = [...bounds, ...textCuts].sort((a, b) => a - b);
+  }
   const colCount = bounds.length - 1;
   const colOf = (x: number): number => {
     for (let c = 0; c < colCount; c++) if (x < bounds[c + 1]!) return c;
@@ -175,7 +197,7 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
     });
 
   const columns: GridColumn[] = bounds.slice(0, -1).map((x0, c) => ({ path: [], x0, x1: bounds[c + 1]! }));
-  assignHeader(header, columns, vs, hs, hasRules, piecesOf);
+  assignHeader(header, columns, vs, hs, hasRules, textCuts, piecesOf);
 
   // Body rows: a line starts a new row unless it wraps the row above (no rule between, close, and no
   // column where both hold a number).
@@ -264,6 +286,7 @@ function assignHeader(
   vs: readonly Ruling[],
   hs: readonly Ruling[],
   hasRules: boolean,
+  textCuts: ReadonlySet<number>,
   piecesOf: (line: Line, index: number) => Piece[],
 ): void {
   const cells: HeaderCell[] = [];
@@ -272,13 +295,14 @@ function assignHeader(
       const y = mid(p.run.y0, p.run.y1);
       let c0 = p.col;
       let c1 = p.col;
+      // Without rules a header spans the columns it substantially overlaps.
+      const covers = (c: GridColumn): boolean =>
+        Math.min(p.run.x1, c.x1) - Math.max(p.run.x0, c.x0) >= 0.5 * Math.min(p.run.x1 - p.run.x0, c.x1 - c.x0);
       if (hasRules) {
-        while (c0 > 0 && !verticalAt(vs, columns[c0]!.x0, y)) c0--;
-        while (c1 < columns.length - 1 && !verticalAt(vs, columns[c1]!.x1, y)) c1++;
+        const open = (x: number, next: GridColumn): boolean => !verticalAt(vs, x, y) && (!textCuts.has(x) || covers(next));
+        while (c0 > 0 && open(columns[c0]!.x0, columns[c0 - 1]!)) c0--;
+        while (c1 < columns.length - 1 && open(columns[c1]!.x1, columns[c1 + 1]!)) c1++;
       } else {
-        // Without rules a header spans the columns it substantially overlaps.
-        const covers = (c: GridColumn): boolean =>
-          Math.min(p.run.x1, c.x1) - Math.max(p.run.x0, c.x0) >= 0.5 * Math.min(p.run.x1 - p.run.x0, c.x1 - c.x0);
         while (c0 > 0 && covers(columns[c0 - 1]!)) c0--;
         while (c1 < columns.length - 1 && covers(columns[c1 + 1]!)) c1++;
       }

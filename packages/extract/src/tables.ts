@@ -64,6 +64,15 @@ function toRows(grid: Grid, page: number, map: number[], width: number): Extract
     .filter((r) => r.cells.some((c) => c !== null));
 }
 
+/** Finer columns under coarser ones: each keeps the path of the coarse column it falls in, then its own. */
+function refine(coarse: ExtractedTable["columns"], fine: Grid["columns"]): ExtractedTable["columns"] {
+  return fine.map((c) => {
+    const centre = (c.x0 + c.x1) / 2;
+    const parent = coarse.find((p) => centre >= p.x0 && centre <= p.x1);
+    return { path: [...(parent?.path ?? []), ...c.path], x0: c.x0, x1: c.x1 };
+  });
+}
+
 const isContinuation = (pre: Preamble, prev: ExtractedTable | undefined, page: number, firstOnPage: boolean): boolean => {
   if (!prev || !prev.pages.includes(page - 1) && !prev.pages.includes(page)) return false;
   if (pre.tableNo !== null) return pre.tableNo === prev.tableNo;
@@ -111,6 +120,8 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
       top = box.y1;
       const prev = tables[tables.length - 1];
       if (isContinuation(preamble, prev, page, index === 0) && prev) {
+        // A table whose first page held only the top of its header: the next page's columns are the real ones.
+        if (!prev.rows.length && grid.columns.length > prev.columns.length) prev.columns = refine(prev.columns, grid.columns);
         const map = columnMap(prev.columns, grid.columns);
         prev.rows.push(...toRows(grid, page, map, prev.columns.length));
         if (!prev.pages.includes(page)) prev.pages.push(page);
