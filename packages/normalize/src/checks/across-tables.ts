@@ -31,6 +31,12 @@ function compare({ message, a, b, severity }: Pair): Finding[] {
   );
 }
 
+/** A table's 合计 row amount under a measure; undefined where the table prints no 合计 row. */
+function totalOf(t: BudgetTable | undefined, measure: string): number | undefined {
+  const row = totalRow(t);
+  return row ? amountOf(row, measure) : undefined;
+}
+
 const label = (t: BudgetTable) => (t.tableNo ? `表${t.tableNo}` : t.title);
 
 /** Only general-budget money: then 表1-2, 表3 and their parts describe the same money. */
@@ -61,13 +67,13 @@ export function checkAcrossTables(doc: BudgetDocument): Finding[] {
     pairs.push({
       message: `${label(t1)} 收入总计 ≠ ${label(t11)} 合计`,
       a: { table: t1, row: sideRow(t1, "income", /^收入总计$/), measure: "预算数" },
-      b: amountOf(totalRow(t11)!, "合计"),
+      b: totalOf(t11, "合计"),
     });
   if (t1 && t12) {
     pairs.push({
       message: `${label(t1)} 本年支出合计 ≠ ${label(t12)} 合计`,
       a: { table: t1, row: sideRow(t1, "expense", /^本年支出合计$/), measure: "预算数" },
-      b: totalRow(t12) ? amountOf(totalRow(t12)!, "合计") : undefined,
+      b: totalOf(t12, "合计"),
     });
     const classes = byClass(t12, "合计");
     if (classes.size)
@@ -81,26 +87,26 @@ export function checkAcrossTables(doc: BudgetDocument): Finding[] {
         pairs.push({ message: `${label(t2)} ${row.label} 一般公共预算 ≠ Σ ${label(t3)} ${row.funcCode} 项`, a: { table: t2, row, measure: "一般公共预算" }, b: classes.get(row.funcCode!) ?? 0 });
   }
   if (t2 && t21) {
-    const total = totalRow(t21);
+    const measure = t21.measures.includes("总计") ? "总计" : "合计";
     pairs.push({
-      message: `${label(t2)} 本年支出 ≠ ${label(t21)} ${t21.measures.includes("总计") ? "总计" : "合计"}`,
+      message: `${label(t2)} 本年支出 ≠ ${label(t21)} ${measure}`,
       a: { table: t2, row: sideRow(t2, "expense", /^本年支出(合计)?$/), measure: "合计" },
-      b: total ? amountOf(total, t21.measures.includes("总计") ? "总计" : "合计") : undefined,
+      b: totalOf(t21, measure),
     });
   }
   if (t3 && t31) {
-    const project = totalRow(t32);
+    const basic = totalOf(t31, "合计");
     pairs.push({
       message: `${label(t3)} 合计 ≠ ${label(t31)} 合计 + ${t32 ? label(t32) : "表3-2"} 合计`,
       a: { table: t3, row: totalRow(t3), measure: "合计" },
-      b: amountOf(totalRow(t31)!, "合计") + (project ? amountOf(project, t32!.measures[0] ?? "金额") : 0),
+      b: basic === undefined ? undefined : basic + (totalOf(t32, t32?.measures[0] ?? "金额") ?? 0),
     });
   }
   if (t12 && t31 && generalBudgetOnly(t1))
     pairs.push({
       message: `${label(t12)} 基本支出 ≠ ${label(t31)} 合计`,
       a: { table: t12, row: totalRow(t12), measure: "基本支出" },
-      b: amountOf(totalRow(t31)!, "合计"),
+      b: totalOf(t31, "合计"),
       severity: "warning",
     });
   if (t33) {
