@@ -9,6 +9,12 @@ import { MIGRATIONS } from "./migrations.js";
 const dir = mkdtempSync(join(tmpdir(), "yusuan-load-db-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe("MIGRATIONS", () => {
+  it("are numbered 1, 2, 3 … without gaps, so user_version counts the steps applied", () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+});
+
 describe("openDatabase", () => {
   it("creates a WAL database with foreign keys on and every migration applied", () => {
     const db = openDatabase(join(dir, "new", "budget.sqlite"));
