@@ -151,3 +151,4 @@ export function normText(s: string | null | undefined): string {
     .replace(/\s+/g, "");
 }
 export { truthDocument } from "./truth-document.js";
+export { scoreFacts, type FactScore } from "./score.js";
