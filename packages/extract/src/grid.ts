@@ -28,6 +28,8 @@ export interface Grid {
   rows: (GridCell | null)[][];
   /** lines of the body that say the table is empty (此表无数据) */
   emptyMarks: string[];
+  /** the header's run texts, white space removed, to recognise the header repeated on the next page */
+  headerTexts: Set<string>;
 }
 
 const AMOUNT = /^-?[\d,，]*\d\.\d+$|^-?\d{1,3}(,\d{3})+$/;
@@ -41,6 +43,7 @@ const COLUMN_INDEX = /^(\d{1,2}|\*+|栏次|[A-Z])$/;
 const WRAP_GAP = 0.45;
 
 const mid = (a: number, b: number): number => (a + b) / 2;
+const squeeze = (s: string): string => s.replace(/\s+/g, "");
 
 /** Is there a rule at x = pos crossing height y? */
 const verticalAt = (vs: readonly Ruling[], x: number, y: number, tol = 2): boolean =>
@@ -149,7 +152,7 @@ function joinCell(pieces: readonly Piece[]): GridCell {
  * (wrapped labels joined, never split into extra rows).
  * @example const grid = buildGrid(runsInBox, rulings, box); grid.columns[0].path; // ["项目", "科目编码", "类"]
  */
-export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box: Box): Grid {
+export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box: Box, knownHeader?: ReadonlySet<string>): Grid {
   const vs = rulings.filter((r) => r.dir === "v" && r.pos >= box.x0 - 2 && r.pos <= box.x1 + 2 && r.end > box.y0 && r.start < box.y1);
   const hs = rulings.filter((r) => r.dir === "h" && r.pos >= box.y0 - 2 && r.pos <= box.y1 + 2 && r.end > box.x0 && r.start < box.x1);
   const emptyMarks: string[] = [];
@@ -165,6 +168,12 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   });
   let bodyStart = lines.findIndex((l) => isBodyLine(l, box));
   if (bodyStart < 0) bodyStart = lines.length;
+  bodyStart = startAtHeaderRule(lines, bodyStart, hs, box);
+  if (knownHeader) {
+    // A continuation page repeats the header it started with (or none): it ends where that text ends.
+    const repeated = lines.findIndex((l) => !l.runs.every((r) => knownHeader.has(squeeze(r.text)) || COLUMN_INDEX.test(squeeze(r.text))));
+    bodyStart = repeated < 0 ? lines.length : repeated;
+  }
   const header = lines.slice(0, bodyStart);
   const body = lines.slice(bodyStart);
 
@@ -199,19 +208,63 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   const columns: GridColumn[] = bounds.slice(0, -1).map((x0, c) => ({ path: [], x0, x1: bounds[c + 1]! }));
   assignHeader(header, columns, vs, hs, hasRules, textCuts, piecesOf);
 
-  // Body rows: a line starts a new row unless it wraps the row above (no rule between, close, and no
-  // column where both hold a number).
-  const rows: (GridCell | null)[][] = [];
-  const bodyRuled = hs.filter((h) => h.pos > probeTop && h.pos < probeBottom).length >= Math.max(2, body.length / 3);
-  let current: { pieces: Piece[]; last: Line } | null = null;
-  const flush = () => {
-    if (!current) return;
-    const byCol = new Map<number, Piece[]>();
-    for (const p of current.pieces) byCol.set(p.col, [...(byCol.get(p.col) ?? []), p]);
-    rows.push(columns.map((_, c) => (byCol.has(c) ? joinCell(byCol.get(c)!) : null)));
-  };
   const bodyPieces = body.map((line, i) => piecesOf(line, i + bodyStart));
-  const claimedBy = bodyRuled ? new Map<number, number>() : centredWraps(body, bodyPieces, hs);
+  const bodyRuled = hs.filter((h) => h.pos > probeTop && h.pos < probeBottom).length >= Math.max(2, body.length / 3);
+  const groups = bodyRuled ? rowsByRules(bodyPieces, columns, hs) : rowsByLines(body, bodyPieces, hs);
+  const rows = groups.map((pieces) => {
+    const byCol = new Map<number, Piece[]>();
+    for (const p of pieces) byCol.set(p.col, [...(byCol.get(p.col) ?? []), p]);
+    return columns.map((_, c) => (byCol.has(c) ? joinCell(byCol.get(c)!) : null));
+  });
+  const headerTexts = new Set(header.flatMap((l) => l.runs.map((r) => squeeze(r.text))));
+  return { columns, rows, emptyMarks, headerTexts };
+}
+
+/**
+ * Where a ruled body's first row begins: a rowspan cell (a project over its indicators) centres its
+ * numbers below the first row, so the body starts under the lowest full-width rule above the first
+ * data line, when the body is ruled row by row.
+ */
+function startAtHeaderRule(lines: readonly Line[], bodyStart: number, hs: readonly Ruling[], box: Box): number {
+  const first = lines[bodyStart];
+  if (!first) return bodyStart;
+  const below = lines.length - bodyStart;
+  if (hs.filter((h) => h.pos > first.y0).length < Math.max(2, below / 3)) return bodyStart;
+  const full = hs.filter((h) => h.start <= box.x0 + 3 && h.end >= box.x1 - 3 && h.pos > box.y0 + 2 && h.pos < first.y0 + 1);
+  if (!full.length) return bodyStart;
+  const rule = Math.max(...full.map((h) => h.pos));
+  const k = lines.findIndex((l) => mid(l.y0, l.y1) > rule);
+  return k >= 0 && k < bodyStart ? k : bodyStart;
+}
+
+/**
+ * Rows of a body ruled row by row: a piece belongs to the cell whose top rule is the nearest rule
+ * above it in its own column, and so to the row that starts at that rule (a rowspan's text goes to
+ * its first row, a wrapped cell stays whole).
+ */
+function rowsByRules(bodyPieces: readonly Piece[][], columns: readonly GridColumn[], hs: readonly Ruling[]): Piece[][] {
+  const tops = [...new Set(hs.map((h) => Math.round(h.pos * 2) / 2))].sort((a, b) => a - b);
+  const rows = new Map<number, Piece[]>();
+  for (const p of bodyPieces.flat()) {
+    const x = mid(columns[p.col]!.x0, columns[p.col]!.x1);
+    const y = mid(p.run.y0, p.run.y1);
+    const above = hs.filter((h) => h.pos < y && h.start <= x + 1 && h.end >= x - 1).map((h) => h.pos);
+    const top = above.length ? Math.max(...above) : -Infinity;
+    const key = top === -Infinity ? -1 : tops.findIndex((t) => Math.abs(t - top) <= 1);
+    rows.set(key, [...(rows.get(key) ?? []), p]);
+  }
+  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, pieces]) => pieces);
+}
+
+/**
+ * Rows of a body without rules between rows: a line starts a new row unless it wraps the row above
+ * (close, no rule between, no column where both hold a number, at most one column continued), or is
+ * part of a label centred around its row's numbers.
+ */
+function rowsByLines(body: readonly Line[], bodyPieces: readonly Piece[][], hs: readonly Ruling[]): Piece[][] {
+  const rows: Piece[][] = [];
+  const claimedBy = centredWraps(body, bodyPieces, hs);
+  let current: { pieces: Piece[]; last: Line } | null = null;
   body.forEach((line, i) => {
     if (claimedBy.has(i)) return;
     const pieces = [...bodyPieces[i]!];
@@ -225,19 +278,17 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
       const numberClash = pieces.some(
         (p) => NUMERIC.test(p.run.text) && current!.pieces.some((q) => q.col === p.col && NUMERIC.test(q.run.text)),
       );
-      // Without rules, a wrap continues one or two cells; a line that restarts several columns is a new row.
-      const joins = bodyRuled ? !numberClash : close && !numberClash && shared.size < 2;
-      if (!ruleBetween && joins) {
+      if (!ruleBetween && close && !numberClash && shared.size < 2) {
         current.pieces.push(...pieces);
         current.last = line;
         return;
       }
-      flush();
+      rows.push(current.pieces);
     }
     current = { pieces, last: line };
   });
-  flush();
-  return { columns, rows, emptyMarks };
+  if (current) rows.push((current as { pieces: Piece[] }).pieces);
+  return rows;
 }
 
 const isData = (pieces: readonly Piece[]): boolean => pieces.some((p) => NUMERIC.test(p.run.text));

@@ -90,6 +90,7 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
   const used = new Map<number, Set<Line>>();
   /** tables drawn without rules: only these continue onto a page that has no anchor line */
   const unruled = new Set<ExtractedTable>();
+  const headers = new Map<ExtractedTable, ReadonlySet<string>>();
   for (const { page, runs, rulings, lines } of pages) {
     const ruled = findRegions(rulings);
     const prevTable = tables[tables.length - 1];
@@ -115,11 +116,12 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
       // Only the few lines just above a table speak about it; prose further up does not.
       const pre = lines.filter((l) => l.y0 >= top - 1 && l.y1 <= box.y0 + 1 && l.y0 >= box.y0 - PREAMBLE_REACH && !pageUsed.has(l)).slice(-PREAMBLE_LINES);
       const preamble = readPreamble(pre);
-      const grid = buildGrid(runs.filter((r) => inside(r, box)), rulings, box);
+      const prev = tables[tables.length - 1];
+      const continues = prev !== undefined && isContinuation(preamble, prev, page, index === 0);
+      const grid = buildGrid(runs.filter((r) => inside(r, box)), rulings, box, continues && prev ? headers.get(prev) : undefined);
       for (const l of lines) if (l.y0 >= top - 1 && l.y1 <= box.y1 + 1) pageUsed.add(l);
       top = box.y1;
-      const prev = tables[tables.length - 1];
-      if (isContinuation(preamble, prev, page, index === 0) && prev) {
+      if (continues && prev) {
         // A table whose first page held only the top of its header: the next page's columns are the real ones.
         if (!prev.rows.length && grid.columns.length > prev.columns.length) prev.columns = refine(prev.columns, grid.columns);
         const map = columnMap(prev.columns, grid.columns);
@@ -142,6 +144,7 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
         notes: [...grid.emptyMarks],
       };
       tables.push(table);
+      headers.set(table, grid.headerTexts);
       if (!ruled.length) unruled.add(table);
       lastTable = table;
     });
