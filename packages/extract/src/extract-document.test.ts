@@ -93,6 +93,18 @@ describe.skipIf(skip)("extractDocument on the text corpus and the project's samp
         expect(found).toEqual(doc.truth.tables.map((t) => ({ no: t.table_no, pages: t.pages, empty: t.empty, unit: t.amount_unit })));
       });
 
+      it("keeps every 表6 indicator and 表8 item whole in one row", () => {
+        const rowTexts = (no: string): string[] =>
+          (extracted.tables.find((t) => t.tableNo === no)?.rows ?? []).map((r) => r.cells.map((c) => normText(c?.text)).join("|"));
+        const indicators = rowTexts("6");
+        const items = rowTexts("8");
+        const lost = [
+          ...(doc.truth.performance_targets ?? []).filter((t) => !indicators.some((r) => r.includes(normText(t.level3)))).map((t) => `表6 ${t.level3}`),
+          ...(doc.truth.procurement ?? []).filter((p) => !items.some((r) => r.includes(normText(p.item)))).map((p) => `表8 ${p.item}`),
+        ];
+        expect(lost).toEqual([]);
+      });
+
       it("puts every printed amount in its row under its column", () => {
         let found = 0;
         let total = 0;

@@ -209,7 +209,13 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   assignHeader(header, columns, vs, hs, hasRules, textCuts, piecesOf);
 
   const bodyPieces = body.map((line, i) => piecesOf(line, i + bodyStart));
-  const bodyRuled = hs.filter((h) => h.pos > probeTop && h.pos < probeBottom).length >= Math.max(2, body.length / 3);
+  // Ruled row by row when some column has a rule for about every other line of text in it.
+  const bodyRuled = columns.some((col, c) => {
+    const x = mid(col.x0, col.x1);
+    const rules = hs.filter((h) => h.pos > probeTop && h.pos < probeBottom && h.start <= x + 1 && h.end >= x - 1).length;
+    const texts = bodyPieces.filter((pieces) => pieces.some((p) => p.col === c)).length;
+    return rules >= 2 && rules >= texts / 2;
+  });
   const groups = bodyRuled ? rowsByRules(bodyPieces, columns, hs) : rowsByLines(body, bodyPieces, hs);
   const rows = groups.map((pieces) => {
     const byCol = new Map<number, Piece[]>();
