@@ -1,6 +1,7 @@
-import type { Column } from "@yusuan/schema";
+import type { Column, ExtractedRow } from "@yusuan/schema";
+import { parseAmount } from "./amount.js";
 
-/** What a column holds, decided from its printed header path. */
+/** What a column holds, decided from its printed header path and, where that is ambiguous, its cells. */
 export type ColumnRole =
   | { role: "label" }
   | { role: "unitCode" }
@@ -16,10 +17,16 @@ export interface ColumnInfo {
 
 const norm = (s: string) => s.replace(/\s+/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
 
-const LABEL = /^(项目|项目名称|单位名称（科目）|单位名称|科目名称|科目|名称|单位名称（项目）|功能分类科目名称|经济分类科目名称|支出功能分类科目名称|部门经济分类科目名称|收入项目|支出项目|项目（科目）|科目名称（单位名称）)$/;
-const UNIT_CODE = /^(单位代码|单位编码|单位编号|代码)$/;
-const JOINED_CODE = /^(科目编码|科目代码|编码|功能分类科目编码|经济分类科目编码|支出功能分类科目编码|部门经济分类科目编码|功能科目编码|经济科目编码)$/;
-const TEXT_COLUMNS = /^(序号|单位|备注|说明|项目类别|项目类型|采购品目|采购目录)$/;
+const LABEL = /^(项目|科目|名称|功能科目|经济科目|收入项目|支出项目|项目（科目）|单位名称（科目）|单位名称（项目）|科目名称（单位名称）|部门预算支出经济科目|政府预算支出经济科目)$/;
+/** 单位名称, 功能分类科目名称, 部门（单位）名称, 预算项目名称 …: every name column is a label. */
+const NAME = /名称(（[^）]*）)?$/;
+const UNIT_CODE = /^(预算)?(单位|部门)(代码|编码|编号)$|^代码$/;
+const CODE = /(编码|代码)$/;
+/** Headers of columns that hold no money whatever their cells look like. */
+const NOT_MONEY_LEAF =
+  /^(序号|单位|备注|说明|项目类别|项目类型|项目简介|采购品目|采购目录|计量单位|度量单位|规格型号|资金性质|实施期限|时间)$|采购组织|采购品目|购买服务内容|人数|数量|比例|比重|百分比|[%％]|率$|权重|分值|标准|类型|期限|时间$|是否|理由|拟变动|指标|目标/;
+/** A header level anywhere in the path that makes every column under it non-money (绩效 tables). */
+const NOT_MONEY_PATH = /绩效|指标|目标|表格为空|是否空表/;
 
 function sideOf(path: readonly string[]): "income" | "expense" | null {
   const top = norm(path[0] ?? "");
@@ -29,25 +36,51 @@ function sideOf(path: readonly string[]): "income" | "expense" | null {
 }
 
 function roleOf(path: readonly string[]): ColumnRole {
-  const leaf = norm(path[path.length - 1] ?? "");
-  const parent = norm(path[path.length - 2] ?? "");
+  const leaf = path[path.length - 1] ?? "";
+  const parent = path[path.length - 2] ?? "";
   if (leaf === "类") return { role: "code", part: "class" };
   if (leaf === "款") return { role: "code", part: "kuan" };
-  if (leaf === "项" && /编码|代码|科目/.test(parent)) return { role: "code", part: "xiang" };
-  if (leaf === "项") return { role: "code", part: "xiang" };
+  if (leaf === "项" && (/编码|代码|科目/.test(parent) || path.length === 1)) return { role: "code", part: "xiang" };
   if (UNIT_CODE.test(leaf)) return { role: "unitCode" };
-  if (JOINED_CODE.test(leaf)) return { role: "code", part: "joined" };
-  if (LABEL.test(leaf)) return { role: "label" };
-  if (TEXT_COLUMNS.test(leaf) || leaf === "") return { role: "other" };
+  // a header joining code and name ("功能科目编码功能科目名称") holds labels that carry their code
+  if (NAME.test(leaf) || LABEL.test(leaf)) return { role: "label" };
+  if (CODE.test(leaf) || leaf === "编码") return { role: "code", part: "joined" };
+  if (leaf === "" || NOT_MONEY_LEAF.test(leaf) || path.some((p) => NOT_MONEY_PATH.test(p))) return { role: "other" };
   return { role: "amount", measure: leaf };
 }
 
+const CODE_CELL = /^\d{3}(\d{2}){0,2}$/;
+
 /**
- * Gives every leaf column a side (表1/表2) and a role: label, unit code, code part or amount measure.
+ * A column headed like money whose cells say otherwise: all 功能/经济 codes (201, 20101, 2010101)
+ * make a code column, mostly words a text column. Codes are told from whole-yuan amounts by their
+ * hierarchy (one printed code is the prefix of another) or by the table's other amounts printing decimals.
+ */
+function roleFromCells(cells: readonly string[], decimalsElsewhere: boolean): "code" | "text" | null {
+  if (cells.length === 0) return null;
+  if (cells.length >= 2 && cells.every((c) => CODE_CELL.test(c))) {
+    const nested = cells.some((a) => cells.some((b) => b.length > a.length && b.startsWith(a)));
+    if (nested || decimalsElsewhere) return "code";
+  }
+  const words = cells.filter((c) => parseAmount(c).kind === "invalid").length;
+  return words >= 2 && words * 2 > cells.length ? "text" : null;
+}
+
+/**
+ * Gives every leaf column a side (表1/表2) and a role: label, unit code, code part or amount measure,
+ * from the whole header path and, for columns headed like money, from what their cells hold.
  * @example describeColumns([{ path: ["项目", "科目编码", "类"], x0: 0, x1: 20 }])[0].role // { role: "code", part: "class" }
  */
-export function describeColumns(columns: readonly Column[]): ColumnInfo[] {
-  const infos = columns.map((c, index) => ({ index, side: sideOf(c.path), role: roleOf(c.path.map(norm)) }));
+export function describeColumns(columns: readonly Column[], rows: readonly ExtractedRow[] = []): ColumnInfo[] {
+  const infos: ColumnInfo[] = columns.map((c, index) => ({ index, side: sideOf(c.path), role: roleOf(c.path.map(norm)) }));
+  const cellsOf = (i: number) => rows.flatMap((r) => (r.cells[i] ? [r.cells[i].text.replace(/\s+/g, "")] : [])).filter((t) => t !== "");
+  const decimals = infos.some((c) => c.role.role === "amount" && cellsOf(c.index).some((t) => /\.\d/.test(t)));
+  for (const info of infos) {
+    if (info.role.role !== "amount") continue;
+    const verdict = roleFromCells(cellsOf(info.index), decimals);
+    if (verdict === "code") info.role = { role: "code", part: "joined" };
+    else if (verdict === "text") info.role = infos.some((c) => c.role.role === "label") ? { role: "other" } : { role: "label" };
+  }
   // A table without any label column keeps its first text column as label (some templates print no 项目 header).
   if (!infos.some((c) => c.role.role === "label")) {
     const first = infos.find((c) => c.role.role === "other" || c.role.role === "amount");

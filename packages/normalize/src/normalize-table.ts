@@ -55,11 +55,18 @@ const findPart = (cols: readonly ColumnInfo[], part: string) =>
   cols.find((c) => c.role.role === "code" && c.role.part === part);
 
 /** Reads label, codes and amounts of one row of a one-sided table. */
-function draftRow(row: ExtractedRow, cols: readonly ColumnInfo[], ctx: TableContext, tableNo: string | null, findings: Finding[]): RowDraft {
+function draftRow(
+  row: ExtractedRow,
+  cols: readonly ColumnInfo[],
+  ctx: TableContext,
+  tableNo: string | null,
+  findings: Finding[],
+  above: Code | null,
+): RowDraft {
   let label = compact(cols.filter((c) => c.role.role === "label").map((c) => textOf(row, c)).join(""));
   const printedUnit = compact(textOf(row, cols.find((c) => c.role.role === "unitCode"))) || null;
   let code =
-    joinCodeParts(textOf(row, findPart(cols, "class")), textOf(row, findPart(cols, "kuan")), textOf(row, findPart(cols, "xiang"))) ??
+    splitCode(textOf(row, findPart(cols, "class")), textOf(row, findPart(cols, "kuan")), textOf(row, findPart(cols, "xiang")), above) ??
     parseJoinedCode(textOf(row, findPart(cols, "joined")));
   if (!code) {
     const split = splitCodedLabel(label);
@@ -81,6 +88,30 @@ function draftRow(row: ExtractedRow, cols: readonly ColumnInfo[], ctx: TableCont
     funcCode = code;
   }
   return { label, unitCode, funcCode, econCode, page: row.page, amounts: readAmounts(row, cols, tableNo, findings) };
+}
+
+/**
+ * A code printed in 类 | 款 | 项 cells. Templates that print only the part a row adds (款 "11" under
+ * 类 "201") are read against the code of the row above, whose prefix the part extends.
+ */
+function splitCode(cls: string, kuan: string, xiang: string, above: Code | null): Code | null {
+  const own = joinCodeParts(cls, kuan, xiang);
+  if (own || compact(cls) !== "" || !above) return own;
+  const k = compact(kuan);
+  const x = compact(xiang);
+  if (/^\d{2}$/.test(k)) return joinCodeParts(above.slice(0, 3), k, x);
+  if (!k && /^\d{2}$/.test(x) && above.length >= 5) return above.slice(0, 5) + x;
+  return null;
+}
+
+/** Reads the rows of a one-sided table in order, each code part read against the code above it. */
+function draftRows(table: ExtractedTable, cols: readonly ColumnInfo[], ctx: TableContext, findings: Finding[]): RowDraft[] {
+  let above: Code | null = null;
+  return table.rows.map((r) => {
+    const d = draftRow(r, cols, ctx, table.tableNo, findings, above);
+    above = d.funcCode ?? d.econCode ?? above;
+    return d;
+  });
 }
 
 function namesMatch(official: string | null, printed: string): boolean {
@@ -206,10 +237,10 @@ function assignSides(cols: ColumnInfo[]): ColumnInfo[] {
  */
 export function normalizeTableRows(table: ExtractedTable, ctx: TableContext): { rows: LineItem[]; measures: string[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const cols = describeColumns(table.columns);
+  const cols = describeColumns(table.columns, table.rows);
   const measures = [...new Set(cols.flatMap((c) => (c.role.role === "amount" ? [c.role.measure] : [])))];
   const rows = isTwoSided(ctx.kind)
     ? normalizeTwoSided(table, cols, ctx, findings)
-    : classifyRows(table.rows.map((r) => draftRow(r, cols, ctx, table.tableNo, findings)), ctx);
+    : classifyRows(draftRows(table, cols, ctx, findings), ctx);
   return { rows, measures, findings };
 }
