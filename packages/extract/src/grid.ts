@@ -169,13 +169,14 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   let bodyStart = lines.findIndex((l) => isBodyLine(l, box));
   if (bodyStart < 0) bodyStart = lines.length;
   bodyStart = startAtHeaderRule(lines, bodyStart, hs, box);
-  if (knownHeader) {
-    // A continuation page repeats the header it started with (or none): it ends where that text ends.
-    const repeated = lines.findIndex((l) => !l.runs.every((r) => knownHeader.has(squeeze(r.text)) || COLUMN_INDEX.test(squeeze(r.text))));
-    bodyStart = repeated < 0 ? lines.length : repeated;
-  }
-  const header = lines.slice(0, bodyStart);
-  const body = lines.slice(bodyStart);
+  // A continuation page repeats the header it started with (or none); cells split by the page break
+  // may print above it, and belong to the body.
+  const inHeader = knownHeader
+    ? (l: Line): boolean => l.runs.every((r) => knownHeader.has(squeeze(r.text)) || COLUMN_INDEX.test(squeeze(r.text)))
+    : (_: Line, i: number): boolean => i < bodyStart;
+  const header = lines.filter(inHeader);
+  const body = lines.filter((l, i) => !inHeader(l, i));
+  const indexOf = new Map(lines.map((l, i) => [l, i]));
 
   // Leaf columns: rules that reach into the body (or the lowest header line when there is no body).
   const probe = body.length ? body : header.slice(-1);
@@ -208,7 +209,7 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   const columns: GridColumn[] = bounds.slice(0, -1).map((x0, c) => ({ path: [], x0, x1: bounds[c + 1]! }));
   assignHeader(header, columns, vs, hs, hasRules, textCuts, piecesOf);
 
-  const bodyPieces = body.map((line, i) => piecesOf(line, i + bodyStart));
+  const bodyPieces = body.map((line) => piecesOf(line, indexOf.get(line)!));
   // Ruled row by row when some column has a rule for about every other line of text in it.
   const bodyRuled = columns.some((col, c) => {
     const x = mid(col.x0, col.x1);

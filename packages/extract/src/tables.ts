@@ -73,6 +73,21 @@ function refine(coarse: ExtractedTable["columns"], fine: Grid["columns"]): Extra
   });
 }
 
+/**
+ * Where a continued table really starts on its page: cells split by the page break print their rest
+ * just above the repeated header. Lines that touch the table (or each other) upwards count, up to a
+ * title or page number.
+ */
+function overflowTop(pre: readonly Line[], box: Box): number {
+  let top = box.y0;
+  for (const line of [...pre].reverse()) {
+    const text = line.text.replace(/\s+/g, "");
+    if (top - line.y1 > 1.5 * line.size || TITLE_LIKE.test(text) || /^[-—\d\s]+$|^第\d+页/.test(text)) break;
+    top = line.y0 - 1;
+  }
+  return top;
+}
+
 const isContinuation = (pre: Preamble, prev: ExtractedTable | undefined, page: number, firstOnPage: boolean): boolean => {
   if (!prev || !prev.pages.includes(page - 1) && !prev.pages.includes(page)) return false;
   if (pre.tableNo !== null) return pre.tableNo === prev.tableNo;
@@ -118,7 +133,8 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
       const preamble = readPreamble(pre);
       const prev = tables[tables.length - 1];
       const continues = prev !== undefined && isContinuation(preamble, prev, page, index === 0);
-      const grid = buildGrid(runs.filter((r) => inside(r, box)), rulings, box, continues && prev ? headers.get(prev) : undefined);
+      const area = continues ? { ...box, y0: overflowTop(pre, box) } : box;
+      const grid = buildGrid(runs.filter((r) => inside(r, area)), rulings, area, continues && prev ? headers.get(prev) : undefined);
       for (const l of lines) if (l.y0 >= top - 1 && l.y1 <= box.y1 + 1) pageUsed.add(l);
       top = box.y1;
       if (continues && prev) {
@@ -150,5 +166,6 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
     });
     takeNotes(top, Infinity, lastTable);
   }
-  return { tables, used };
+  // Shapes that only look like grids (chart legends, frames) have neither rows nor a name.
+  return { tables: tables.filter((t) => t.rows.length || t.tableNo !== null || t.title), used };
 }
