@@ -20,6 +20,12 @@ const positiveInt = (v: string) => {
   return n;
 };
 
+const positiveNumber = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a number > 0");
+  return n;
+};
+
 const program = new Command()
   .name("yusuan")
   .description("Chinese budget-disclosure PDFs (部门预算公开) → coded, checked SQLite and CSV")
@@ -35,7 +41,7 @@ program
   .option("--jobs <n>", "worker threads for extraction", positiveInt, defaultJobs())
   .option("--force", "re-ingest files whose content (sha256) is already loaded", false)
   .option("--replace", "a changed file replaces the older version loaded under the same name", false)
-  .option("--timeout <seconds>", "per-document time limit", positiveInt, 300)
+  .option("--timeout <seconds>", "per-document time limit", positiveNumber, 300)
   .option("--quiet", "no progress output", false)
   .addHelpText(
     "after",

@@ -34,7 +34,7 @@ export async function* extractAll(files: readonly { path: string; sha256: string
         pageCount: null,
         reason:
           error?.name === "AbortError" || error?.name === "TimeoutError"
-            ? `took longer than the per-document limit of ${Math.round(options.timeoutMs / 1000)} s`
+            ? `took longer than the per-document limit of ${options.timeoutMs / 1000} s`
             : error?.code === "ERR_WORKER_OUT_OF_MEMORY"
               ? `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`
               : `the extraction worker crashed: ${error?.message ?? String(error)}`,

@@ -23,10 +23,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): BudgetDat
     if (options.readonly) {
       assertKnownVersion(schemaVersion(db));
     } else {
+      // a second process loading into the same file waits instead of failing at once (even while switching to WAL)
+      db.pragma("busy_timeout = 10000");
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
-      // a second process loading into the same file waits instead of failing at once
-      db.pragma("busy_timeout = 10000");
       migrate(db);
     }
     return db;
@@ -52,10 +52,13 @@ export function migrate(db: BudgetDatabase, migrations: readonly Migration[] = M
   const current = schemaVersion(db);
   assertKnownVersion(current, migrations);
   for (const step of migrations.filter((m) => m.version > current)) {
+    // IMMEDIATE takes the write lock before reading the version: a second process opening the same new
+    // file waits, then sees the step done instead of running it again.
     db.transaction(() => {
+      if (schemaVersion(db) >= step.version) return;
       db.exec(step.sql);
       db.pragma(`user_version = ${step.version}`);
-    })();
+    }).immediate();
   }
   return schemaVersion(db);
 }

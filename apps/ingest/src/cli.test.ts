@@ -1,0 +1,224 @@
+import { execFile, spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeBadInputs } from "./test-support/bad-inputs.js";
+
+const root = resolve(fileURLToPath(import.meta.url), "../../../..");
+const cli = resolve(fileURLToPath(import.meta.url), "../../dist/cli.js");
+const samples = join(root, "data/samples");
+const samplePdfs = readdirSync(samples).filter((f) => f.endsWith(".pdf")).sort();
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would: its own process, exit code, stdout and stderr. */
+function yusuan(...args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(process.execPath, [cli, ...args], { encoding: "utf8" }, (error, stdout, stderr) =>
+      done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const query = <T>(db: string, sql: string) => {
+  const con = new Database(db, { readonly: true });
+  try {
+    return con.prepare(sql).all() as T[];
+  } finally {
+    con.close();
+  }
+};
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), "yusuan-cli-"));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("yusuan --help and usage errors", () => {
+  it("every command has --help and exits 0", async () => {
+    for (const args of [["--help"], ["ingest", "--help"], ["inspect", "--help"], ["codes", "--help"], ["check", "--help"], ["export", "--help"]]) {
+      const run = await yusuan(...args);
+      expect(run.code, args.join(" ")).toBe(0);
+      expect(run.stdout).toMatch(/Usage: yusuan/);
+    }
+  });
+
+  it("a usage mistake exits 1 with a one-line reason, never a stack trace", async () => {
+    for (const args of [["ingest", samples], ["ingest", join(tmp, "nowhere"), "--db", join(tmp, "x.sqlite")], ["frobnicate"], ["ingest", samples, "--db", join(tmp, "x.sqlite"), "--jobs", "0"]]) {
+      const run = await yusuan(...args);
+      expect(run.code, args.join(" ")).toBe(1);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe("yusuan ingest on the project's sample PDFs", () => {
+  let db: string;
+  let csv: string;
+  let first: Run;
+  beforeAll(async () => {
+    db = join(tmp, "samples.sqlite");
+    csv = join(tmp, "csv");
+    first = await yusuan("ingest", samples, "--db", db, "--csv", csv, "--jobs", "2");
+  });
+
+  it("loads every sample and exits 0", () => {
+    expect(first.code).toBe(0);
+    const docs = query<{ file_name: string; status: string }>(db, "SELECT file_name, status FROM documents ORDER BY file_name");
+    expect(docs).toEqual(samplePdfs.map((f) => ({ file_name: f, status: "loaded" })));
+  });
+
+  it("exposes one fact per printed amount with the contract's columns, codes as digit text", () => {
+    const facts = query<Record<string, unknown>>(db, "SELECT * FROM facts");
+    expect(facts.length).toBeGreaterThan(300);
+    expect(Object.keys(facts[0]!).slice(0, 13)).toEqual([
+      "document", "fiscal_year", "department", "table_no", "table_kind", "unit_code", "func_code", "econ_code", "label", "measure", "amount", "amount_unit", "page",
+    ]);
+    for (const f of facts) {
+      expect(String(f.func_code)).toMatch(/^(\d{3}|\d{5}|\d{7})?$/);
+      expect(typeof f.amount).toBe("number");
+      expect(["元", "万元"]).toContain(f.amount_unit);
+    }
+    expect(facts.some((f) => f.document === "dazhou_rsxxzx_2025_sample.pdf" && f.func_code === "2080150" && f.amount === 473.77)).toBe(true);
+  });
+
+  it("writes CSV files Excel opens as UTF-8 (BOM) with the facts", () => {
+    const text = readFileSync(join(csv, "facts.csv"));
+    expect([...text.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(text.toString("utf8")).toContain("事业运行");
+  });
+
+  it("re-running the same input skips what is loaded; --force replaces, never duplicates", async () => {
+    const count = () => query<{ n: number }>(db, "SELECT (SELECT count(*) FROM documents) * 1000000 + (SELECT count(*) FROM facts) AS n")[0]!.n;
+    const before = count();
+    const again = await yusuan("ingest", samples, "--db", db);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/already loaded/);
+    expect(count()).toBe(before);
+    const forced = await yusuan("ingest", samples, "--db", db, "--force");
+    expect(forced.code).toBe(0);
+    expect(count()).toBe(before);
+  });
+
+  it("check prints each document's findings and how many are clean", async () => {
+    const run = await yusuan("check", db);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/name_differs 表1-2 p\.\d+: 2101101/);
+    expect(run.stdout).toMatch(/of 3 loaded documents are clean/);
+  });
+
+  it("codes looks a code up with its path and how the documents printed it", async () => {
+    const run = await yusuan("codes", "2101101", "--db", db);
+    expect(run.stdout).toMatch(/210 卫生健康支出 › 21011 行政事业单位医疗 › 2101101 行政单位医疗/);
+    expect(run.stdout).toMatch(/行政事业单位医疗 .*dazhou_rsxxzx_2025_sample\.pdf/);
+    expect((await yusuan("codes", "住房公积金")).stdout).toMatch(/2210201 住房公积金/);
+  });
+
+  it("export writes the CSVs, datapackage.json and a workbook from an existing database", async () => {
+    const out = join(tmp, "export");
+    const run = await yusuan("export", "--db", db, "--out", out);
+    expect(run.code).toBe(0);
+    expect(existsSync(join(out, "datapackage.json"))).toBe(true);
+    expect(existsSync(join(out, "yusuan.xlsx"))).toBe(true);
+    expect(existsSync(join(out, "facts.csv"))).toBe(true);
+  });
+
+  it("inspect shows the detected tables as text grids and can draw them over the pages", async () => {
+    const html = join(tmp, "inspect.html");
+    const run = await yusuan("inspect", join(samples, "dazhou_rsxxzx_2025_sample.pdf"), "--table", "1-2", "--html", html);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/表1-2 部门支出总表/);
+    expect(run.stdout).toMatch(/473\.77/);
+    expect(readFileSync(html, "utf8")).toMatch(/<svg[^>]+viewBox/);
+  });
+});
+
+describe("a batch with bad inputs", () => {
+  let files: Awaited<ReturnType<typeof makeBadInputs>>;
+  let db: string;
+  let run: Run;
+  beforeAll(async () => {
+    const dir = join(tmp, "bad");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    files = await makeBadInputs(dir, join(samples, samplePdfs[0]!));
+    db = join(tmp, "bad.sqlite");
+    run = await yusuan("ingest", dir, "--db", db, "--quiet");
+  });
+
+  it("finishes, loads the good files and exits 2", () => {
+    expect(run.code).toBe(2);
+    const loaded = query<{ file_name: string }>(db, "SELECT file_name FROM documents WHERE status = 'loaded' ORDER BY file_name").map((r) => r.file_name);
+    expect(loaded).toEqual(["good.pdf", "owner-only.pdf"]);
+    expect(query<{ n: number }>(db, "SELECT count(*) n FROM facts WHERE document = 'good.pdf'")[0]!.n).toBeGreaterThan(50);
+  });
+
+  it("records every bad file with a clear reason and loads nothing of it", () => {
+    const rows = Object.fromEntries(
+      query<{ file_name: string; status: string; error: string }>(db, "SELECT file_name, status, error FROM documents WHERE status != 'loaded'").map((r) => [r.file_name, r]),
+    );
+    expect(rows["empty.pdf"]).toMatchObject({ status: "failed", error: expect.stringMatching(/empty file/) });
+    expect(rows["notes.pdf"]).toMatchObject({ status: "failed", error: expect.stringMatching(/not a PDF/) });
+    expect(rows["truncated.pdf"]).toMatchObject({ status: "failed", error: expect.stringMatching(/corrupt|truncated|malformed|could not read/) });
+    expect(rows["encrypted.pdf"]).toMatchObject({ status: "failed", error: expect.stringMatching(/password/) });
+    expect(rows["scanned.pdf"]).toMatchObject({ status: "needs_ocr", error: expect.stringMatching(/OCR/) });
+    const facts = query<{ document: string }>(db, "SELECT DISTINCT document FROM facts").map((r) => r.document);
+    expect(facts.sort()).toEqual(["good.pdf"]);
+  });
+
+  it("documents over the per-document time limit fail with that reason while the batch goes on", async () => {
+    const dir = join(tmp, "slow");
+    mkdirSync(dir, { recursive: true });
+    for (const f of samplePdfs) copyFileSync(join(samples, f), join(dir, f));
+    const limited = await yusuan("ingest", dir, "--db", join(tmp, "slow.sqlite"), "--timeout", "0.01", "--jobs", "1", "--quiet");
+    const rows = query<{ status: string; error: string | null }>(join(tmp, "slow.sqlite"), "SELECT status, error FROM documents");
+    expect(rows).toHaveLength(samplePdfs.length);
+    for (const r of rows) expect(r).toEqual({ status: "failed", error: "took longer than the per-document limit of 0.01 s" });
+    expect(limited.code).toBe(2);
+  });
+});
+
+describe("killing a run", () => {
+  it("SIGKILL mid-batch leaves a consistent database and the next run completes it without duplicates", async () => {
+    const dir = join(tmp, "kill");
+    mkdirSync(dir, { recursive: true });
+    // distinct versions (a trailing comment changes the sha256, not the PDF) so each is a document of its own
+    for (let i = 0; i < 8; i++) {
+      const source = samplePdfs[i % samplePdfs.length]!;
+      writeFileSync(join(dir, `${i}-${source}`), Buffer.concat([readFileSync(join(samples, source)), Buffer.from(`\n% copy ${i}\n`)]));
+    }
+    const db = join(tmp, "kill.sqlite");
+    const child = spawn(process.execPath, [cli, "ingest", dir, "--db", db, "--jobs", "1", "--quiet"], { stdio: "ignore" });
+    const loadedCount = () => (existsSync(db) ? query<{ n: number }>(db, "SELECT count(*) n FROM documents WHERE status = 'loaded'")[0]!.n : 0);
+    for (let waited = 0; waited < 120_000 && loadedCount() < 1; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    expect(query<{ integrity_check: string }>(db, "PRAGMA integrity_check")[0]!.integrity_check).toBe("ok");
+    const partial = query<{ file_name: string; fact_count: number; facts: number }>(
+      db,
+      "SELECT d.file_name, d.fact_count, (SELECT count(*) FROM facts f WHERE f.document = d.file_name) AS facts FROM documents d WHERE status = 'loaded'",
+    );
+    expect(partial.length).toBeLessThan(8);
+    for (const d of partial) expect(d.facts).toBe(d.fact_count);
+    const resumed = await yusuan("ingest", dir, "--db", db, "--quiet");
+    expect(resumed.code).toBe(0);
+    const docs = query<{ n: number; distinct_files: number }>(db, "SELECT count(*) n, count(DISTINCT file_name) distinct_files FROM documents WHERE status = 'loaded'")[0]!;
+    expect(docs).toEqual({ n: 8, distinct_files: 8 });
+  });
+
+  it("two runs against the same database at once cooperate: both finish, each document is loaded once", async () => {
+    const db = join(tmp, "together.sqlite");
+    const [a, b] = await Promise.all([yusuan("ingest", samples, "--db", db, "--quiet"), yusuan("ingest", samples, "--db", db, "--quiet")]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const docs = query<{ file_name: string }>(db, "SELECT file_name FROM documents ORDER BY file_name").map((r) => r.file_name);
+    expect(docs).toEqual(samplePdfs);
+  });
+});
