@@ -8,6 +8,8 @@ import type { ClassificationSystem, Code, CodeResolution } from "@yusuan/schema"
 export interface Classifier {
   officialName(system: ClassificationSystem, code: Code, year: number | null): string | null;
   classCodeByName(label: string, year: number | null): Code | null;
+  /** the one code directly under `parent` (a 类 when null) whose name is the label, else null */
+  childCodeByName(system: "func" | "econ_dept", parent: Code | null, label: string, year: number | null): Code | null;
   resolve(system: ClassificationSystem, code: Code, printedName: string, year: number | null): CodeResolution;
   /** the registry edition used for a fiscal year */
   editionFor(year: number | null): number | null;

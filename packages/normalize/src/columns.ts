@@ -20,6 +20,7 @@ const norm = (s: string) => s.replace(/\s+/g, "").replace(/\(/g, "（").replace(
 const LABEL = /^(项目|科目|名称|功能科目|经济科目|收入项目|支出项目|项目（科目）|单位名称（科目）|单位名称（项目）|科目名称（单位名称）|部门预算支出经济科目|政府预算支出经济科目)$/;
 /** 单位名称, 功能分类科目名称, 部门（单位）名称, 预算项目名称 …: every name column is a label. */
 const NAME = /名称(（[^）]*）)?$/;
+const UNIT_NAME = /^(预算)?(单位|部门)(（单位）)?名称$/;
 const UNIT_CODE = /^(预算)?(单位|部门)(代码|编码|编号)$|^代码$/;
 const CODE = /(编码|代码)$/;
 /** Headers of columns that hold no money whatever their cells look like. */
@@ -81,6 +82,10 @@ export function describeColumns(columns: readonly Column[], rows: readonly Extra
     if (verdict === "code") info.role = { role: "code", part: "joined" };
     else if (verdict === "text") info.role = infos.some((c) => c.role.role === "label") ? { role: "other" } : { role: "label" };
   }
+  // Projects listed beside their unit's name (单位名称 | 项目名称): the row is the project's.
+  const labels = infos.filter((c) => c.role.role === "label");
+  const unitName = labels.find((c) => UNIT_NAME.test(norm(columns[c.index]!.path.at(-1) ?? "")));
+  if (labels.length > 1 && unitName) unitName.role = { role: "other" };
   // A table without any label column keeps its first text column as label (some templates print no 项目 header).
   if (!infos.some((c) => c.role.role === "label")) {
     const first = infos.find((c) => c.role.role === "other" || c.role.role === "amount");

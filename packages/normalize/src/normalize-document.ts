@@ -12,7 +12,7 @@ import type {
   TableKind,
 } from "@yusuan/schema";
 import type { Classifier } from "./classifier.js";
-import { compact, labelKey } from "./labels.js";
+import { compact, isTotalLabel, labelKey } from "./labels.js";
 import { normalizeTableRows } from "./normalize-table.js";
 import { readProcurement } from "./procurement.js";
 import { checkDocument } from "./checks/index.js";
@@ -42,20 +42,25 @@ function documentUnit(tables: readonly ExtractedTable[]): AmountUnit {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "万元";
 }
 
-/** Unit names printed beside a 6-digit unit code on rows without a 科目 code (表1-1 lists every unit). */
+/**
+ * Units the document names: beside a 6-digit unit code on rows without a 科目 code (表1-1 lists every
+ * unit), or as the rows of a table listing 单位名称 with no 科目 column at all (收入总体情况表 by unit).
+ */
 function printedUnits(tables: readonly ExtractedTable[]): Map<string, BudgetUnit> {
   const units = new Map<string, BudgetUnit>();
   const leaf = (c: ExtractedTable["columns"][number]) => compact(c.path.at(-1) ?? "");
   for (const t of tables) {
     const codeCol = t.columns.findIndex((c) => /^(单位代码|单位编码|单位编号)$/.test(leaf(c)));
     const labelCol = t.columns.findIndex((c) => /单位名称|^项目$/.test(leaf(c)));
-    const subjectCols = t.columns.flatMap((c, i) => (/^(类|款|项|科目编码)$/.test(leaf(c)) ? [i] : []));
-    if (codeCol < 0 || labelCol < 0) continue;
+    if (labelCol < 0) continue;
+    const subjectCols = t.columns.flatMap((c, i) => (i !== labelCol && i !== codeCol && /^(类|款|项)$|科目|编码|代码/.test(leaf(c)) ? [i] : []));
+    const listing = codeCol < 0 && subjectCols.length === 0 && /^(预算)?(单位|部门)(（单位）|\(单位\))?名称$/.test(leaf(t.columns[labelCol]!));
     for (const r of t.rows) {
-      const code = compact(r.cells[codeCol]?.text ?? "");
+      const code = codeCol < 0 ? "" : compact(r.cells[codeCol]?.text ?? "");
       const name = compact(r.cells[labelCol]?.text ?? "");
       const coded = subjectCols.some((i) => compact(r.cells[i]?.text ?? "") !== "");
       if (/^\d{6,}$/.test(code) && name && !coded) units.set(labelKey(name), { code, name });
+      else if (listing && name && !isTotalLabel(name) && !units.has(labelKey(name))) units.set(labelKey(name), { code: null, name });
     }
   }
   return units;
@@ -116,6 +121,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
       year,
       classifier,
       unitNames: new Set(units.keys()),
+      title: t.title,
       department,
     };
     // 表6 and 表8 are not amount tables: their content is structured apart (绩效目标, 政府采购).

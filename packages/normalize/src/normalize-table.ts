@@ -4,6 +4,7 @@ import { describeColumns, type ColumnInfo } from "./columns.js";
 import { joinCodeParts, parseJoinedCode, splitCodedLabel } from "./codes.js";
 import type { Classifier } from "./classifier.js";
 import { compact, isTotalLabel, labelKey } from "./labels.js";
+import { nameCoder } from "./name-codes.js";
 import { isTwoSided } from "./table-kind.js";
 
 export interface TableContext {
@@ -14,6 +15,8 @@ export interface TableContext {
   classifier: Classifier;
   /** unit names printed with a unit code anywhere in the document (表1-1 lists them all) */
   unitNames: ReadonlySet<string>;
+  /** the printed title: tables of kind 其他 are told apart by it */
+  title: string;
   department: string | null;
 }
 
@@ -105,12 +108,40 @@ function splitCode(cls: string, kuan: string, xiang: string, above: Code | null)
 }
 
 /** Reads the rows of a one-sided table in order, each code part read against the code above it. */
-function draftRows(table: ExtractedTable, cols: readonly ColumnInfo[], ctx: TableContext, findings: Finding[]): RowDraft[] {
+function draftRows(
+  table: ExtractedTable,
+  cols: readonly ColumnInfo[],
+  ctx: TableContext,
+  findings: Finding[],
+): { drafts: RowDraft[]; byNames: boolean } {
   let above: Code | null = null;
-  return table.rows.map((r) => {
+  const drafts = table.rows.map((r) => {
     const d = draftRow(r, cols, ctx, table.tableNo, findings, above);
     above = d.funcCode ?? d.econCode ?? above;
     return d;
+  });
+  // rows printing nothing at all are wrapped text of a long cell beside them (绩效目标)
+  const printed = drafts.filter((d) => d.label !== "" || d.unitCode !== null || d.amounts.length > 0);
+  if (above !== null || isProjectTable(ctx)) return { drafts: printed, byNames: false };
+  return { drafts: codedByNames(printed, ctx), byNames: true };
+}
+
+/**
+ * A table printing no code at all: its rows' names give their codes where the registry is unambiguous,
+ * in the system (功能 or 经济分类) that knows more of them.
+ */
+function codedByNames(drafts: RowDraft[], ctx: TableContext): RowDraft[] {
+  const systems = ctx.economic ? (["econ_dept"] as const) : (["func", "econ_dept"] as const);
+  const readings = systems.map((system) => {
+    const codeOf = nameCoder(ctx.classifier, system, ctx.year);
+    const codes = drafts.map((d) => (!d.label || isTotalLabel(d.label) ? null : codeOf(d.label)));
+    return { system, codes, found: codes.filter((c) => c !== null).length };
+  });
+  const best = readings.reduce((a, b) => (b.found > a.found ? b : a));
+  return drafts.map((d, i) => {
+    const code = best.codes[i];
+    if (!code) return d;
+    return best.system === "econ_dept" ? { ...d, econCode: code } : { ...d, funcCode: code };
   });
 }
 
@@ -134,32 +165,39 @@ const emptyItem = (rowIndex: number, d: RowDraft): LineItem => ({
   amounts: d.amounts,
 });
 
-/** Decides total / unit / class / item for the rows of a one-sided table and carries unit codes down. */
-function classifyRows(drafts: readonly RowDraft[], ctx: TableContext): LineItem[] {
+/**
+ * Decides total / unit / class / item for the rows of a one-sided table and carries unit codes down.
+ * `byNames`: the table printed no code and its codes were read from its names, so a row left without
+ * a code among coded rows is an item whose name the registry does not know, not a unit.
+ */
+function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, byNames: boolean): LineItem[] {
   const items: LineItem[] = [];
-  const projectTable = ctx.kind === "一般公共预算项目支出表";
+  const projectTable = isProjectTable(ctx);
   let currentUnit: string | null = null;
   let previousKind: LineItem["rowKind"] | null = null;
+  let total: RowDraft | null = null;
   drafts.forEach((d, i) => {
     const item = emptyItem(i, d);
     const coded = d.funcCode ?? d.econCode;
+    const named = d.label !== "" && !d.unitCode && !isUnitName(d.label, ctx);
     if (!coded && isTotalLabel(d.label)) {
       item.rowKind = "total";
       item.unitCode = null;
+      total = d;
     } else if (coded) {
       const len = coded.length;
       item.rowKind = projectTable ? "item" : d.funcCode ? (len < 7 ? "class" : "item") : len === 3 ? "class" : "item";
       item.unitCode = d.unitCode ?? currentUnit;
-    } else if (projectTable && !d.unitCode && d.label && !isUnitName(d.label, ctx) && nextIsCoded(drafts, i)) {
+    } else if (projectTable && named && nextIsCoded(drafts, i)) {
       item.rowKind = "class";
       item.level = "project_group";
       item.unitCode = currentUnit;
-    } else if (projectTable && !d.unitCode && d.label && !isUnitName(d.label, ctx) && previousKind === "item") {
+    } else if ((projectTable && named && previousKind !== "total") || (byNames && named && (previousKind === "item" || previousKind === "class"))) {
       item.unitCode = currentUnit;
     } else {
       item.rowKind = "unit";
       const afterTotal = previousKind === "total";
-      const departmentLike = !d.label || (d.unitCode !== null && d.unitCode.length <= 3) || moreUnitsFollow(drafts, i);
+      const departmentLike = !d.label || (d.unitCode !== null && d.unitCode.length <= 3) || (moreUnitsFollow(drafts, i) && repeats(d, total));
       item.level = afterTotal && departmentLike && !(d.unitCode && d.unitCode.length >= 6) ? "department" : "unit";
       if (item.level === "unit") currentUnit = d.unitCode;
     }
@@ -167,6 +205,18 @@ function classifyRows(drafts: readonly RowDraft[], ctx: TableContext): LineItem[
     items.push(item);
   });
   return items;
+}
+
+/** Tables listing projects (表3-2, 项目支出预算表, 专项业务经费支出表): uncoded rows are projects, not units. */
+function isProjectTable(ctx: TableContext): boolean {
+  return ctx.kind === "一般公共预算项目支出表" || (ctx.kind === "其他" && /项目支出|专项业务经费|专项资金/.test(ctx.title));
+}
+
+/** A department row repeats the 合计 above it; a first unit (本级) printed under 合计 does not. */
+function repeats(d: RowDraft, total: RowDraft | null): boolean {
+  if (!total) return true;
+  const key = (r: RowDraft) => r.amounts.map((a) => `${a.measure}=${Number(a.value)}`).join("|");
+  return key(d) === key(total);
 }
 
 function isUnitName(label: string, ctx: TableContext): boolean {
@@ -188,6 +238,7 @@ function moreUnitsFollow(drafts: readonly RowDraft[], i: number): boolean {
 function normalizeTwoSided(table: ExtractedTable, cols: ColumnInfo[], ctx: TableContext, findings: Finding[]): LineItem[] {
   const sides = assignSides(cols);
   const items: LineItem[] = [];
+  const codeByName = nameCoder(ctx.classifier, "func", ctx.year);
   let section: string | null = null;
   for (const row of table.rows) {
     for (const side of ["income", "expense"] as const) {
@@ -207,7 +258,7 @@ function normalizeTwoSided(table: ExtractedTable, cols: ColumnInfo[], ctx: Table
         item.rowKind = "total";
       } else {
         const split = splitCodedLabel(label);
-        const code = split?.code ?? ctx.classifier.classCodeByName(label, ctx.year);
+        const code = split?.code ?? codeByName(label);
         if (split) item.label = split.label;
         item.funcCode = code;
         item.rowKind = code && code.length < 7 ? "class" : "item";
@@ -231,6 +282,8 @@ function assignSides(cols: ColumnInfo[]): ColumnInfo[] {
   });
 }
 
+const classifyWith = (read: { drafts: RowDraft[]; byNames: boolean }, ctx: TableContext) => classifyRows(read.drafts, ctx, read.byNames);
+
 /**
  * Gives a table's rows their meaning: kinds, codes, units and amounts, with findings for what could not be read.
  * @example normalizeTableRows(extractedTable, { kind: "部门支出总表", economic: false, year: 2025, classifier, unitNames, department })
@@ -241,6 +294,6 @@ export function normalizeTableRows(table: ExtractedTable, ctx: TableContext): { 
   const measures = [...new Set(cols.flatMap((c) => (c.role.role === "amount" ? [c.role.measure] : [])))];
   const rows = isTwoSided(ctx.kind)
     ? normalizeTwoSided(table, cols, ctx, findings)
-    : classifyRows(draftRows(table, cols, ctx, findings), ctx);
+    : classifyWith(draftRows(table, cols, ctx, findings), ctx);
   return { rows, measures, findings };
 }

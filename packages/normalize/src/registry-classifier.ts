@@ -1,4 +1,4 @@
-import { loadRegistry, type Registry } from "@yusuan/classification";
+import { loadRegistry, sameName, type Registry } from "@yusuan/classification";
 import type { ClassificationSystem, CodeResolution } from "@yusuan/schema";
 import type { Classifier } from "./classifier.js";
 
@@ -11,6 +11,10 @@ export function createClassifier(registry: Registry = loadRegistry()): Classifie
   return {
     officialName: (system, code, year) => registry.lookup(system, code, year)?.name ?? null,
     classCodeByName: (label, year) => registry.classCodeByName(label, year),
+    childCodeByName(system, parent, label, year) {
+      const codes = new Set(registry.children(system, parent, year).filter((e) => sameName(label, e.name)).map((e) => e.code));
+      return codes.size === 1 ? [...codes][0]! : null;
+    },
     editionFor: (year) => year,
     resolve(system: ClassificationSystem, code, printedName, year): CodeResolution {
       if (system === "revenue") throw new Error("revenue items carry no 科目 code to resolve");
