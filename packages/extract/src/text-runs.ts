@@ -59,7 +59,7 @@ function placeItem(item: RawTextItem): Piece[] {
   const spaces = chars.filter(isSpace).length;
   let widths: number[];
   if (width <= 0) widths = nominal;
-  else if (spaces > 0 && width > printing) widths = nominal.map((w, i) => (isSpace(chars[i]!) ? (width - printing) / spaces : w));
+  else if (spaces > 0 && width > printing) widths = spaceWidths(chars, nominal, width - printing, size);
   else {
     const spaceNominal = 0.5 * size;
     const total = printing + spaces * spaceNominal;
@@ -81,6 +81,28 @@ function placeItem(item: RawTextItem): Piece[] {
   });
   if (current.length) pieces.push({ glyphs: current, baseline: f, size });
   return pieces.map((p) => ({ ...p, glyphs: trimSpaces(p.glyphs) })).filter((p) => p.glyphs.length);
+}
+
+/**
+ * Shares the width left over by the printing characters among the spaces: each space gets up to a
+ * normal half-em, the rest goes to runs of spaces by the square of their length, so "合 计    618.22"
+ * keeps its inner space narrow and puts the gap where the many spaces are.
+ */
+function spaceWidths(chars: readonly string[], nominal: readonly number[], rest: number, size: number): number[] {
+  const spaces = chars.filter(isSpace).length;
+  const base = Math.min(0.5 * size, rest / spaces);
+  const extra = rest - base * spaces;
+  const runLength = chars.map((ch, i) => {
+    if (!isSpace(ch)) return 0;
+    let s = i;
+    let e = i;
+    while (s > 0 && isSpace(chars[s - 1]!)) s--;
+    while (e + 1 < chars.length && isSpace(chars[e + 1]!)) e++;
+    return e - s + 1;
+  });
+  // Each space of a run of length n carries n of the run's n² share.
+  const total = runLength.reduce((sum, n) => sum + n, 0);
+  return chars.map((ch, i) => (isSpace(ch) ? base + (extra * runLength[i]!) / total : nominal[i]!));
 }
 
 function trimSpaces(glyphs: Glyph[]): Glyph[] {
