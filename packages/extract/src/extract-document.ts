@@ -1,10 +1,10 @@
-import type { ExtractedDocument, Finding, PageInfo } from "@yusuan/schema";
+import type { ExtractedDocument, ExtractedTable, Finding, PageInfo } from "@yusuan/schema";
 import { groupLines } from "./lines.js";
 import { readMeta } from "./meta.js";
-import { readPdf } from "./pdf.js";
+import { readPdf, type RawPage } from "./pdf.js";
 import { readProse } from "./prose.js";
 import { findRulings } from "./rulings.js";
-import { numberFromReferences } from "./table-numbers.js";
+import { numberFromReferences, tableReferences } from "./table-numbers.js";
 import { findTables, type PageLayout } from "./tables.js";
 import { buildRuns } from "./text-runs.js";
 
@@ -30,6 +30,42 @@ function noTextLayer(pages: readonly PageInfo[]): Finding[] {
   ];
 }
 
+/** Pages whose text decodes largely to private-use or replacement characters: fonts without ToUnicode. */
+function undecodable(raw: readonly RawPage[]): Finding[] {
+  const bad = raw.filter((p) => {
+    const chars = p.items.flatMap((i) => [...i.str.replace(/\s/g, "")]);
+    const odd = chars.filter((ch) => /[\ue000-\uf8ff\ufffd\u0000-\u0008]/.test(ch)).length;
+    return chars.length > 20 && odd > 0.05 * chars.length;
+  });
+  if (!bad.length) return [];
+  return [
+    {
+      code: "missing_tounicode",
+      severity: "error",
+      message: `${bad.length} page(s) hold glyphs that do not map to text (no ToUnicode): pages ${bad.map((p) => p.page).join(", ")}`,
+      tableNo: null,
+      page: bad[0]!.page,
+      expected: null,
+      actual: null,
+    },
+  ];
+}
+
+/** Tables the document's own 目录 or text names with a number that extraction did not find. */
+function missingTables(tables: readonly ExtractedTable[], refs: readonly { title: string; no: string }[]): Finding[] {
+  const found = new Set(tables.map((t) => t.tableNo));
+  const missing = new Map(refs.filter((r) => !found.has(r.no)).map((r) => [r.no, r.title]));
+  return [...missing].map(([no, title]) => ({
+    code: "table_not_found" as const,
+    severity: "warning" as const,
+    message: `表${no} ${title} is named in the document but was not found`,
+    tableNo: no,
+    page: null,
+    expected: null,
+    actual: null,
+  }));
+}
+
 /**
  * Reads a budget-disclosure PDF into its tables (cells with page and bbox), meta, pages and prose.
  * @example const doc = await extractDocument(new Uint8Array(readFileSync(path)), { fileName: "a.pdf" });
@@ -48,7 +84,8 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
     textChars: p.items.reduce((n, i) => n + i.str.replace(/\s/g, "").length, 0),
   }));
   const { tables, used } = findTables(layouts);
-  numberFromReferences(tables, layouts.flatMap((l) => l.lines.map((line) => line.text)).join("\n"));
+  const text = layouts.flatMap((l) => l.lines.map((line) => line.text)).join("\n");
+  numberFromReferences(tables, text);
   const free = layouts.map((l) => ({ page: l.page, lines: l.lines.filter((line) => !used.get(l.page)?.has(line)) }));
   return {
     fileName: options.fileName,
@@ -57,6 +94,6 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
     pages,
     tables,
     prose: readProse(free),
-    findings: noTextLayer(pages),
+    findings: [...noTextLayer(pages), ...undecodable(raw), ...missingTables(tables, tableReferences(text))],
   };
 }

@@ -8,7 +8,7 @@ export interface Preamble {
   entityText: string | null;
 }
 
-const UNIT = /(?:金额)?单位[:：]\s*(万元|元|千元|亿元)/;
+const UNIT = /(?:金额)?单位\s*[:：]\s*(?:人民币)?(万元|元|千元|亿元)/;
 const ENTITY = /^(?:部门|单位|单位名称|部门名称|预算单位|编制部门|编制单位|填报单位)[:：]\s*(.*)$/;
 const TABLE_NO = /^(?:附表|附|表|公开)\s*([0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)*)\s*表?\s*/;
 const PAGE_NO = /^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页|^\d+\s*\/\s*\d+$/;
@@ -33,7 +33,7 @@ export function readPreamble(lines: readonly Line[]): Preamble {
       const unit = UNIT.exec(text);
       if (unit) {
         unitText ??= unit[1]!;
-        text = text.replace(unit[0], "").trim();
+        text = text.replace(unit[0], "").replace(/[（(]\s*[）)]/g, "").trim();
       }
       const entity = ENTITY.exec(text);
       if (entity) {

@@ -17,6 +17,15 @@ function lcs(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/**
+ * The tables a document's own text refers to by title and number (目录, 情况说明), in order.
+ * @example tableReferences("一、部门收支总表（表1）"); // [{ title: "部门收支总表", no: "1" }]
+ */
+export function tableReferences(text: string): { title: string; no: string }[] {
+  const flat = text.replace(/\s+/g, "");
+  return [...flat.matchAll(REFERENCE)].map((m) => ({ title: bare(m[1]!.replace(/^.*[、.．]/, "")), no: m[2]! }));
+}
+
 const bare = (title: string): string => title.replace(/[（(][^）)]*年度?[）)]/g, "").replace(/^[一二三四五六七八九十]+、/, "");
 
 /**
@@ -25,9 +34,7 @@ const bare = (title: string): string => title.replace(/[（(][^）)]*年度?[）
  * @example numberFromReferences(tables, "一、部门收支总表（表1）…"); tables[0].tableNo; // "1"
  */
 export function numberFromReferences(tables: ExtractedTable[], text: string): void {
-  const refs: { title: string; no: string }[] = [];
-  const flat = text.replace(/\s+/g, "").replace(/表([0-9]+)-([0-9]+)/g, "表$1-$2");
-  for (const m of flat.matchAll(REFERENCE)) refs.push({ title: bare(m[1]!.replace(/^.*[、.．]/, "")), no: m[2]! });
+  const refs = tableReferences(text);
   if (!refs.length) return;
   const taken = new Set(tables.map((t) => t.tableNo).filter((n) => n !== null));
   for (const table of tables) {
