@@ -37,7 +37,7 @@ program
   .description("extract, code, check and load PDFs (files or folders) into a SQLite database")
   .argument("<inputs...>", "PDF files or folders (searched recursively for *.pdf)")
   .requiredOption("--db <file>", "SQLite database to create or update")
-  .option("--csv <dir>", "also export CSV files (UTF-8 with BOM) into this folder")
+  .option("--csv <dir>", "also export CSV files (UTF-8 with BOM), datapackage.json, yusuan.xlsx and Datasette metadata into this folder")
   .option("--jobs <n>", "worker threads for extraction", positiveInt, defaultJobs())
   .option("--force", "re-ingest files whose content (sha256) is already loaded", false)
   .option("--replace", "a changed file replaces the older version loaded under the same name", false)
@@ -75,7 +75,7 @@ program
 
 program
   .command("export")
-  .description("write CSV files, datapackage.json and an XLSX workbook from an existing database")
+  .description("write CSV files, datapackage.json, an XLSX workbook and Datasette metadata from an existing database")
   .requiredOption("--db <file>", "a database written by yusuan ingest")
   .requiredOption("--out <dir>", "folder to write into")
   .action(exportCommand);

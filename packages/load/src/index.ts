@@ -10,3 +10,4 @@ export { exportXlsx } from "./export-xlsx.js";
 export { writeDataPackage, type DataPackageOptions } from "./data-package.js";
 export { validationReport, type DocumentReport, type ReportedIssue } from "./validation-report.js";
 export { codesSeen, type PrintedCode } from "./codes-seen.js";
+export { writeDatasetteMetadata } from "./datasette-metadata.js";

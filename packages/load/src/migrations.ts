@@ -327,6 +327,28 @@ JOIN documents d ON d.id = t.document_id
 WHERE d.status = 'loaded';
 `;
 
+// Full-text search for Datasette and the sqlite3 shell: row labels and prose. The trigram tokenizer
+// matches any run of three or more characters, which suits Chinese text without word boundaries.
+const search = `
+CREATE VIRTUAL TABLE line_items_fts USING fts5(label, content='line_items', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER line_items_fts_insert AFTER INSERT ON line_items BEGIN
+  INSERT INTO line_items_fts (rowid, label) VALUES (new.id, new.label);
+END;
+CREATE TRIGGER line_items_fts_delete AFTER DELETE ON line_items BEGIN
+  INSERT INTO line_items_fts (line_items_fts, rowid, label) VALUES ('delete', old.id, old.label);
+END;
+INSERT INTO line_items_fts (rowid, label) SELECT id, label FROM line_items;
+
+CREATE VIRTUAL TABLE prose_sections_fts USING fts5(heading, text, content='prose_sections', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER prose_sections_fts_insert AFTER INSERT ON prose_sections BEGIN
+  INSERT INTO prose_sections_fts (rowid, heading, text) VALUES (new.id, new.heading, new.text);
+END;
+CREATE TRIGGER prose_sections_fts_delete AFTER DELETE ON prose_sections BEGIN
+  INSERT INTO prose_sections_fts (prose_sections_fts, rowid, heading, text) VALUES ('delete', old.id, old.heading, old.text);
+END;
+INSERT INTO prose_sections_fts (rowid, heading, text) SELECT id, heading, text FROM prose_sections;
+`;
+
 /**
  * Wide views, one per table kind: a row per printed row, a column per usual measure (the names the
  * national template prints; other names stay in the `amounts` JSON). Frozen: a change is a new step.
@@ -369,4 +391,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 4, name: "classification registry and codes seen", sql: codes },
   { version: 5, name: "facts, rollups, table rows", sql: views },
   { version: 6, name: "wide views per table kind", sql: wideViews },
+  { version: 7, name: "full-text search over labels and prose", sql: search },
 ]);

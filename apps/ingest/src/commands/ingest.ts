@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { loadRegistry } from "@yusuan/classification";
-import { documentStatus, exportCsv, loadClassification, loadDocument, openDatabase, recordFailure } from "@yusuan/load";
+import { documentStatus, loadClassification, loadDocument, openDatabase, recordFailure } from "@yusuan/load";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import { listInputs } from "../inputs.js";
 import { extractAll } from "../pool.js";
 import { createProgress } from "../progress.js";
+import { writeExports } from "../write-exports.js";
 
 export interface IngestOptions {
   db: string;
@@ -62,7 +63,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
       progress.done(outcome.fileName, outcome.status, outcome.pageCount ?? 0);
     }
     progress.finish();
-    if (options.csv) await exportCsv(db, options.csv);
+    if (options.csv) await writeExports(db, options.csv);
     const out = process.stdout;
     out.write(
       `${counts.loaded} loaded (${counts.clean} clean), ${counts.failed} failed, ${counts.needs_ocr} need OCR` +

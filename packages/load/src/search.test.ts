@@ -1,0 +1,37 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { corpusDocs, sharedMissing } from "@yusuan/testkit";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "./database.js";
+import { writeDatasetteMetadata } from "./datasette-metadata.js";
+import { loadDocument } from "./load-document.js";
+import { truthDocument } from "./truth-document.fixture.js";
+
+const dir = mkdtempSync(join(tmpdir(), "yusuan-search-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.skipIf(sharedMissing() !== null)("full-text search over row labels (Datasette, sqlite3)", () => {
+  it("finds rows by any three characters of their label, and forgets a replaced document's rows", () => {
+    const db = openDatabase(join(dir, "search.sqlite"));
+    const doc = truthDocument(corpusDocs().find((d) => d.name.startsWith("dazhou"))!);
+    loadDocument(db, doc);
+    const hits = () =>
+      db.prepare<[], { label: string }>("SELECT l.label FROM line_items_fts f JOIN line_items l ON l.id = f.rowid WHERE line_items_fts MATCH '养老保险' ORDER BY l.id").all();
+    const first = hits().map((h) => h.label);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((l) => l.includes("养老保险"))).toBe(true);
+    loadDocument(db, doc, { replace: true });
+    expect(hits().map((h) => h.label)).toEqual(first);
+    db.close();
+  });
+});
+
+describe("Datasette metadata", () => {
+  it("describes the facts view and wires full-text search to line_items", () => {
+    const meta = JSON.parse(readFileSync(writeDatasetteMetadata(dir), "utf8"));
+    const tables = meta.databases.budget.tables;
+    expect(tables.facts.columns.func_code).toMatch(/支出功能分类/);
+    expect(tables.line_items).toMatchObject({ fts_table: "line_items_fts", fts_pk: "id" });
+  });
+});
