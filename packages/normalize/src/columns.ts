@@ -13,6 +13,8 @@ export interface ColumnInfo {
   index: number;
   side: "income" | "expense" | null;
   role: ColumnRole;
+  /** the header path, white space removed */
+  path: string[];
 }
 
 const norm = (s: string) => s.replace(/\s+/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
@@ -31,8 +33,8 @@ const NOT_MONEY_PATH = /绩效|指标|目标|表格为空|是否空表/;
 
 function sideOf(path: readonly string[]): "income" | "expense" | null {
   const top = norm(path[0] ?? "");
-  if (/^收入/.test(top)) return "income";
-  if (/^支出/.test(top)) return "expense";
+  if (/^(本年|财政拨款)?收入/.test(top)) return "income";
+  if (/^(本年|财政拨款)?支出/.test(top)) return "expense";
   return null;
 }
 
@@ -72,8 +74,12 @@ function roleFromCells(cells: readonly string[], decimalsElsewhere: boolean): "c
  * from the whole header path and, for columns headed like money, from what their cells hold.
  * @example describeColumns([{ path: ["项目", "科目编码", "类"], x0: 0, x1: 20 }])[0].role // { role: "code", part: "class" }
  */
-export function describeColumns(columns: readonly Column[], rows: readonly ExtractedRow[] = []): ColumnInfo[] {
-  const infos: ColumnInfo[] = columns.map((c, index) => ({ index, side: sideOf(c.path), role: roleOf(c.path.map(norm)) }));
+export function describeColumns(columns: readonly Column[], rows: readonly ExtractedRow[] = [], twoSided = false): ColumnInfo[] {
+  const infos: ColumnInfo[] = columns.map((c, index) => {
+    const path = c.path.map(norm);
+    const side = sideOf(path);
+    return { index, side, role: roleOf(path), path };
+  });
   const cellsOf = (i: number) => rows.flatMap((r) => (r.cells[i] ? [r.cells[i].text.replace(/\s+/g, "")] : [])).filter((t) => t !== "");
   const decimals = infos.some((c) => c.role.role === "amount" && cellsOf(c.index).some((t) => /\.\d/.test(t)));
   for (const info of infos) {
@@ -91,5 +97,45 @@ export function describeColumns(columns: readonly Column[], rows: readonly Extra
     const first = infos.find((c) => c.role.role === "other" || c.role.role === "amount");
     if (first && first.role.role === "other") first.role = { role: "label" };
   }
-  return infos;
+  const sided = twoSided ? assignSides(infos) : infos;
+  distinguishMeasures(sided, twoSided);
+  return sided;
+}
+
+/** Columns without a printed side belong to the side of the nearest label column on their left. */
+function assignSides(cols: ColumnInfo[]): ColumnInfo[] {
+  if (cols.some((c) => c.side !== null)) {
+    let side: ColumnInfo["side"] = "income";
+    return cols.map((c) => (c.side ? ((side = c.side), c) : { ...c, side }));
+  }
+  let labels = 0;
+  return cols.map((c) => {
+    if (c.role.role === "label") labels++;
+    return { ...c, side: labels <= 1 ? "income" : "expense" };
+  });
+}
+
+/**
+ * Columns printing the same leaf header under different parents (“三公”经费/小计 beside
+ * 公务用车购置及运行维护费/小计, 上年/合计 beside 当年/合计) are told apart by the fewest header
+ * levels above the leaf that make them unique (on their side of a two-sided table, whose sides both
+ * print 预算数).
+ */
+function distinguishMeasures(infos: readonly ColumnInfo[], twoSided: boolean): void {
+  const amounts = infos.filter((c) => c.role.role === "amount");
+  const pathOf = (c: ColumnInfo) => (twoSided && c.side && c.path.length > 1 ? c.path.slice(1) : c.path);
+  const forms: ((p: string[]) => string[])[] = [
+    (p) => p.slice(-1),
+    (p) => p.slice(-2),
+    (p) => [p[0]!, p.at(-1)!],
+    (p) => [p[0]!, ...p.slice(-2)],
+    (p) => p,
+  ];
+  for (const col of amounts) {
+    const peers = twoSided ? amounts.filter((c) => c.side === col.side) : amounts;
+    const name = (c: ColumnInfo, form: (p: string[]) => string[]) => [...new Set(form(pathOf(c)))].join("/");
+    if (peers.filter((c) => name(c, forms[0]!) === name(col, forms[0]!)).length < 2) continue;
+    const form = forms.find((f) => peers.filter((c) => name(c, f) === name(col, f)).length === 1) ?? forms.at(-1)!;
+    col.role = { role: "amount", measure: name(col, form) };
+  }
 }

@@ -14,6 +14,7 @@ import type {
 import type { Classifier } from "./classifier.js";
 import { compact, isTotalLabel, labelKey } from "./labels.js";
 import { normalizeTableRows } from "./normalize-table.js";
+import type { RowIdentity } from "./measure-identities.js";
 import { readProcurement } from "./procurement.js";
 import { checkDocument } from "./checks/index.js";
 import { checkClaims, readClaims } from "./claims/index.js";
@@ -113,6 +114,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
   const department = extracted.meta.department ?? extracted.tables.find((t) => t.entityText)?.entityText ?? null;
   const findings: Finding[] = [...extracted.findings];
   const procurement: ProcurementItem[] = [];
+  const identities = new Map<BudgetTable, RowIdentity[]>();
   const tables: BudgetTable[] = extracted.tables.map((t) => {
     const kind = tableKind(t.title);
     const ctx = {
@@ -125,7 +127,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
       department,
     };
     // 表6 and 表8 are not amount tables: their content is structured apart (绩效目标, 政府采购).
-    const normalized = STRUCTURED.has(kind) ? { rows: [], measures: [], findings: [] } : normalizeTableRows(t, ctx);
+    const normalized = STRUCTURED.has(kind) ? { rows: [], measures: [], identities: [], findings: [] } : normalizeTableRows(t, ctx);
     if (kind === "政府采购表") procurement.push(...readProcurement(t));
     findings.push(...normalized.findings);
     const table: BudgetTable = {
@@ -140,6 +142,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
       notes: t.notes,
     };
     findings.push(...codeFindings(table));
+    if (normalized.identities) identities.set(table, normalized.identities);
     return table;
   });
   const doc: BudgetDocument = {
@@ -160,6 +163,6 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     claims: readClaims(extracted.prose),
     findings,
   };
-  doc.findings.push(...checkDocument(doc), ...checkClaims(doc, doc.claims));
+  doc.findings.push(...checkDocument(doc, (t) => identities.get(t)), ...checkClaims(doc, doc.claims));
   return doc;
 }

@@ -4,6 +4,7 @@ import { describeColumns, type ColumnInfo } from "./columns.js";
 import { joinCodeParts, parseJoinedCode, splitCodedLabel } from "./codes.js";
 import type { Classifier } from "./classifier.js";
 import { compact, isTotalLabel, labelKey } from "./labels.js";
+import { headerIdentities, type RowIdentity } from "./measure-identities.js";
 import { nameCoder } from "./name-codes.js";
 import { isTwoSided } from "./table-kind.js";
 
@@ -236,7 +237,7 @@ function moreUnitsFollow(drafts: readonly RowDraft[], i: number): boolean {
 
 /** 表1/表2: one printed row holds an income row (left) and an expense row (right). */
 function normalizeTwoSided(table: ExtractedTable, cols: ColumnInfo[], ctx: TableContext, findings: Finding[]): LineItem[] {
-  const sides = assignSides(cols);
+  const sides = cols;
   const items: LineItem[] = [];
   const codeByName = nameCoder(ctx.classifier, "func", ctx.year);
   let section: string | null = null;
@@ -269,31 +270,20 @@ function normalizeTwoSided(table: ExtractedTable, cols: ColumnInfo[], ctx: Table
   return items;
 }
 
-/** Columns without a printed side belong to the side of the nearest label column on their left. */
-function assignSides(cols: ColumnInfo[]): ColumnInfo[] {
-  if (cols.some((c) => c.side !== null)) {
-    let side: ColumnInfo["side"] = "income";
-    return cols.map((c) => (c.side ? ((side = c.side), c) : { ...c, side }));
-  }
-  let labels = 0;
-  return cols.map((c) => {
-    if (c.role.role === "label") labels++;
-    return { ...c, side: labels <= 1 ? "income" : "expense" };
-  });
-}
-
 const classifyWith = (read: { drafts: RowDraft[]; byNames: boolean }, ctx: TableContext) => classifyRows(read.drafts, ctx, read.byNames);
 
 /**
  * Gives a table's rows their meaning: kinds, codes, units and amounts, with findings for what could not be read.
  * @example normalizeTableRows(extractedTable, { kind: "部门支出总表", economic: false, year: 2025, classifier, unitNames, department })
  */
-export function normalizeTableRows(table: ExtractedTable, ctx: TableContext): { rows: LineItem[]; measures: string[]; findings: Finding[] } {
+export function normalizeTableRows(
+  table: ExtractedTable,
+  ctx: TableContext,
+): { rows: LineItem[]; measures: string[]; identities: RowIdentity[] | null; findings: Finding[] } {
   const findings: Finding[] = [];
-  const cols = describeColumns(table.columns, table.rows);
+  const twoSided = isTwoSided(ctx.kind);
+  const cols = describeColumns(table.columns, table.rows, twoSided);
   const measures = [...new Set(cols.flatMap((c) => (c.role.role === "amount" ? [c.role.measure] : [])))];
-  const rows = isTwoSided(ctx.kind)
-    ? normalizeTwoSided(table, cols, ctx, findings)
-    : classifyWith(draftRows(table, cols, ctx, findings), ctx);
-  return { rows, measures, findings };
+  const rows = twoSided ? normalizeTwoSided(table, cols, ctx, findings) : classifyWith(draftRows(table, cols, ctx, findings), ctx);
+  return { rows, measures, identities: headerIdentities(cols, twoSided), findings };
 }

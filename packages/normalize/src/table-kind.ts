@@ -1,7 +1,11 @@
 import type { TableKind } from "@yusuan/schema";
 
-/** Ordered: the first rule whose words all occur in the title wins (more specific rules first). */
-const RULES: ReadonlyArray<readonly [TableKind, readonly RegExp[]]> = [
+/**
+ * Ordered: the first rule whose words all occur in the title, and none of its exclusions, wins (more
+ * specific rules first). Titles differ by province: 部门收支总表 is also 收支总体情况表, 财务收支预算总表,
+ * 综合预算收支总表 or, in a 决算, 收入支出决算总表.
+ */
+const RULES: ReadonlyArray<readonly [TableKind, readonly RegExp[], RegExp?]> = [
   ["整体绩效目标表", [/整体/, /绩效/]],
   ["项目绩效目标表", [/绩效/]],
   ["政府采购表", [/采购/]],
@@ -9,14 +13,16 @@ const RULES: ReadonlyArray<readonly [TableKind, readonly RegExp[]]> = [
   ["一般公共预算三公经费表", [/三公/]],
   ["政府性基金支出表", [/政府性基金/]],
   ["国有资本经营支出表", [/国有资本经营/]],
-  ["财政拨款收支总表", [/财政拨款收支/]],
-  ["一般公共预算基本支出表", [/一般公共预算/, /基本支出/]],
-  ["财政拨款支出经济分类表", [/财政拨款/, /经济分类/]],
+  ["财政拨款收支总表", [/财政拨款(收支|收入支出)/]],
+  // 表3-1 is coded by 经济分类; a 基本支出 table by 功能分类 (按支出功能分类科目) is another table
+  ["一般公共预算基本支出表", [/一般公共预算/, /基本支出/], /功能分类/],
+  ["财政拨款支出经济分类表", [/财政拨款/, /经济分类/], /基本支出/],
   ["一般公共预算项目支出表", [/一般公共预算/, /项目支出/]],
-  ["一般公共预算支出表", [/一般公共预算/, /支出/]],
-  ["部门收支总表", [/收支.*总表|收支总体情况|收支预算总/]],
-  ["部门收入总表", [/收入.*总表|收入预算表|收入总体情况/]],
-  ["部门支出总表", [/支出.*总表|支出预算表|支出总体情况/]],
+  // 机关运行经费 and 按经济分类 spending tables share the words of 表3 but not its rows
+  ["一般公共预算支出表", [/一般公共预算/, /支出/], /机关运行经费|经济分类|上年结转|基本支出/],
+  ["部门收支总表", [/收支.*总表|收支总体情况|收支预算总|收入支出.*总表/], /财政拨款|一般公共预算/],
+  ["部门收入总表", [/收入(预算|决算)?总表|收入(预算|决算)表|收入总体情况/], /财政拨款|一般公共预算/],
+  ["部门支出总表", [/支出(预算|决算)?总表|支出决算表|支出总体情况/], /财政拨款|一般公共预算|项目|基本支出/],
 ];
 
 /**
@@ -25,13 +31,13 @@ const RULES: ReadonlyArray<readonly [TableKind, readonly RegExp[]]> = [
  */
 export function tableKind(title: string): TableKind {
   const t = title.replace(/\s+/g, "").replace(/[“”"]/g, "");
-  for (const [kind, words] of RULES) if (words.every((w) => w.test(t))) return kind;
+  for (const [kind, words, unless] of RULES) if (words.every((w) => w.test(t)) && !unless?.test(t)) return kind;
   return "其他";
 }
 
 /** Tables whose rows are coded by 部门预算支出经济分类 (301 …) rather than by function. */
 export function isEconomicTable(kind: TableKind, title: string): boolean {
-  return kind === "财政拨款支出经济分类表" || kind === "一般公共预算基本支出表" || /经济分类/.test(title);
+  return kind === "财政拨款支出经济分类表" || kind === "一般公共预算基本支出表" || /经济分类|经济科目/.test(title);
 }
 
 /** 表1 and 表2 print 收入 on the left and 支出 on the right. */

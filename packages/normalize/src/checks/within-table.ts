@@ -2,6 +2,7 @@ import type { BudgetTable, Finding, LineItem } from "@yusuan/schema";
 import { isTwoSided } from "../table-kind.js";
 import { discrepancy } from "./finding-for.js";
 import { toUnits } from "./money.js";
+import type { RowIdentity } from "../measure-identities.js";
 
 /** The amount a row prints under a measure, in units; blank counts as 0. */
 export const amountOf = (row: LineItem, measure: string): number => {
@@ -14,7 +15,7 @@ const sumOf = (rows: readonly LineItem[], measure: string) => rows.reduce((s, r)
 const describe = (row: LineItem) => row.label || (row.level === "department" ? "部门合计行" : `row ${row.rowIndex + 1}`);
 
 /** Which column totals which: 合计 = Σ other columns, with the 三公 and 总计 layouts spelled out. */
-export function rowIdentities(measures: readonly string[]): { total: string; parts: string[] }[] {
+export function rowIdentities(measures: readonly string[]): RowIdentity[] {
   const m = measures.filter((x) => x !== "预算数");
   if (!m.includes("合计")) return [];
   if (m.includes("小计")) {
@@ -36,8 +37,7 @@ export function rowIdentities(measures: readonly string[]): { total: string; par
 }
 
 /** 合计 = 基本支出 + 项目支出 + … within every row that prints amounts. */
-function rowSums(table: BudgetTable): Finding[] {
-  const identities = rowIdentities(table.measures);
+function rowSums(table: BudgetTable, identities: readonly RowIdentity[]): Finding[] {
   return table.rows.flatMap((row) =>
     row.amounts.length === 0 || row.side === "income"
       ? []
@@ -181,11 +181,12 @@ function twoSidedSums(table: BudgetTable): Finding[] {
 }
 
 /**
- * Every sum a table states about itself, checked: row identities, subtotals down the table, both sides of 表1/表2.
+ * Every sum a table states about itself, checked: row identities (as given, else inferred from the
+ * measure names), subtotals down the table, both sides of 表1/表2.
  * @example checkTable(budgetTable) // [] for a consistent table
  */
-export function checkTable(table: BudgetTable): Finding[] {
+export function checkTable(table: BudgetTable, identities: readonly RowIdentity[] = rowIdentities(table.measures)): Finding[] {
   if (table.empty || table.rows.length === 0) return [];
-  if (isTwoSided(table.kind)) return [...rowSums(table), ...twoSidedSums(table)];
-  return [...rowSums(table), ...downSums(table)];
+  if (isTwoSided(table.kind)) return [...rowSums(table, identities), ...twoSidedSums(table)];
+  return [...rowSums(table, identities), ...downSums(table)];
 }
