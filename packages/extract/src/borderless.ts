@@ -1,0 +1,53 @@
+import type { Box } from "./grid.js";
+import type { Line } from "./lines.js";
+
+const UNIT_LINE = /(金额)?单位\s*[:：]\s*(人民币)?(万元|元|千元|亿元)/;
+const ENTITY_LINE = /^(部门|单位|单位名称|部门名称|预算单位|编制部门|编制单位)\s*[:：]/;
+const STOP = /^(备注|注)\s*[:：]|^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页|^(附表|表|公开)\s*[0-9０-９]+([-－—–][0-9０-９]+)*\s*表?$/;
+const DATA_RUN = /^-?[\d,]*\d\.\d+$|^-?\d{1,3}(,\d{3})+$|^\d{3,}$/;
+/** A vertical gap wider than this (in font sizes) ends a table drawn without rules. */
+const GAP_STOP = 5;
+
+const isAnchor = (line: Line): boolean => line.runs.some((r) => UNIT_LINE.test(r.text) || ENTITY_LINE.test(r.text));
+const squeeze = (s: string): string => s.replace(/\s+/g, "");
+
+/**
+ * Tables drawn without rules: the block of lines under a 金额单位/部门 line (or, on a page that
+ * continues a table, from the top) down to a 备注, page number, next table number or a wide gap.
+ * A block counts only when several of its lines spread over three or more runs and it holds data
+ * or a bare 合 计 row.
+ * @example findTextRegions(lines, false); // [{ x0: 47, y0: 120, x1: 795, y1: 560 }]
+ */
+export function findTextRegions(lines: readonly Line[], continuing: boolean): Box[] {
+  const boxes: Box[] = [];
+  let start = continuing ? 0 : -1;
+  const close = (end: number) => {
+    const block = lines.slice(start, end);
+    start = -1;
+    const wide = block.filter((l) => l.runs.length >= 3).length;
+    const data = block.some((l) => l.runs.some((r) => DATA_RUN.test(r.text)));
+    // An empty table still prints its 合 计 row.
+    const total = block.some((l) => l.runs.length === 1 && /^(合\s*计|总\s*计)$/.test(l.runs[0]!.text));
+    if (wide < 2 || !(data || total)) return;
+    boxes.push({
+      x0: Math.min(...block.flatMap((l) => l.runs.map((r) => r.x0))) - 1,
+      x1: Math.max(...block.flatMap((l) => l.runs.map((r) => r.x1))) + 1,
+      y0: block[0]!.y0 - 1,
+      y1: block[block.length - 1]!.y1 + 1,
+    });
+  };
+  lines.forEach((line, i) => {
+    const text = squeeze(line.text);
+    if (isAnchor(line)) {
+      if (start >= 0) close(i);
+      start = i + 1;
+      return;
+    }
+    if (start < 0 || i < start) return;
+    const prev = lines[i - 1];
+    const gap = prev && i > start ? line.y0 - prev.y1 : 0;
+    if (STOP.test(text) || gap > GAP_STOP * line.size) close(i);
+  });
+  if (start >= 0 && start < lines.length) close(lines.length);
+  return boxes;
+}
