@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { corpusDocs, sharedMissing } from "@yusuan/testkit";
+import { corpusDocs, sharedMissing, truthDocument } from "@yusuan/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseWithPython } from "./csv-reader.fixture.js";
 import { writeDataPackage } from "./data-package.js";
@@ -10,7 +10,6 @@ import { openDatabase, type BudgetDatabase } from "./database.js";
 import { EXPORTS } from "./exports.js";
 import { loadDocument } from "./load-document.js";
 import { recordFailure } from "./record-failure.js";
-import { truthDocument } from "./truth-document.fixture.js";
 
 const missing = sharedMissing();
 const dir = mkdtempSync(join(tmpdir(), "yusuan-dp-"));

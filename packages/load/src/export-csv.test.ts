@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { BudgetDocument } from "@yusuan/schema";
-import { corpusDocs, sharedMissing } from "@yusuan/testkit";
+import { corpusDocs, sharedMissing, truthDocument } from "@yusuan/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type BudgetDatabase } from "./database.js";
 import { exportCsv } from "./export-csv.js";
@@ -10,7 +10,6 @@ import { EXPORTS } from "./exports.js";
 import { loadDocument } from "./load-document.js";
 import { recordFailure } from "./record-failure.js";
 import { parseWithPython } from "./csv-reader.fixture.js";
-import { truthDocument } from "./truth-document.fixture.js";
 
 const missing = sharedMissing();
 const dir = mkdtempSync(join(tmpdir(), "yusuan-csv-"));

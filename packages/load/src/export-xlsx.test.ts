@@ -2,13 +2,12 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { corpusDocs, sharedMissing } from "@yusuan/testkit";
+import { corpusDocs, sharedMissing, truthDocument } from "@yusuan/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type BudgetDatabase } from "./database.js";
 import { exportXlsx } from "./export-xlsx.js";
 import { EXPORTS } from "./exports.js";
 import { loadDocument } from "./load-document.js";
-import { truthDocument } from "./truth-document.fixture.js";
 
 const missing = sharedMissing();
 const dir = mkdtempSync(join(tmpdir(), "yusuan-xlsx-"));

@@ -3,13 +3,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { BudgetDocument } from "@yusuan/schema";
-import { corpusDocs, sharedDir, sharedMissing, type CorpusDoc } from "@yusuan/testkit";
+import { type CorpusDoc, corpusDocs, sha256Of, sharedDir, sharedMissing, truthDocument } from "@yusuan/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type BudgetDatabase } from "./database.js";
 import { documentRecord, documentStatus } from "./document-status.js";
 import { loadDocument } from "./load-document.js";
 import { recordFailure } from "./record-failure.js";
-import { sha256Of, truthDocument } from "./truth-document.fixture.js";
 
 const missing = sharedMissing();
 const dir = mkdtempSync(join(tmpdir(), "yusuan-load-"));

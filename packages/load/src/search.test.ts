@@ -1,12 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { corpusDocs, sharedMissing } from "@yusuan/testkit";
+import { corpusDocs, sharedMissing, truthDocument } from "@yusuan/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "./database.js";
 import { writeDatasetteMetadata } from "./datasette-metadata.js";
 import { loadDocument } from "./load-document.js";
-import { truthDocument } from "./truth-document.fixture.js";
 
 const dir = mkdtempSync(join(tmpdir(), "yusuan-search-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { corpusDocs, sharedMissing } from "@yusuan/testkit";
+import { corpusDocs, sharedMissing, truthDocument } from "@yusuan/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { codesSeen } from "./codes-seen.js";
 import { openDatabase } from "./database.js";
 import { loadDocument } from "./load-document.js";
 import { recordFailure } from "./record-failure.js";
-import { truthDocument } from "./truth-document.fixture.js";
 import { validationReport } from "./validation-report.js";
 
 const missing = sharedMissing();

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { corpusDocs, sharedMissing } from "@yusuan/testkit";
+import { corpusDocs, sharedMissing, truthDocument } from "@yusuan/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type BudgetDatabase } from "./database.js";
 import { loadDocument } from "./load-document.js";
-import { truthDocument } from "./truth-document.fixture.js";
 
 const missing = sharedMissing();
 const dir = mkdtempSync(join(tmpdir(), "yusuan-views-"));

@@ -150,5 +150,5 @@ export function normText(s: string | null | undefined): string {
     .replace(/[（）【】［］：，、．－—–　]/g, (c) => "()[][]:,,.--- "["（）【】［］：，、．－—–　".indexOf(c)]!)
     .replace(/\s+/g, "");
 }
-export { truthDocument } from "./truth-document.js";
+export { sha256Of, truthDocument } from "./truth-document.js";
 export { scoreFacts, type FactScore } from "./score.js";

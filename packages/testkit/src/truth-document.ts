@@ -1,8 +1,10 @@
-import type { BudgetDocument, BudgetTable, LineItem, TableKind } from "@yusuan/schema";
-import type { CorpusDoc, TruthTable } from "./index.js";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { BudgetDocument, BudgetTable, DocKind, LineItem, TableKind } from "@yusuan/schema";
+import type { CorpusDoc, TruthRow, TruthTable } from "./index.js";
 
-/** Canonical kinds of the Sichuan table numbers the corpus uses. */
-const KIND_BY_NUMBER: Record<string, TableKind> = {
+/** The Sichuan-style numbering the corpus uses (README of the corpus), for building test input only. */
+const KIND_BY_NO: Record<string, TableKind> = {
   "1": "部门收支总表",
   "1-1": "部门收入总表",
   "1-2": "部门支出总表",
@@ -16,12 +18,111 @@ const KIND_BY_NUMBER: Record<string, TableKind> = {
   "4-1": "政府性基金三公经费表",
   "5": "国有资本经营支出表",
   "6": "项目绩效目标表",
+  "7": "整体绩效目标表",
   "8": "政府采购表",
 };
 
-function truthTable(t: TruthTable): BudgetTable {
+interface Discrepancy {
+  table_no: string;
+  printed: string;
+  sum_of_parts: string;
+  detail: string;
+}
+
+const orNull = (s: string | undefined): string | null => (s === undefined || s === "" ? null : s);
+
+/** The file's sha256, as ingest computes it. */
+export function sha256Of(path: string): string {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
+/**
+ * A BudgetDocument carrying exactly the ground truth of a corpus document: what a perfect
+ * extract + normalize would hand to load and to the checks, so later stages are tested on
+ * real documents independently of extraction.
+ * @example const doc = truthDocument(corpusDocs()[0]!);
+ */
+export function truthDocument(doc: CorpusDoc): BudgetDocument {
+  const truth = doc.truth as typeof doc.truth & { page_count: number; known_discrepancies?: Discrepancy[] };
+  const firstPage = (no: string) => truth.tables.find((t) => t.table_no === no)?.pages[0] ?? 1;
+  return {
+    fileName: doc.pdf,
+    sha256: sha256Of(doc.pdf),
+    fiscalYear: truth.fiscal_year,
+    region: truth.region,
+    department: truth.department,
+    docKind: truth.doc_kind as DocKind,
+    pageCount: truth.page_count,
+    edition: truth.fiscal_year,
+    pages: Array.from({ length: truth.page_count }, (_, i) => ({
+      page: i + 1,
+      width: 595.3,
+      height: 841.9,
+      rotation: 0,
+      textChars: truth.scanned ? 0 : 1000,
+    })),
+    units: truth.units.map((u) => ({ code: u.unit_code, name: u.unit_name })),
+    tables: truth.tables.map(budgetTable),
+    performanceTargets: (truth.performance_targets ?? []).map((p) => ({
+      unit: p.unit ?? "",
+      project: p.project ?? "",
+      budget: orNull(p.budget),
+      goal: p.goal ?? "",
+      level1: p.level1 ?? "",
+      level2: p.level2 ?? "",
+      level3: p.level3 ?? "",
+      operator: p.operator ?? "",
+      value: p.value ?? "",
+      measureUnit: p.measure_unit ?? "",
+      weight: p.weight ?? "",
+      direction: p.direction ?? "",
+      page: firstPage("6"),
+    })),
+    procurement: (truth.procurement ?? []).map((p) => ({
+      unit: p.unit ?? "",
+      project: p.project ?? "",
+      item: p.item ?? "",
+      itemCode: null,
+      quantity: orNull(p.quantity),
+      amount: orNull(p.amount),
+      sme: orNull(p.sme),
+      micro: orNull(p.micro),
+      prison: orNull(p.prison),
+      disabled: orNull(p.disabled),
+      page: firstPage("8"),
+    })),
+    prose: [],
+    claims: [],
+    findings: (truth.known_discrepancies ?? []).map((d) => ({
+      code: "sum_mismatch",
+      severity: "warning",
+      message: d.detail,
+      tableNo: d.table_no,
+      page: firstPage(d.table_no),
+      expected: d.sum_of_parts,
+      actual: d.printed,
+    })),
+  };
+}
+
+function budgetTable(t: TruthTable): BudgetTable {
   const page = t.pages[0]!;
-  const rows: LineItem[] = (t.rows ?? []).map((r, rowIndex) => ({
+  return {
+    tableNo: t.table_no,
+    title: t.title,
+    kind: KIND_BY_NO[t.table_no] ?? "其他",
+    amountUnit: t.amount_unit === "元" ? "元" : "万元",
+    pages: t.pages,
+    empty: t.empty,
+    measures: t.columns,
+    rows: (t.rows ?? []).map((r, rowIndex) => lineItem(r, rowIndex, t.columns, page)),
+    notes: [],
+  };
+}
+
+function lineItem(r: TruthRow, rowIndex: number, columns: string[], page: number): LineItem {
+  const measures = [...columns, ...Object.keys(r.values).filter((m) => !columns.includes(m))];
+  return {
     rowIndex,
     rowKind: r.row_kind,
     level: (r.level as LineItem["level"]) ?? null,
@@ -34,44 +135,8 @@ function truthTable(t: TruthTable): BudgetTable {
     func: null,
     econ: null,
     page,
-    amounts: Object.entries(r.values).map(([measure, value]) => ({ measure, value, page, bbox: [0, 0, 0, 0] as [number, number, number, number] })),
-  }));
-  return {
-    tableNo: t.table_no,
-    title: t.title,
-    kind: KIND_BY_NUMBER[t.table_no] ?? "其他",
-    amountUnit: t.amount_unit === "元" ? "元" : "万元",
-    pages: t.pages,
-    empty: t.empty,
-    measures: t.columns,
-    rows,
-    notes: [],
-  };
-}
-
-/**
- * The ground truth of a corpus document as a BudgetDocument: what a perfect extraction would hand to
- * load and to the checks. Lets later stages be tested on real documents independently of extraction.
- * @example const doc = truthDocument(corpusDocs()[0]!);
- */
-export function truthDocument(doc: CorpusDoc): BudgetDocument {
-  const t = doc.truth;
-  return {
-    fileName: t.document,
-    sha256: `truth-${doc.name}`,
-    fiscalYear: t.fiscal_year,
-    region: t.region,
-    department: t.department,
-    docKind: (t.doc_kind as BudgetDocument["docKind"]) ?? null,
-    pageCount: 0,
-    edition: null,
-    pages: [],
-    units: t.units.map((u) => ({ code: u.unit_code, name: u.unit_name })),
-    tables: t.tables.map(truthTable),
-    performanceTargets: [],
-    procurement: [],
-    prose: [],
-    claims: [],
-    findings: [],
+    amounts: measures
+      .filter((m) => r.values[m] !== undefined)
+      .map((m) => ({ measure: m, value: r.values[m]!, page, bbox: [0, 0, 0, 0] as [number, number, number, number] })),
   };
 }
