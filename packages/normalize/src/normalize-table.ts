@@ -193,7 +193,7 @@ function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, byNames: b
       item.rowKind = "class";
       item.level = "project_group";
       item.unitCode = currentUnit;
-    } else if ((projectTable && named && previousKind !== "total") || (byNames && named && (previousKind === "item" || previousKind === "class"))) {
+    } else if ((projectTable && named) || (byNames && named && (previousKind === "item" || previousKind === "class"))) {
       item.unitCode = currentUnit;
     } else {
       item.rowKind = "unit";

@@ -1,6 +1,6 @@
 import type { BudgetDocument, BudgetTable, Finding, LineItem, TableKind } from "@yusuan/schema";
 import { discrepancy } from "./finding-for.js";
-import { amountOf } from "./within-table.js";
+import { amountOf, sideMeasure } from "./within-table.js";
 
 const find = (doc: BudgetDocument, kind: TableKind) => doc.tables.find((t) => t.kind === kind && !t.empty && t.rows.length > 0);
 const findAny = (doc: BudgetDocument, kind: TableKind) => doc.tables.find((t) => t.kind === kind);
@@ -8,11 +8,24 @@ const totalRow = (t: BudgetTable | undefined) => t?.rows.find((r) => r.rowKind =
 const sideRow = (t: BudgetTable | undefined, side: "income" | "expense", label: RegExp) =>
   t?.rows.find((r) => r.side === side && label.test(r.label.replace(/^[一二三四五六七八九十]+、/, "")));
 
-/** Σ of a measure over the leaf function rows (7-digit 项) of a table, by 类. */
-function byClass(table: BudgetTable, measure: string): Map<string, number> {
+/** The measure a one-sided table prints its row totals under: 合计, else 总计, 小计, 金额, or its only measure. */
+function totalMeasure(t: BudgetTable): string | undefined {
+  return ["合计", "总计", "小计", "金额", "预算数"].find((m) => t.measures.includes(m)) ?? (t.measures.length === 1 ? t.measures[0] : undefined);
+}
+
+/**
+ * A 类's money in a table, by 类: its printed 类 row where the table prints one for every 类 it has,
+ * else Σ of its 7-digit 项 rows.
+ */
+function byClass(table: BudgetTable, measure: string | undefined): Map<string, number> {
   const out = new Map<string, number>();
-  for (const r of table.rows)
-    if (r.funcCode?.length === 7 && r.rowKind === "item") out.set(r.funcCode.slice(0, 3), (out.get(r.funcCode.slice(0, 3)) ?? 0) + amountOf(r, measure));
+  if (!measure) return out;
+  const classRows = table.rows.filter((r) => r.rowKind === "class" && r.funcCode?.length === 3 && r.level === null);
+  const items = table.rows.filter((r) => r.funcCode?.length === 7 && r.rowKind === "item");
+  const everyClassPrinted = items.every((r) => classRows.some((c) => r.funcCode!.startsWith(c.funcCode!)));
+  const units = new Set(table.rows.map((r) => r.unitCode));
+  const source = classRows.length > 0 && everyClassPrinted && units.size <= 1 ? classRows : items;
+  for (const r of source) out.set(r.funcCode!.slice(0, 3), (out.get(r.funcCode!.slice(0, 3)) ?? 0) + amountOf(r, measure));
   return out;
 }
 
@@ -31,10 +44,10 @@ function compare({ message, a, b, severity }: Pair): Finding[] {
   );
 }
 
-/** A table's 合计 row amount under a measure; undefined where the table prints no 合计 row. */
-function totalOf(t: BudgetTable | undefined, measure: string): number | undefined {
+/** A table's 合计 row amount under a measure (its total measure by default); undefined where the table prints no 合计 row or measure. */
+function totalOf(t: BudgetTable | undefined, measure: string | undefined = t && totalMeasure(t)): number | undefined {
   const row = totalRow(t);
-  return row ? amountOf(row, measure) : undefined;
+  return row && measure && t!.measures.includes(measure) ? amountOf(row, measure) : undefined;
 }
 
 const label = (t: BudgetTable) => (t.tableNo ? `表${t.tableNo}` : t.title);
@@ -63,30 +76,33 @@ export function checkAcrossTables(doc: BudgetDocument): Finding[] {
   const t33 = find(doc, "一般公共预算三公经费表");
   const findings: Finding[] = [];
   const pairs: Pair[] = [];
-  if (t1 && t11)
+  const t1Income = t1 && sideMeasure(t1, "income");
+  const t1Expense = t1 && sideMeasure(t1, "expense");
+  if (t1 && t11 && t1Income)
     pairs.push({
       message: `${label(t1)} 收入总计 ≠ ${label(t11)} 合计`,
-      a: { table: t1, row: sideRow(t1, "income", /^收入总计$/), measure: "预算数" },
-      b: totalOf(t11, "合计"),
+      a: { table: t1, row: sideRow(t1, "income", /^收入总计$/), measure: t1Income },
+      b: totalOf(t11),
     });
-  if (t1 && t12) {
+  if (t1 && t12 && t1Expense) {
     pairs.push({
       message: `${label(t1)} 本年支出合计 ≠ ${label(t12)} 合计`,
-      a: { table: t1, row: sideRow(t1, "expense", /^本年支出合计$/), measure: "预算数" },
-      b: totalOf(t12, "合计"),
+      a: { table: t1, row: sideRow(t1, "expense", /^本年支出合计$/), measure: t1Expense },
+      b: totalOf(t12),
     });
-    const classes = byClass(t12, "合计");
+    const classes = byClass(t12, totalMeasure(t12));
     if (classes.size)
-      for (const row of t1.rows.filter((r) => r.side === "expense" && r.rowKind === "class" && r.funcCode))
-        pairs.push({ message: `${label(t1)} ${row.label} ≠ Σ ${label(t12)} ${row.funcCode} 项`, a: { table: t1, row, measure: "预算数" }, b: classes.get(row.funcCode!) ?? 0 });
+      for (const row of t1.rows.filter((r) => r.side === "expense" && r.rowKind === "class" && r.funcCode?.length === 3))
+        pairs.push({ message: `${label(t1)} ${row.label} ≠ Σ ${label(t12)} ${row.funcCode} 项`, a: { table: t1, row, measure: t1Expense }, b: classes.get(row.funcCode!) ?? 0 });
   }
-  if (t2 && t3) {
-    const classes = byClass(t3, "合计");
+  // only where 表2 prints a 一般公共预算 column: its other columns are not 表3's money
+  if (t2 && t3 && t2.measures.includes("一般公共预算")) {
+    const classes = byClass(t3, totalMeasure(t3));
     if (classes.size)
-      for (const row of t2.rows.filter((r) => r.side === "expense" && r.rowKind === "class" && r.funcCode))
+      for (const row of t2.rows.filter((r) => r.side === "expense" && r.rowKind === "class" && r.funcCode?.length === 3))
         pairs.push({ message: `${label(t2)} ${row.label} 一般公共预算 ≠ Σ ${label(t3)} ${row.funcCode} 项`, a: { table: t2, row, measure: "一般公共预算" }, b: classes.get(row.funcCode!) ?? 0 });
   }
-  if (t2 && t21) {
+  if (t2 && t21 && t2.measures.includes("合计")) {
     const measure = t21.measures.includes("总计") ? "总计" : "合计";
     pairs.push({
       message: `${label(t2)} 本年支出 ≠ ${label(t21)} ${measure}`,
@@ -94,13 +110,19 @@ export function checkAcrossTables(doc: BudgetDocument): Finding[] {
       b: totalOf(t21, measure),
     });
   }
-  if (t3 && t31) {
-    const basic = totalOf(t31, "合计");
-    pairs.push({
-      message: `${label(t3)} 合计 ≠ ${label(t31)} 合计 + ${t32 ? label(t32) : "表3-2"} 合计`,
-      a: { table: t3, row: totalRow(t3), measure: "合计" },
-      b: basic === undefined ? undefined : basic + (totalOf(t32, t32?.measures[0] ?? "金额") ?? 0),
-    });
+  const t3Measure = t3 && totalMeasure(t3);
+  if (t3 && t31 && t3Measure) {
+    const basic = totalOf(t31);
+    // without a 表3-2, 表3-1 is compared with 表3's own 基本支出 column, where it prints one
+    const t3Basic = t3.measures.find((m) => /^(其中[:：])?基本支出$/.test(m));
+    if (t32)
+      pairs.push({
+        message: `${label(t3)} 合计 ≠ ${label(t31)} 合计 + ${label(t32)} 合计`,
+        a: { table: t3, row: totalRow(t3), measure: t3Measure },
+        b: basic === undefined ? undefined : basic + (totalOf(t32, t32.measures[0] ?? "金额") ?? 0),
+      });
+    else if (t3Basic)
+      pairs.push({ message: `${label(t3)} ${t3Basic} ≠ ${label(t31)} 合计`, a: { table: t3, row: totalRow(t3), measure: t3Basic }, b: basic });
   }
   if (t12 && t31 && generalBudgetOnly(t1))
     pairs.push({

@@ -94,6 +94,9 @@ function parentsOf(rows: readonly LineItem[]): (number | null)[] {
         const above = codeOf(rows[j]!);
         if (above && above.length < code.length && code.startsWith(above) && (rows[j]!.econCode === null) === (row.econCode === null)) return j;
       }
+    // an item whose code the template does not print (nor the registry know) sits under the coded subtotal above it
+    if (!code && group === null && row.rowKind === "item")
+      for (let j = i - 1; j >= 0 && !isBoundary(rows[j]!); j--) if (rows[j]!.rowKind === "class" && codeOf(rows[j]!)) return j;
     return group ?? container;
   });
 }
@@ -129,14 +132,31 @@ function downSums(table: BudgetTable): Finding[] {
   return findings;
 }
 
+/** The measure a side of a two-sided table prints its amounts under (预算数, 本年预算, 合计 …). */
+export function sideMeasure(table: BudgetTable, side: "income" | "expense"): string | undefined {
+  const printed = new Set(table.rows.filter((r) => r.side === side).flatMap((r) => r.amounts.map((a) => a.measure)));
+  return printed.has("合计") ? "合计" : table.measures.find((m) => printed.has(m));
+}
+
+const TOP_ORDINAL = /^[一二三四五六七八九十]+、/;
+
+/**
+ * The income rows that add up to 本年收入: where some items print a top-level ordinal (一、财政拨款)
+ * and others do not (一般公共预算 under it), only the numbered ones.
+ */
+function incomeParts(items: readonly LineItem[]): LineItem[] {
+  const numbered = items.filter((r) => TOP_ORDINAL.test(r.label));
+  return numbered.length > 0 && numbered.length < items.length ? numbered : [...items];
+}
+
 /** 表1/表2: income items add up to 本年收入, 类 rows to 本年支出, and both sides' 总计 agree. */
 function twoSidedSums(table: BudgetTable): Finding[] {
   const income = table.rows.filter((r) => r.side === "income");
   const expense = table.rows.filter((r) => r.side === "expense");
-  const key = (r: LineItem) => r.label.replace(/^[一二三四五六七八九十]+、/, "");
+  const key = (r: LineItem) => r.label.replace(TOP_ORDINAL, "");
   const findings: Finding[] = [];
-  const check = (row: LineItem | undefined, parts: LineItem[], measure: string, what: string, partMeasure = measure) => {
-    if (!row) return;
+  const check = (row: LineItem | undefined, parts: LineItem[], measure: string | undefined, what: string) => {
+    if (!row || !measure) return;
     findings.push(
       ...discrepancy({
         code: "sum_mismatch",
@@ -144,29 +164,33 @@ function twoSidedSums(table: BudgetTable): Finding[] {
         tableNo: table.tableNo,
         page: row.page,
         printed: amountOf(row, measure),
-        expected: sumOf(parts, partMeasure),
+        expected: sumOf(parts, measure),
       }),
     );
   };
-  const incomeMeasure = table.measures.includes("预算数") ? "预算数" : (table.measures[0] ?? "预算数");
-  const expenseMeasure = table.measures.includes("合计") ? "合计" : incomeMeasure;
+  const incomeMeasure = sideMeasure(table, "income");
+  const expenseMeasure = sideMeasure(table, "expense");
   const yearIncome = income.find((r) => /^本年收入(合计)?$/.test(key(r)));
   const firstTotal = yearIncome ? income.indexOf(yearIncome) : -1;
   const sectioned = income.some((r) => r.section !== null);
   check(
     yearIncome,
-    sectioned ? income.filter((r) => r.section === "本年收入") : income.slice(0, firstTotal).filter((r) => r.rowKind === "item"),
+    sectioned ? income.filter((r) => r.section === "本年收入") : incomeParts(income.slice(0, firstTotal).filter((r) => r.rowKind === "item")),
     incomeMeasure,
     "the sum of the income items",
   );
   const carried = income.find((r) => r.rowKind === "total" && key(r) === "上年结转");
   if (carried) check(carried, income.filter((r) => r.section === "上年结转"), incomeMeasure, "the sum of its items");
   const yearExpense = expense.find((r) => /^本年支出(合计)?$/.test(key(r)));
-  for (const m of table.measures.filter((x) => x !== "预算数" || !table.measures.includes("合计")))
-    check(yearExpense, expense.filter((r) => r.rowKind === "class" && r.funcCode?.length === 3), m, "the sum of the 类 rows");
+  const classes = expense.filter((r) => r.rowKind === "class" && r.funcCode?.length === 3);
+  // a 本年支出 made of 基本支出 and 项目支出 rows, not of 类, is not checked against 类 rows
+  const expenseMeasures = new Set(expense.flatMap((r) => r.amounts.map((a) => a.measure)));
+  if (classes.length > 0)
+    for (const m of table.measures.filter((x) => expenseMeasures.has(x)))
+      check(yearExpense, classes, m, "the sum of the 类 rows");
   const incomeTotal = income.find((r) => /总计$/.test(key(r)));
   const expenseTotal = expense.find((r) => /总计$/.test(key(r)));
-  if (incomeTotal && expenseTotal)
+  if (incomeTotal && expenseTotal && incomeMeasure && expenseMeasure)
     findings.push(
       ...discrepancy({
         code: "sum_mismatch",
