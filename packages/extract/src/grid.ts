@@ -329,6 +329,42 @@ function centredWraps(body: readonly Line[], pieces: readonly Piece[][], hs: rea
   return claimed;
 }
 
+/**
+ * Without rules, group headers are centred over their columns and overlap few of them. When the top
+ * header line holds several cells (收入 | 支出), each takes the columns whose first header cell below
+ * sits on the same line as the cells right under it (its children), nearest centre first; a column
+ * whose header stands between the levels (a rowspan like 合计) stays on its own.
+ */
+function splitTopLevel(cells: HeaderCell[], columns: readonly GridColumn[]): void {
+  const first = cells[0];
+  if (!first) return;
+  const top = cells.filter((c) => c.y0 < first.y1);
+  if (top.length < 2) return;
+  const rest = cells.filter((c) => !top.includes(c));
+  const x0 = (c: HeaderCell): number => Math.min(...c.pieces.map((p) => p.run.x0));
+  const x1 = (c: HeaderCell): number => Math.max(...c.pieces.map((p) => p.run.x1));
+  const size = first.pieces[0]!.run.size;
+  const childLine = new Map<HeaderCell, number>();
+  for (const t of top) {
+    const under = rest.filter((c) => c.c0 <= t.c1 && c.c1 >= t.c0);
+    if (under.length) childLine.set(t, Math.min(...under.map((c) => c.y0)));
+  }
+  const owners = columns.map((col, k) => {
+    const below = rest.filter((c) => c.c0 <= k && c.c1 >= k);
+    if (!below.length) return null;
+    const line = Math.min(...below.map((c) => c.y0));
+    const x = mid(col.x0, col.x1);
+    const eligible = top.filter((t) => childLine.has(t) && Math.abs(childLine.get(t)! - line) < 0.5 * size);
+    return eligible.sort((a, b) => Math.abs(mid(x0(a), x1(a)) - x) - Math.abs(mid(x0(b), x1(b)) - x))[0] ?? null;
+  });
+  for (const cell of top) {
+    const mine = owners.map((o, i) => (o === cell ? i : -1)).filter((i) => i >= 0);
+    if (!mine.length) continue;
+    cell.c0 = Math.min(cell.c0, ...mine);
+    cell.c1 = Math.max(cell.c1, ...mine);
+  }
+}
+
 interface HeaderCell {
   c0: number;
   c1: number;
@@ -381,6 +417,7 @@ function assignHeader(
     }
   });
   cells.sort((a, b) => a.y0 - b.y0);
+  if (!hasRules) splitTopLevel(cells, columns);
   for (const cell of cells) {
     const text = joinCell(cell.pieces).text.replace(/\s+/g, "");
     // Column index rows ("栏次", 1 2 3 …, "**") number the columns; they name nothing.
