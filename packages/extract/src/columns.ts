@@ -1,0 +1,69 @@
+import { mid, type Box } from "./grid-parts.js";
+import type { Line } from "./lines.js";
+
+/** Sorted positions with near-duplicates (within `tol`) dropped. */
+export function dedupe(xs: number[], tol: number): number[] {
+  const out: number[] = [];
+  for (const x of [...xs].sort((a, b) => a - b)) if (!out.length || x - out[out.length - 1]! > tol) out.push(x);
+  return out;
+}
+
+/**
+ * Column boundaries from white space: clusters of x ranges the body runs cover, plus header text
+ * standing over no body cluster (a column left blank in every row), cut midway between clusters.
+ */
+export function boundariesFromText(body: readonly Line[], header: readonly Line[], box: Box): number[] {
+  const size = Math.min(...body.map((l) => l.size));
+  const spans = body.flatMap((l) => l.runs.map((r) => [r.x0, r.x1] as [number, number])).sort((a, b) => a[0] - b[0]);
+  const clusters: [number, number][] = [];
+  for (const [x0, x1] of spans) {
+    const last = clusters[clusters.length - 1];
+    if (last && x0 - last[1] < 0.5 * size) last[1] = Math.max(last[1], x1);
+    else clusters.push([x0, x1]);
+  }
+  const heads = header.flatMap((l) => l.runs);
+  const overlaps = (c: [number, number], r: { x0: number; x1: number }): boolean => r.x0 < c[1] && r.x1 > c[0];
+  const headed = new Set(clusters.filter((c) => heads.some((r) => overlaps(c, r))));
+  for (const r of heads) {
+    if (clusters.some((c) => overlaps(c, r))) continue;
+    // A header centred over right-aligned numbers may miss them; it names the nearest unnamed cluster
+    // unless another header stands between. Otherwise it names a column left blank in every row.
+    const distance = (c: [number, number]): number => Math.max(c[0] - r.x1, r.x0 - c[1]);
+    const near = clusters
+      .filter((c) => !headed.has(c) && distance(c) < 3 * (r.x1 - r.x0))
+      .filter((c) => !heads.some((h) => h !== r && Math.min(h.x1, Math.max(c[0], r.x0)) > Math.max(h.x0, Math.min(c[1], r.x1))))
+      .sort((a, b) => distance(a) - distance(b))[0];
+    if (near) {
+      near[0] = Math.min(near[0], r.x0);
+      near[1] = Math.max(near[1], r.x1);
+      headed.add(near);
+    } else {
+      const own: [number, number] = [r.x0, r.x1];
+      clusters.push(own);
+      headed.add(own);
+    }
+  }
+  clusters.sort((a, b) => a[0] - b[0]);
+  const cuts = [box.x0];
+  for (let i = 1; i < clusters.length; i++) {
+    const gapStart = Math.max(...clusters.slice(0, i).map((c) => c[1]));
+    if (clusters[i]![0] > gapStart) cuts.push(mid(gapStart, clusters[i]![0]));
+  }
+  cuts.push(box.x1);
+  return cuts;
+}
+
+/** Cuts inside ruled columns where the body's runs form clusters at least a font size apart. */
+export function unruledCuts(body: readonly Line[], bounds: readonly number[]): number[] {
+  const cuts: number[] = [];
+  const runs = body.flatMap((l) => l.runs);
+  for (let c = 0; c + 1 < bounds.length; c++) {
+    const inside = runs.filter((r) => mid(r.x0, r.x1) > bounds[c]! && mid(r.x0, r.x1) < bounds[c + 1]!).sort((a, b) => a.x0 - b.x0);
+    let reach = -Infinity;
+    for (const r of inside) {
+      if (reach > -Infinity && r.x0 - reach >= r.size) cuts.push(mid(reach, r.x0));
+      reach = Math.max(reach, r.x1);
+    }
+  }
+  return cuts;
+}
