@@ -70,6 +70,25 @@ function roleFromCells(cells: readonly string[], decimalsElsewhere: boolean): "c
 }
 
 /**
+ * Code columns printed side by side under one header (科目编码 over unlabelled 类 | 款 | 项): the
+ * first holding 3-digit codes is the 类, the next ones holding 2-digit parts the 款 and the 项.
+ */
+function splitCodeParts(infos: readonly ColumnInfo[], cellsOf: (i: number) => string[]): void {
+  const joined = infos.filter((c) => c.role.role === "code" && c.role.part === "joined");
+  for (let i = 0; i + 1 < joined.length; i++) {
+    const run = [joined[i]!, joined[i + 1]!, joined[i + 2]].filter((c): c is ColumnInfo => c !== undefined && c.index - joined[i]!.index < 3);
+    const consecutive = run.every((c, k) => c.index === run[0]!.index + k);
+    const sameHeader = run.every((c) => c.path.join("/") === run[0]!.path.join("/"));
+    // the 类 | 款 | 项 header line itself may sit among the cells
+    const [head, ...rest] = run.map((c) => cellsOf(c.index).filter((t) => !/^[类款项]$/.test(t)));
+    if (!consecutive || !sameHeader || !head!.every((t) => /^\d{3}$/.test(t)) || !rest.every((cells) => cells.every((t) => /^\d{2}$/.test(t)))) continue;
+    const parts = ["class", "kuan", "xiang"] as const;
+    run.forEach((c, k) => (c.role = { role: "code", part: parts[k]! }));
+    return;
+  }
+}
+
+/**
  * Gives every leaf column a side (表1/表2) and a role: label, unit code, code part or amount measure,
  * from the whole header path and, for columns headed like money, from what their cells hold.
  * @example describeColumns([{ path: ["项目", "科目编码", "类"], x0: 0, x1: 20 }])[0].role // { role: "code", part: "class" }
@@ -83,11 +102,14 @@ export function describeColumns(columns: readonly Column[], rows: readonly Extra
   const cellsOf = (i: number) => rows.flatMap((r) => (r.cells[i] ? [r.cells[i].text.replace(/\s+/g, "")] : [])).filter((t) => t !== "");
   const decimals = infos.some((c) => c.role.role === "amount" && cellsOf(c.index).some((t) => /\.\d/.test(t)));
   for (const info of infos) {
-    if (info.role.role !== "amount") continue;
+    // a column headed like money, or headed by nothing, is what its cells hold
+    const unheaded = info.role.role === "other" && (info.path.at(-1) ?? "") === "";
+    if (info.role.role !== "amount" && !unheaded) continue;
     const verdict = roleFromCells(cellsOf(info.index), decimals);
     if (verdict === "code") info.role = { role: "code", part: "joined" };
-    else if (verdict === "text") info.role = infos.some((c) => c.role.role === "label") ? { role: "other" } : { role: "label" };
+    else if (verdict === "text") info.role = unheaded || !infos.some((c) => c.role.role === "label") ? { role: "label" } : { role: "other" };
   }
+  splitCodeParts(infos, cellsOf);
   // Projects listed beside their unit's name (单位名称 | 项目名称): the row is the project's.
   const labels = infos.filter((c) => c.role.role === "label");
   const unitName = labels.find((c) => UNIT_NAME.test(norm(columns[c.index]!.path.at(-1) ?? "")));
