@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeBadInputs } from "./test-support/bad-inputs.js";
+import { makeBadInputs, makeInflatingPdf } from "./test-support/bad-inputs.js";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../../..");
 const cli = resolve(fileURLToPath(import.meta.url), "../../dist/cli.js");
@@ -183,6 +183,23 @@ describe("a batch with bad inputs", () => {
     expect(rows).toHaveLength(samplePdfs.length);
     for (const r of rows) expect(r).toEqual({ status: "failed", error: "took longer than the per-document limit of 0.01 s" });
     expect(limited.code).toBe(2);
+  });
+});
+
+describe("a pathological file", () => {
+  it("a stream that inflates to a gigabyte fails with the memory limit as its reason; the rest of the batch loads", async () => {
+    const dir = join(tmp, "bomb");
+    mkdirSync(dir, { recursive: true });
+    await makeInflatingPdf(join(dir, "bomb.pdf"), 1024);
+    copyFileSync(join(samples, samplePdfs[0]!), join(dir, samplePdfs[0]!));
+    const db = join(tmp, "bomb.sqlite");
+    const run = await yusuan("ingest", dir, "--db", db, "--max-memory", "400", "--jobs", "2", "--quiet");
+    expect(run.code).toBe(2);
+    const rows = query<{ file_name: string; status: string; error: string | null }>(db, "SELECT file_name, status, error FROM documents ORDER BY file_name");
+    expect(rows).toEqual([
+      { file_name: "bomb.pdf", status: "failed", error: "needed more than the per-document memory limit of 400 MB" },
+      { file_name: samplePdfs[0], status: "loaded", error: null },
+    ]);
   });
 });
 

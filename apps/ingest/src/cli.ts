@@ -42,6 +42,7 @@ program
   .option("--force", "re-ingest files whose content (sha256) is already loaded", false)
   .option("--replace", "a changed file replaces the older version loaded under the same name", false)
   .option("--timeout <seconds>", "per-document time limit", positiveNumber, 300)
+  .option("--max-memory <MB>", "per-document memory limit (a file that needs more fails with that reason)", positiveInt, 2048)
   .option("--quiet", "no progress output", false)
   .addHelpText(
     "after",

@@ -12,12 +12,30 @@ export interface PoolOptions {
 
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
+interface InputFile {
+  path: string;
+  sha256: string;
+}
+
+interface Attempt {
+  file: InputFile;
+  memory: AbortController;
+  outcome: Promise<FileOutcome | "over-memory">;
+}
+
+const MB = 1024 * 1024;
+
 /**
  * Extracts files on worker threads and yields their outcomes in input order, keeping at most
  * 2 × jobs files in flight so memory stays flat however long the list.
+ *
+ * Memory: decoded PDF streams live outside the V8 heap, so heap limits alone cannot stop a stream
+ * that inflates to gigabytes. A watchdog compares the process's resident memory with the budget
+ * (jobs × the per-document limit); when it is passed, every file in flight is stopped and retried
+ * alone, where the one that passes the per-document limit by itself fails with that reason.
  * @example for await (const outcome of extractAll([{ path, sha256 }], { jobs: 2, timeoutMs: 120_000, maxMemoryMb: 2048 })) load(outcome);
  */
-export async function* extractAll(files: readonly { path: string; sha256: string }[], options: PoolOptions): AsyncGenerator<FileOutcome> {
+export async function* extractAll(files: readonly InputFile[], options: PoolOptions): AsyncGenerator<FileOutcome> {
   const pool = new Piscina({
     filename: new URL("./worker.js", import.meta.url).href,
     minThreads: Math.min(options.jobs, files.length || 1),
@@ -25,30 +43,49 @@ export async function* extractAll(files: readonly { path: string; sha256: string
     idleTimeout: 1000,
     resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
   });
-  const start = ({ path, sha256 }: { path: string; sha256: string }): Promise<FileOutcome> =>
-    pool.run({ path }, { signal: AbortSignal.timeout(options.timeoutMs) }).catch(
-      (error: { name?: string; code?: string; message?: string }): FileOutcome => ({
-        status: "failed",
-        fileName: basename(path),
-        sha256,
-        pageCount: null,
-        reason:
-          error?.name === "AbortError" || error?.name === "TimeoutError"
-            ? `took longer than the per-document limit of ${options.timeoutMs / 1000} s`
-            : error?.code === "ERR_WORKER_OUT_OF_MEMORY"
-              ? `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`
-              : `the extraction worker crashed: ${error?.message ?? String(error)}`,
-      }),
-    );
+  const baseline = process.memoryUsage.rss();
+  let inFlight: Attempt[] = [];
+  let solo = false;
+  const watchdog = setInterval(() => {
+    const budget = baseline + options.maxMemoryMb * MB * (solo ? 1 : options.jobs);
+    if (process.memoryUsage.rss() > budget) for (const a of inFlight) a.memory.abort();
+  }, 100);
+  watchdog.unref();
+
+  const failure = (file: InputFile, reason: string): FileOutcome => ({ status: "failed", fileName: basename(file.path), sha256: file.sha256, pageCount: null, reason });
+  const start = (file: InputFile): Attempt => {
+    const memory = new AbortController();
+    const signal = AbortSignal.any([memory.signal, AbortSignal.timeout(options.timeoutMs)]);
+    const outcome = pool.run({ path: file.path }, { signal }).catch((error: { name?: string; code?: string; message?: string }) => {
+      if (memory.signal.aborted) return "over-memory" as const;
+      if (error?.name === "AbortError" || error?.name === "TimeoutError") return failure(file, `took longer than the per-document limit of ${options.timeoutMs / 1000} s`);
+      if (error?.code === "ERR_WORKER_OUT_OF_MEMORY") return failure(file, `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`);
+      return failure(file, `the extraction worker crashed: ${error?.message ?? String(error)}`);
+    });
+    return { file, memory, outcome };
+  };
+
   const window = Math.max(2, options.jobs * 2);
-  const inFlight: Promise<FileOutcome>[] = [];
   let next = 0;
   try {
     while (next < files.length || inFlight.length > 0) {
-      while (next < files.length && inFlight.length < window) inFlight.push(start(files[next++]!));
-      yield await inFlight.shift()!;
+      if (!solo) while (next < files.length && inFlight.length < window) inFlight.push(start(files[next++]!));
+      const head = inFlight[0]!;
+      let outcome = await head.outcome;
+      if (outcome === "over-memory") {
+        // Retried alone: only a file that passes the limit by itself is to blame.
+        solo = true;
+        const retry = start(head.file);
+        inFlight[0] = retry;
+        const alone = await retry.outcome;
+        outcome = alone === "over-memory" ? failure(head.file, `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`) : alone;
+      }
+      inFlight = inFlight.slice(1);
+      if (solo && !(await Promise.all(inFlight.map((a) => a.outcome))).includes("over-memory")) solo = false;
+      yield outcome;
     }
   } finally {
+    clearInterval(watchdog);
     await pool.destroy();
   }
 }

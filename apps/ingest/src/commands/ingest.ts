@@ -15,6 +15,7 @@ export interface IngestOptions {
   force: boolean;
   replace: boolean;
   timeout: number;
+  maxMemory: number;
   quiet: boolean;
 }
 
@@ -41,7 +42,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
     const progress = createProgress(todo.length, { quiet: options.quiet });
     const counts = { loaded: 0, clean: 0, failed: 0, needs_ocr: 0 };
     const failures: string[] = [];
-    for await (const outcome of extractAll(todo, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: 2048 })) {
+    for await (const outcome of extractAll(todo, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory })) {
       if (outcome.status === "loaded") {
         try {
           loadDocument(db, outcome.document, { replace: options.replace || options.force });

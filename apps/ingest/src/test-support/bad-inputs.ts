@@ -1,5 +1,6 @@
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createDeflate } from "node:zlib";
 import PDFDocument from "pdfkit";
 
 /** Writes a PDF made with pdfkit: `draw` fills the one page; options pass encryption. */
@@ -45,4 +46,44 @@ export async function makeBadInputs(dir: string, goodPdf: string) {
     permissions: { printing: "lowResolution" },
   });
   return files;
+}
+
+/**
+ * A one-page PDF whose content stream is `megabytes` of spaces deflated to about a thousandth of that:
+ * small on disk, huge once decoded (a "zip bomb" in PDF form).
+ * @example await makeInflatingPdf(join(tmp, "bomb.pdf"), 1024)
+ */
+export async function makeInflatingPdf(path: string, megabytes: number): Promise<void> {
+  const deflate = createDeflate({ level: 9 });
+  const parts: Buffer[] = [];
+  deflate.on("data", (c: Buffer) => parts.push(c));
+  const done = new Promise((resolve) => deflate.on("end", resolve));
+  const spaces = Buffer.alloc(1024 * 1024, 0x20);
+  for (let i = 0; i < megabytes; i++) deflate.write(spaces);
+  deflate.end();
+  await done;
+  const stream = Buffer.concat(parts);
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+  ];
+  const chunks: Buffer[] = [Buffer.from("%PDF-1.4\n", "latin1")];
+  const offsets: number[] = [];
+  let length = chunks[0]!.length;
+  const push = (b: Buffer) => {
+    chunks.push(b);
+    length += b.length;
+  };
+  objects.forEach((o, i) => {
+    offsets.push(length);
+    push(Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`, "latin1"));
+  });
+  offsets.push(length);
+  push(Buffer.from(`4 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, "latin1"));
+  push(stream);
+  push(Buffer.from("\nendstream\nendobj\n", "latin1"));
+  const xref = offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  push(Buffer.from(`xref\n0 5\n0000000000 65535 f \n${xref}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, "latin1"));
+  writeFileSync(path, Buffer.concat(chunks));
 }
