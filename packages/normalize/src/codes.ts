@@ -3,13 +3,16 @@ import type { Code } from "@yusuan/schema";
 const digits = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, "");
 
 /**
- * Joins split 类 | 款 | 项 cells into one code; blank 款/项 on parent rows give a 类 or 款 code.
+ * Joins split 类 | 款 | 项 cells into one code; blank 款/项 on parent rows give a 类 or 款 code; a
+ * one-digit part is read with its leading zero.
  * @example joinCodeParts("208", "01", "50") // "2080150"
  */
 export function joinCodeParts(cls: string | null, kuan: string | null, xiang: string | null): Code | null {
+  // a 款 or 项 part printed without its leading zero ("301 | 2" for 30102) is still that part
+  const part = (s: string | null) => digits(s).replace(/^(\d)$/, "0$1");
   const c = digits(cls);
-  const k = digits(kuan);
-  const x = digits(xiang);
+  const k = part(kuan);
+  const x = part(xiang);
   if (!/^\d{3}$/.test(c)) return null;
   if (!k) return c;
   if (!/^\d{2}$/.test(k)) return null;

@@ -4,6 +4,7 @@ import { describeColumns, type ColumnInfo } from "./columns.js";
 import { joinCodeParts, parseJoinedCode, splitCodedLabel } from "./codes.js";
 import type { Classifier } from "./classifier.js";
 import { compact, isTotalLabel, labelKey } from "./labels.js";
+import { blockWidth, unstackBlocks } from "./column-blocks.js";
 import { headerIdentities, type RowIdentity } from "./measure-identities.js";
 import { nameCoder } from "./name-codes.js";
 import { isTwoSided } from "./table-kind.js";
@@ -103,8 +104,8 @@ function splitCode(cls: string, kuan: string, xiang: string, above: Code | null)
   if (own || compact(cls) !== "" || !above) return own;
   const k = compact(kuan);
   const x = compact(xiang);
-  if (/^\d{2}$/.test(k)) return joinCodeParts(above.slice(0, 3), k, x);
-  if (!k && /^\d{2}$/.test(x) && above.length >= 5) return above.slice(0, 5) + x;
+  if (/^\d{1,2}$/.test(k)) return joinCodeParts(above.slice(0, 3), k, x);
+  if (!k && /^\d{1,2}$/.test(x) && above.length >= 5) return joinCodeParts(above.slice(0, 3), above.slice(3, 5), x);
   return null;
 }
 
@@ -282,7 +283,10 @@ export function normalizeTableRows(
 ): { rows: LineItem[]; measures: string[]; identities: RowIdentity[] | null; findings: Finding[] } {
   const findings: Finding[] = [];
   const twoSided = isTwoSided(ctx.kind);
-  const cols = describeColumns(table.columns, table.rows, twoSided);
+  const described = describeColumns(table.columns, table.rows, twoSided);
+  const width = twoSided ? null : blockWidth(described);
+  const cols = width ? described.slice(0, width) : described;
+  if (width) table = { ...table, rows: unstackBlocks(table.rows, width, described.length / width) };
   const measures = [...new Set(cols.flatMap((c) => (c.role.role === "amount" ? [c.role.measure] : [])))];
   const rows = twoSided ? normalizeTwoSided(table, cols, ctx, findings) : classifyWith(draftRows(table, cols, ctx, findings), ctx);
   return { rows, measures, identities: headerIdentities(cols, twoSided), findings };

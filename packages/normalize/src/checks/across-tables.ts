@@ -44,10 +44,16 @@ function compare({ message, a, b, severity }: Pair): Finding[] {
   );
 }
 
-/** A table's 合计 row amount under a measure (its total measure by default); undefined where the table prints no 合计 row or measure. */
+/**
+ * A table's 合计 amount under a measure (its total measure by default): its 合计 row, or the sum of the
+ * 合计 rows printed under each column block; undefined where the table prints no 合计 row or measure.
+ */
 function totalOf(t: BudgetTable | undefined, measure: string | undefined = t && totalMeasure(t)): number | undefined {
-  const row = totalRow(t);
-  return row && measure && t!.measures.includes(measure) ? amountOf(row, measure) : undefined;
+  if (!t || !measure || !t.measures.includes(measure)) return undefined;
+  const totals = t.rows.filter((r) => r.rowKind === "total" && r.side !== "income");
+  if (totals.length === 0) return undefined;
+  const blocks = t.rows[0]!.rowKind !== "total" && totals.every((r) => r.rowIndex > 0 && t.rows[r.rowIndex - 1]?.rowKind !== "total");
+  return blocks ? totals.reduce((s, r) => s + amountOf(r, measure), 0) : amountOf(totals[0]!, measure);
 }
 
 const label = (t: BudgetTable) => (t.tableNo ? `表${t.tableNo}` : t.title);

@@ -60,16 +60,22 @@ const isBoundary = (r: LineItem) => r.rowKind === "total" || r.rowKind === "unit
 /**
  * The row each row is printed under: a code under the nearest row above with a shorter prefix of it,
  * a project under its group, anything else under its unit, a unit under the department row, that
- * under 合计. Rows under no row are null.
+ * under 合计 (printed above them, or below them at the end of a block). Rows under no row are null.
  */
 function parentsOf(rows: readonly LineItem[]): (number | null)[] {
   let total: number | null = null;
   let department: number | null = null;
   let unit: number | null = null;
   let group: number | null = null;
-  return rows.map((row, i) => {
+  let blockStart = 0;
+  const parents: (number | null)[] = [];
+  const parentOf = (row: LineItem, i: number): number | null => {
     if (row.rowKind === "total") {
-      total = i;
+      const bottom = i > blockStart && rows[i - 1]!.rowKind !== "total";
+      // a 合计 printed under its rows (决算 tables, one per column block) totals the top-level rows above it
+      if (bottom) for (let j = blockStart; j < i; j++) if (parents[j] === null && rows[j]!.rowKind !== "total") parents[j] = i;
+      total = bottom ? null : i;
+      blockStart = i + 1;
       department = unit = group = null;
       return null;
     }
@@ -98,7 +104,9 @@ function parentsOf(rows: readonly LineItem[]): (number | null)[] {
     if (!code && group === null && row.rowKind === "item")
       for (let j = i - 1; j >= 0 && !isBoundary(rows[j]!); j--) if (rows[j]!.rowKind === "class" && codeOf(rows[j]!)) return j;
     return group ?? container;
-  });
+  };
+  rows.forEach((row, i) => parents.push(parentOf(row, i)));
+  return parents;
 }
 
 /** 合计 = Σ units = Σ items; 类 = Σ 款 = Σ 项; unit = Σ its rows; group = Σ its projects: each row against the rows printed directly under it. */
