@@ -59,7 +59,7 @@ function lookup(doc: BudgetDocument, subject: string): TableFigure | null {
 export function checkClaims(doc: BudgetDocument, claims: readonly Claim[]): Finding[] {
   const findings: Finding[] = [];
   for (const claim of claims) {
-    if (claim.subject === "增减" || claim.subject === "上年数") continue;
+    if (claim.subject === "增减" || claim.subject === "上年数" || claim.unit === "%") continue;
     const found = lookup(doc, claim.subject);
     if (!found || claim.unit !== found.table.amountUnit) continue;
     findings.push(
@@ -92,7 +92,48 @@ export function checkClaims(doc: BudgetDocument, claims: readonly Claim[]): Find
       }, "warning"),
     );
   }
+  for (const group of bySentence.values()) findings.push(...checkShares(group));
   return findings;
+}
+
+/**
+ * "基本支出 166.48 万元，占 56.57%；项目支出 127.8 万元，占 43.43%": each share against its amount over the base,
+ * at the precision printed. The base is the sum of the shared amounts when the shares add up to 100%,
+ * otherwise the sentence's first amount that states no share (its total).
+ */
+function checkShares(sentence: readonly Claim[]): Finding[] {
+  const shares = sentence.filter((c) => c.unit === "%");
+  if (shares.length === 0) return [];
+  const amounts = sentence.filter((c) => c.unit !== "%" && c.subject !== "增减" && c.subject !== "上年数");
+  const amountOfShare = (share: Claim) => amounts.find((a) => a.subject === share.subject && a.sentence === share.sentence);
+  const total = shares.reduce((s, c) => s + Number(c.value), 0);
+  const shared = shares.map(amountOfShare);
+  const unshared = amounts.find((a) => !shares.some((s) => s.subject === a.subject));
+  const base =
+    Math.abs(total - 100) <= 0.1 * shares.length && shared.every(Boolean)
+      ? shared.reduce((s, c) => s + toUnits(c!.value), 0)
+      : unshared
+        ? toUnits(unshared.value)
+        : 0;
+  if (base === 0) return [];
+  return shares.flatMap((share) => {
+    const amount = amountOfShare(share);
+    if (!amount) return [];
+    const decimals = share.value.split(".")[1]?.length ?? 0;
+    const expected = (toUnits(amount.value) / base) * 100;
+    if (Math.abs(Number(share.value) - expected) <= 10 ** -decimals + 1e-9) return [];
+    return [
+      {
+        code: "prose_mismatch" as const,
+        severity: "warning" as const,
+        message: `the prose (p.${share.page}) says ${share.subject} ${amount.value} ${amount.unit} is ${share.value}% of ${fromValue(base)}, which is ${expected.toFixed(decimals)}%`,
+        tableNo: null,
+        page: share.page,
+        expected: expected.toFixed(decimals),
+        actual: share.value,
+      },
+    ];
+  });
 }
 
 const fromValue = (units: number) => (units / 10_000).toFixed(2);

@@ -37,4 +37,14 @@ describe.skipIf(skip)("prose claims (情况说明) against the tables", () => {
     expect(claims.length).toBeGreaterThan(5);
     expect(checkClaims(dazhou, claims).filter((f) => f.code === "prose_mismatch")).toEqual([]);
   });
+
+  it("reads the share stated after an amount and checks it against the amounts it divides", () => {
+    const claims = readClaims(seedProse("001_e5a2d3b2704d31ea.txt"));
+    expect(claims.filter((c) => c.unit === "%").map((c) => `${c.subject}=${c.value}`)).toContain("基本支出=56.57");
+    const leshan = truthDocument(corpusDocs().find((d) => d.name.startsWith("leshan"))!);
+    expect(checkClaims(leshan, claims).filter((f) => / is [\d.]+% of /.test(f.message))).toEqual([]);
+    const wrong = claims.map((c) => (c.unit === "%" && c.subject === "基本支出" ? { ...c, value: "65.57" } : c));
+    const found = checkClaims(leshan, wrong).find((f) => f.actual === "65.57");
+    expect(found).toMatchObject({ code: "prose_mismatch", expected: "56.57" });
+  });
 });

@@ -1,15 +1,15 @@
 import type { Claim, ProseSection } from "@yusuan/schema";
 
-/** A number followed by its unit: "294.28 万元", "0.4万元", "1,234 元". */
-const AMOUNT = /(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元)/g;
+/** A number followed by its unit: "294.28 万元", "0.4万元", "1,234 元", and the share that may follow ("，占 56.57%"). */
+const AMOUNT = /(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元)(?:[，,、]?\s*占\s*(\d+(?:\.\d+)?)\s*[%％])?/g;
 /** "比 2024 年收支预算总数 291.81 万元增加 2.47 万元" */
 const CHANGE = /比\s*\d{4}\s*年[^，,。；;]*?(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元)\s*(增加|减少|增长|下降)\s*(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元)/;
 
-/** Cuts prose into sentences and clauses where claims live; line wraps inside words are joined first. */
+/** Cuts prose into sentences (a share's base can sit across a ；); line wraps inside words are joined first. */
 function sentences(text: string): string[] {
   return text
     .replace(/\s*\n\s*/g, "")
-    .split(/[。；;！!]/)
+    .split(/[。！!]/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -28,7 +28,8 @@ const plain = (n: string) => n.replace(/,/g, "");
 
 /**
  * Reads the amounts the prose states (收支预算总数 294.28 万元, 基本支出 166.48 万元 …) with the words that name
- * them, and the 比上年增减 arithmetic of each sentence as a claim of its own (subject "增减").
+ * them, the share stated after an amount (unit "%", same subject), and the 比上年增减 arithmetic of each
+ * sentence as claims of their own (subjects "上年数" and "增减").
  * @example readClaims([{ heading: "第三部分", page: 25, text: "2025 年收支预算总数 294.28 万元" }])[0].subject // "收支预算总数"
  */
 export function readClaims(prose: readonly ProseSection[]): Claim[] {
@@ -42,6 +43,7 @@ export function readClaims(prose: readonly ProseSection[]): Claim[] {
         // last year's figure and the change belong to the 比上年 clause, not to what the subject names
         if (!subject || inChange(m.index)) continue;
         claims.push({ subject, value: plain(m[1]!), unit: m[2] as "万元" | "元", page: section.page, sentence });
+        if (m[3]) claims.push({ subject, value: m[3], unit: "%", page: section.page, sentence });
       }
       if (change) {
         const sign = /减少|下降/.test(change[3]!) ? "-" : "";
