@@ -36,7 +36,8 @@ export function parseJoinedCode(text: string | null): Code | null {
  * @example splitCodedLabel("[2080150]事业运行") // { code: "2080150", label: "事业运行" }
  */
 export function splitCodedLabel(text: string): { code: Code; label: string } | null {
-  const m = /^[[【]?(\d{3}(?:\s?\d{2}){0,2})[\]】]?\s*[-－、.．:：]?\s*(\D.*)$/s.exec(text.trim());
+  // the label must start with a word, so "618.22" is an amount, not code 618 with label ".22"
+  const m = /^[[【]?(\d{3}(?:\s?\d{2}){0,2})[\]】]?\s*[-－、.．:：]?\s*([^\d\s.．,，、:：\-－%].*)$/s.exec(text.trim());
   if (!m) return null;
   const code = parseJoinedCode(m[1]!);
   return code ? { code, label: m[2]!.trim() } : null;
