@@ -140,11 +140,36 @@ function codedByNames(drafts: RowDraft[], ctx: TableContext): RowDraft[] {
     return { system, codes, found: codes.filter((c) => c !== null).length };
   });
   const best = readings.reduce((a, b) => (b.found > a.found ? b : a));
+  const codes = withoutPartialSiblings(drafts.map((d) => d.label), best.codes);
   return drafts.map((d, i) => {
-    const code = best.codes[i];
+    const code = codes[i];
     if (!code) return d;
     return best.system === "econ_dept" ? { ...d, econCode: code } : { ...d, funcCode: code };
   });
+}
+
+/**
+ * Where a row the registry does not know sits among coded rows under a coded parent (a 项 of a later
+ * edition), the parent's coded children are not all its children: they keep no code, so that no
+ * parent is read as the sum of only some of its parts.
+ */
+function withoutPartialSiblings(labels: readonly string[], codes: readonly (Code | null)[]): (Code | null)[] {
+  const out = [...codes];
+  let parent: number | null = null;
+  const children = new Map<number, number[]>();
+  const orphans = new Set<number>();
+  labels.forEach((label, i) => {
+    const code = codes[i];
+    if (isTotalLabel(label)) parent = null;
+    else if (code) {
+      const p = [...children.keys()].reverse().find((j) => code.startsWith(codes[j]!) && code.length > codes[j]!.length);
+      if (p !== undefined) children.get(p)!.push(i);
+      children.set(i, []);
+      parent = code.length < 7 ? i : (p ?? null);
+    } else if (parent !== null && label) orphans.add(parent);
+  });
+  for (const p of orphans) for (const c of children.get(p) ?? []) if (codes[c]!.length === 7) out[c] = null;
+  return out;
 }
 
 function namesMatch(official: string | null, printed: string): boolean {
@@ -241,6 +266,7 @@ function normalizeTwoSided(table: ExtractedTable, cols: ColumnInfo[], ctx: Table
   const sides = cols;
   const items: LineItem[] = [];
   const codeByName = nameCoder(ctx.classifier, "func", ctx.year);
+  const named = new Set<number>();
   let section: string | null = null;
   for (const row of table.rows) {
     for (const side of ["income", "expense"] as const) {
@@ -262,12 +288,20 @@ function normalizeTwoSided(table: ExtractedTable, cols: ColumnInfo[], ctx: Table
         const split = splitCodedLabel(label);
         const code = split?.code ?? codeByName(label);
         if (split) item.label = split.label;
+        else if (code) named.add(items.length);
         item.funcCode = code;
         item.rowKind = code && code.length < 7 ? "class" : "item";
       }
       items.push(item);
     }
   }
+  const expense = items.flatMap((r, i) => (r.side === "expense" ? [{ r, named: named.has(i) }] : []));
+  const kept = withoutPartialSiblings(expense.map((e) => e.r.label), expense.map((e) => e.r.funcCode));
+  expense.forEach((e, i) => {
+    if (!e.named || kept[i]) return;
+    e.r.funcCode = null;
+    e.r.rowKind = "item";
+  });
   return items;
 }
 
