@@ -23,7 +23,7 @@ export interface TablesResult {
 }
 
 /** A printed table title names a table; text that merely overflows a page break does not. */
-const TITLE_LIKE = /表|预算|决算/;
+const isTitle = (text: string): boolean => /表|预算|决算/.test(text) && text.length <= 50 && !/[，。；]/.test(text);
 const NOTE = /^(备注|注)\s*[:：]/;
 /** How far above a table (points) and how many lines its number, title and unit lines reach. */
 const PREAMBLE_REACH = 110;
@@ -82,16 +82,23 @@ function overflowTop(pre: readonly Line[], box: Box): number {
   let top = box.y0;
   for (const line of [...pre].reverse()) {
     const text = line.text.replace(/\s+/g, "");
-    if (top - line.y1 > 1.5 * line.size || TITLE_LIKE.test(text) || /^[-—\d\s]+$|^第\d+页/.test(text)) break;
+    if (top - line.y1 > 1.5 * line.size || isTitle(text) || /^[-—\d\s]+$|^第\d+页/.test(text)) break;
     top = line.y0 - 1;
   }
   return top;
 }
 
+/** Do most header texts of a page appear in the header of the table it may continue? */
+function sharesHeader(texts: ReadonlySet<string>, known: ReadonlySet<string> | undefined): boolean {
+  if (!known) return false;
+  const shared = [...texts].filter((t) => known.has(t)).length;
+  return shared >= texts.size / 2;
+}
+
 const isContinuation = (pre: Preamble, prev: ExtractedTable | undefined, page: number, firstOnPage: boolean): boolean => {
   if (!prev || !prev.pages.includes(page - 1) && !prev.pages.includes(page)) return false;
   if (pre.tableNo !== null) return pre.tableNo === prev.tableNo;
-  if (TITLE_LIKE.test(pre.title)) return pre.title === prev.title;
+  if (isTitle(pre.title)) return pre.title === prev.title;
   return firstOnPage;
 };
 
@@ -132,9 +139,14 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
       const pre = lines.filter((l) => l.y0 >= top - 1 && l.y1 <= box.y0 + 1 && l.y0 >= box.y0 - PREAMBLE_REACH && !pageUsed.has(l)).slice(-PREAMBLE_LINES);
       const preamble = readPreamble(pre);
       const prev = tables[tables.length - 1];
-      const continues = prev !== undefined && isContinuation(preamble, prev, page, index === 0);
+      const fresh = buildGrid(runs.filter((r) => inside(r, box)), rulings, box);
+      const known = prev ? headers.get(prev) : undefined;
+      // A continuation has the columns it started with, repeats its header, or prints none.
+      const sameHeader =
+        !fresh.headerTexts.size || !prev?.rows.length || fresh.columns.length === prev.columns.length || sharesHeader(fresh.headerTexts, known);
+      const continues = prev !== undefined && sameHeader && isContinuation(preamble, prev, page, index === 0);
       const area = continues ? { ...box, y0: overflowTop(pre, box) } : box;
-      const grid = buildGrid(runs.filter((r) => inside(r, area)), rulings, area, continues && prev ? headers.get(prev) : undefined);
+      const grid = continues ? buildGrid(runs.filter((r) => inside(r, area)), rulings, area, known) : fresh;
       for (const l of lines) if (l.y0 >= top - 1 && l.y1 <= box.y1 + 1) pageUsed.add(l);
       top = box.y1;
       if (continues && prev) {
@@ -150,7 +162,7 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
       if (grid.columns.length < 2 && !preamble.tableNo) return;
       const table: ExtractedTable = {
         tableNo: preamble.tableNo,
-        title: TITLE_LIKE.test(preamble.title) ? preamble.title : "",
+        title: isTitle(preamble.title) ? preamble.title : "",
         pages: [page],
         unitText: preamble.unitText,
         entityText: preamble.entityText,
