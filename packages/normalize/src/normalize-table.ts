@@ -211,6 +211,10 @@ function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, byNames: b
       item.rowKind = "total";
       item.unitCode = null;
       total = d;
+    } else if (!coded && !d.unitCode && /小计$/.test(labelKey(d.label)) && labelKey(d.label) !== "小计") {
+      // "一般公共预算资金 | 小计": the subtotal of the group of rows printed under it
+      item.rowKind = "class";
+      item.unitCode = currentUnit;
     } else if (coded) {
       const len = coded.length;
       item.rowKind = projectTable ? "item" : d.funcCode ? (len < 7 ? "class" : "item") : len === 3 ? "class" : "item";

@@ -100,9 +100,9 @@ function parentsOf(rows: readonly LineItem[]): (number | null)[] {
         const above = codeOf(rows[j]!);
         if (above && above.length < code.length && code.startsWith(above) && (rows[j]!.econCode === null) === (row.econCode === null)) return j;
       }
-    // an item whose code the template does not print (nor the registry know) sits under the coded subtotal above it
+    // an item whose code the template does not print (nor the registry know) sits under the subtotal above it
     if (!code && group === null && row.rowKind === "item")
-      for (let j = i - 1; j >= 0 && !isBoundary(rows[j]!); j--) if (rows[j]!.rowKind === "class" && codeOf(rows[j]!)) return j;
+      for (let j = i - 1; j >= 0 && !isBoundary(rows[j]!); j--) if (rows[j]!.rowKind === "class") return j;
     return group ?? container;
   };
   rows.forEach((row, i) => parents.push(parentOf(row, i)));
