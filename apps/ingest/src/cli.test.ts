@@ -108,6 +108,23 @@ describe("yusuan ingest on the project's sample PDFs", () => {
     expect(count()).toBe(before);
   });
 
+  it("a changed file under the same name is a new version: kept beside the old one, or replacing it with --replace", async () => {
+    const dir = join(tmp, "versions");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, "report.pdf");
+    const original = readFileSync(join(samples, "dazhou_rsxxzx_2025_sample.pdf"));
+    const versionsDb = join(tmp, "versions.sqlite");
+    const versions = () => query<{ sha256: string }>(versionsDb, "SELECT sha256 FROM documents WHERE file_name = 'report.pdf' AND status = 'loaded'").length;
+    writeFileSync(file, original);
+    expect((await yusuan("ingest", dir, "--db", versionsDb, "--quiet")).code).toBe(0);
+    writeFileSync(file, Buffer.concat([original, Buffer.from("\n% revised\n")]));
+    expect((await yusuan("ingest", dir, "--db", versionsDb, "--quiet")).code).toBe(0);
+    expect(versions()).toBe(2);
+    writeFileSync(file, Buffer.concat([original, Buffer.from("\n% revised again\n")]));
+    expect((await yusuan("ingest", dir, "--db", versionsDb, "--quiet", "--replace")).code).toBe(0);
+    expect(versions()).toBe(1);
+  });
+
   it("check prints each document's findings and how many are clean", async () => {
     const run = await yusuan("check", db);
     expect(run.code).toBe(0);

@@ -40,7 +40,7 @@ program
   .option("--csv <dir>", "also export CSV files (UTF-8 with BOM), datapackage.json, yusuan.xlsx and Datasette metadata into this folder")
   .option("--jobs <n>", "worker threads for extraction", positiveInt, defaultJobs())
   .option("--force", "re-ingest files whose content (sha256) is already loaded", false)
-  .option("--replace", "a changed file replaces the older version loaded under the same name", false)
+  .option("--replace", "a changed file replaces the versions loaded under the same name (by default they are kept beside it)", false)
   .option("--timeout <seconds>", "per-document time limit", positiveNumber, 300)
   .option("--max-memory <MB>", "per-document memory limit (a file that needs more fails with that reason)", positiveInt, 2048)
   .option("--quiet", "no progress output", false)

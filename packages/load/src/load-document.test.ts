@@ -144,14 +144,17 @@ describe.skipIf(missing)("loadDocument on the corpus ground truth", () => {
     db.close();
   });
 
-  it("supersedes an older version of the same file only when asked", () => {
+  it("keeps an older version of a changed file beside the new one, and supersedes it only when asked", () => {
     const corpus = docs[0]!;
     const db = freshDb();
     const doc = truthDocument(corpus);
     loadDocument(db, doc);
     const edited = { ...doc, sha256: "0".repeat(64) };
-    expect(() => loadDocument(db, edited)).toThrow(/another version/);
-    expect(loadDocument(db, edited, { replace: true }).action).toBe("replaced");
+    expect(loadDocument(db, edited).action).toBe("inserted");
+    expect(documentStatus(db, doc.sha256)).toBe("loaded");
+    const newer = { ...doc, sha256: "1".repeat(64) };
+    expect(loadDocument(db, newer, { supersede: true }).action).toBe("replaced");
+    expect(documentStatus(db, edited.sha256)).toBeNull();
     expect(documentStatus(db, doc.sha256)).toBeNull();
     expect(factsOf(db, basename(corpus.pdf))).toHaveLength(corpus.facts.length);
     db.close();

@@ -4,15 +4,17 @@ import type { BudgetDatabase } from "./database.js";
 import { statements, type Statements } from "./statements.js";
 
 export interface LoadOptions {
-  /** replace the rows of an already loaded document with the same sha256 or the same file name */
+  /** re-load a document whose content (sha256) is already loaded, replacing its rows */
   readonly replace?: boolean;
+  /** a changed file supersedes the versions loaded under the same file name; by default they are kept beside it */
+  readonly supersede?: boolean;
   /** when the load happened (default: now); stored as ISO 8601 */
   readonly loadedAt?: Date;
 }
 
 export interface LoadResult {
   readonly documentId: number;
-  /** "skipped": the same sha256 was already loaded and `replace` was not asked for */
+  /** "skipped": the same sha256 was already loaded and `replace` was not asked for; "replaced": it or an older version was */
   readonly action: "inserted" | "replaced" | "skipped";
   readonly facts: number;
 }
@@ -30,12 +32,7 @@ export function loadDocument(db: BudgetDatabase, input: BudgetDocument, options:
   const write = db.transaction((): LoadResult => {
     const same = st.findBySha.get(doc.sha256);
     if (same?.status === "loaded" && !options.replace) return { documentId: same.id, action: "skipped", facts: 0 };
-    const others = st.findOtherVersion.all(fileName, doc.sha256);
-    if (others.length > 0 && !options.replace) {
-      throw new Error(
-        `${fileName}: another version (sha256 ${others[0]!.sha256}) is loaded; load with replace to supersede it`,
-      );
-    }
+    const others = options.supersede ? st.findOtherVersion.all(fileName, doc.sha256) : [];
     if (same) st.deleteDocument.run(same.id);
     for (const other of others) st.deleteDocument.run(other.id);
     // earlier failures of this file are history once it loads

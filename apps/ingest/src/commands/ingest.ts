@@ -45,7 +45,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
     for await (const outcome of extractAll(todo, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory })) {
       if (outcome.status === "loaded") {
         try {
-          loadDocument(db, outcome.document, { replace: options.replace || options.force });
+          loadDocument(db, outcome.document, { replace: options.force, supersede: options.replace });
           counts.loaded++;
           if (!outcome.document.findings.some((f) => f.severity === "error")) counts.clean++;
           progress.done(outcome.fileName, "loaded", outcome.document.pageCount);
