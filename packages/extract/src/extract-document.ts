@@ -30,21 +30,29 @@ function noTextLayer(pages: readonly PageInfo[]): Finding[] {
   ];
 }
 
-/** Pages whose text decodes largely to private-use or replacement characters: fonts without ToUnicode. */
-function undecodable(raw: readonly RawPage[]): Finding[] {
-  const bad = raw.filter((p) => {
-    const chars = p.items.flatMap((i) => [...i.str.replace(/\s/g, "")]);
-    const odd = chars.filter((ch) => /[\ue000-\uf8ff\ufffd\u0000-\u0008]/.test(ch)).length;
-    return chars.length > 20 && odd > 0.05 * chars.length;
-  });
+/** Private-use and replacement characters: what glyphs without a ToUnicode map decode to. */
+const UNDECODABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/;
+
+/** What one page contributes: its runs and rules, its size, whether its glyphs decode. */
+function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable: boolean } {
+  const runs = buildRuns(p.items);
+  const layout: PageLayout = { page: p.page, runs, rulings: findRulings(p), lines: groupLines(runs) };
+  const chars = p.items.flatMap((i) => [...i.str.replace(/\s/g, "")]);
+  const info: PageInfo = { page: p.page, width: p.width, height: p.height, rotation: p.rotation, textChars: chars.length };
+  const odd = chars.filter((ch) => UNDECODABLE.test(ch)).length;
+  return { layout, info, undecodable: chars.length > 20 && odd > 0.05 * chars.length };
+}
+
+/** Pages whose text decodes largely to undecodable characters: fonts without ToUnicode. */
+function undecodable(bad: readonly number[]): Finding[] {
   if (!bad.length) return [];
   return [
     {
       code: "missing_tounicode",
       severity: "error",
-      message: `${bad.length} page(s) hold glyphs that do not map to text (no ToUnicode): pages ${bad.map((p) => p.page).join(", ")}`,
+      message: `${bad.length} page(s) hold glyphs that do not map to text (no ToUnicode): pages ${bad.join(", ")}`,
       tableNo: null,
-      page: bad[0]!.page,
+      page: bad[0]!,
       expected: null,
       actual: null,
     },
@@ -71,29 +79,24 @@ function missingTables(tables: readonly ExtractedTable[], refs: readonly { title
  * @example const doc = await extractDocument(new Uint8Array(readFileSync(path)), { fileName: "a.pdf" });
  */
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractedDocument> {
-  const raw = await readPdf(bytes);
-  const layouts: PageLayout[] = raw.map((p) => {
-    const runs = buildRuns(p.items);
-    return { page: p.page, runs, rulings: findRulings(p), lines: groupLines(runs) };
-  });
-  const pages: PageInfo[] = raw.map((p) => ({
-    page: p.page,
-    width: p.width,
-    height: p.height,
-    rotation: p.rotation,
-    textChars: p.items.reduce((n, i) => n + i.str.replace(/\s/g, "").length, 0),
-  }));
+  const read = await readPdf(bytes, readPage);
+  const layouts = read.map((r) => r.layout);
+  const pages = read.map((r) => r.info);
   const { tables, used } = findTables(layouts);
   const text = layouts.flatMap((l) => l.lines.map((line) => line.text)).join("\n");
   numberFromReferences(tables, text);
   const free = layouts.map((l) => ({ page: l.page, lines: l.lines.filter((line) => !used.get(l.page)?.has(line)) }));
   return {
     fileName: options.fileName,
-    pageCount: raw.length,
+    pageCount: pages.length,
     meta: readMeta(layouts.map((l) => l.lines), tables),
     pages,
     tables,
     prose: readProse(free),
-    findings: [...noTextLayer(pages), ...undecodable(raw), ...missingTables(tables, tableReferences(text))],
+    findings: [
+      ...noTextLayer(pages),
+      ...undecodable(read.filter((r) => r.undecodable).map((r) => r.info.page)),
+      ...missingTables(tables, tableReferences(text)),
+    ],
   };
 }

@@ -46,10 +46,11 @@ export function multiply(n: Matrix, m: Matrix): Matrix {
 }
 
 /**
- * Reads every page once: text content and operator list, nothing rendered.
- * @example const pages = await readPdf(new Uint8Array(readFileSync("a.pdf")));
+ * Reads every page once: text content and operator list, nothing rendered. Each page is handed to
+ * `read` as soon as it is loaded, so its operator list can be dropped before the next page.
+ * @example const pages = await readPdf(new Uint8Array(readFileSync("a.pdf")), (page) => page.items.length);
  */
-export async function readPdf(bytes: Uint8Array): Promise<RawPage[]> {
+export async function readPdf<T>(bytes: Uint8Array, read: (page: RawPage) => T): Promise<T[]> {
   // pdf.js detaches the buffer it is given; keep the caller's bytes intact.
   const data = new Uint8Array(bytes);
   const doc = await getDocument({
@@ -63,7 +64,7 @@ export async function readPdf(bytes: Uint8Array): Promise<RawPage[]> {
     verbosity: 0,
   }).promise;
   try {
-    const pages: RawPage[] = [];
+    const pages: T[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       try {
@@ -76,7 +77,7 @@ export async function readPdf(bytes: Uint8Array): Promise<RawPage[]> {
           if (!("str" in item)) continue;
           items.push({ str: item.str, matrix: multiply(vt, item.transform as Matrix), width: item.width });
         }
-        pages.push({
+        pages.push(read({
           page: n,
           width: viewport.width,
           height: viewport.height,
@@ -85,7 +86,7 @@ export async function readPdf(bytes: Uint8Array): Promise<RawPage[]> {
           items,
           fnArray: ops.fnArray,
           argsArray: ops.argsArray as unknown[][],
-        });
+        }));
       } finally {
         page.cleanup();
       }

@@ -22,7 +22,7 @@ describe("mergeRulings", () => {
 
 describe.skipIf(sharedMissing())("findRulings on real pages", () => {
   const page = async (file: string, n: number) =>
-    (await readPdf(new Uint8Array(readFileSync(join(sharedDir()!, "corpus", file)))))[n - 1]!;
+    (await readPdf(new Uint8Array(readFileSync(join(sharedDir()!, "corpus", file))), (p) => p))[n - 1]!;
 
   it("reads stroked borders (LibreOffice) as one table region", async () => {
     const rules = findRulings(await page("dazhou_rsxxzx_2025.pdf", 7));

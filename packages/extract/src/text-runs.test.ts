@@ -29,7 +29,7 @@ describe("splitRunAt", () => {
 
 describe.skipIf(sharedMissing())("buildRuns on a real page", () => {
   it("separates an amount from the label printed right after it in the same item", async () => {
-    const pages = await readPdf(new Uint8Array(readFileSync(join(sharedDir()!, "corpus", "qinghe_jyj_2024.pdf"))));
+    const pages = await readPdf(new Uint8Array(readFileSync(join(sharedDir()!, "corpus", "qinghe_jyj_2024.pdf"))), (p) => p);
     const runs = buildRuns(pages[5]!.items);
     const amount = runs.find((r) => r.text === "12,578.41");
     const label = runs.find((r) => r.text === "一、一般公共服务支出");
