@@ -38,6 +38,20 @@ function sideOf(path: readonly string[]): "income" | "expense" | null {
   return null;
 }
 
+/**
+ * A table whose header starts with 收入 over some columns and 支出 over others, each with its own
+ * label column, is two-sided whatever its title says.
+ * @example printsBothSides([{ path: ["收入", "项目"], … }, { path: ["收入", "金额"], … }, { path: ["支出", "项目"], … }, { path: ["支出", "金额"], … }]) // true
+ */
+export function printsBothSides(columns: readonly Column[]): boolean {
+  const labelled = (side: "income" | "expense") =>
+    columns.some((c) => {
+      const path = c.path.map(norm);
+      return sideOf(path) === side && path.length > 1 && roleOf(path).role === "label";
+    });
+  return labelled("income") && labelled("expense");
+}
+
 function roleOf(path: readonly string[]): ColumnRole {
   const leaf = path[path.length - 1] ?? "";
   const parent = path[path.length - 2] ?? "";

@@ -1,6 +1,6 @@
 import type { Amount, Code, ExtractedRow, ExtractedTable, Finding, LineItem, TableKind } from "@yusuan/schema";
 import { parseAmount } from "./amount.js";
-import { describeColumns, type ColumnInfo } from "./columns.js";
+import { describeColumns, printsBothSides, type ColumnInfo } from "./columns.js";
 import { joinCodeParts, parseJoinedCode, splitCodedLabel } from "./codes.js";
 import type { Classifier } from "./classifier.js";
 import { compact, isTotalLabel, labelKey } from "./labels.js";
@@ -123,9 +123,19 @@ function draftRows(
     return d;
   });
   // rows printing nothing at all are wrapped text of a long cell beside them (绩效目标)
-  const printed = drafts.filter((d) => d.label !== "" || d.unitCode !== null || d.amounts.length > 0);
+  const printed = asEconomic(drafts, ctx).filter((d) => d.label !== "" || d.unitCode !== null || d.amounts.length > 0);
   if (above !== null || isProjectTable(ctx)) return { drafts: printed, byNames: false };
   return { drafts: codedByNames(printed, ctx), byNames: true };
+}
+
+/**
+ * A table whose title does not say 经济分类 but whose codes are all 3xx (工资福利支出 301 …) is coded
+ * by 部门预算支出经济分类: 功能分类 codes start with 2.
+ */
+function asEconomic(drafts: RowDraft[], ctx: TableContext): RowDraft[] {
+  const codes = drafts.flatMap((d) => (d.funcCode ? [d.funcCode] : []));
+  if (ctx.economic || codes.length < 2 || !codes.every((c) => c.startsWith("3"))) return drafts;
+  return drafts.map((d) => (d.funcCode ? { ...d, econCode: d.funcCode, funcCode: null } : d));
 }
 
 /**
@@ -211,9 +221,12 @@ function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, byNames: b
       item.rowKind = "total";
       item.unitCode = null;
       total = d;
-    } else if (!coded && !d.unitCode && /小计$/.test(labelKey(d.label)) && labelKey(d.label) !== "小计") {
+    } else if (!coded && !d.unitCode && isSubtotal(d)) {
       // "一般公共预算资金 | 小计": the subtotal of the group of rows printed under it
       item.rowKind = "class";
+      item.unitCode = currentUnit;
+    } else if (!coded && d.amounts.length === 0 && drafts[i + 1] !== undefined && isSubtotal(drafts[i + 1]!)) {
+      // the group's name printed on a line of its own above its 小计 adds nothing
       item.unitCode = currentUnit;
     } else if (coded) {
       const len = coded.length;
@@ -237,6 +250,8 @@ function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, byNames: b
   });
   return items;
 }
+
+const isSubtotal = (d: RowDraft) => /小计$/.test(labelKey(d.label));
 
 /** Tables listing projects (表3-2, 项目支出预算表, 专项业务经费支出表): uncoded rows are projects, not units. */
 function isProjectTable(ctx: TableContext): boolean {
@@ -265,6 +280,20 @@ function moreUnitsFollow(drafts: readonly RowDraft[], i: number): boolean {
   return next !== undefined && !(next.funcCode ?? next.econCode) && !isTotalLabel(next.label);
 }
 
+/**
+ * A side printing several label columns (支出 by 功能分类 and by 支出用途, side by side) is read as
+ * that many blocks, each label with the amounts printed after it.
+ */
+function sideBlocks(cols: readonly ColumnInfo[]): ColumnInfo[][] {
+  const blocks: ColumnInfo[][] = [];
+  for (const c of cols) {
+    if (c.role.role === "label" || blocks.length === 0) blocks.push([]);
+    blocks.at(-1)!.push(c);
+  }
+  if (blocks.length > 1 && !blocks[0]!.some((c) => c.role.role === "label")) blocks.splice(0, 2, [...blocks[0]!, ...blocks[1]!]);
+  return blocks;
+}
+
 /** 表1/表2: one printed row holds an income row (left) and an expense row (right). */
 function normalizeTwoSided(table: ExtractedTable, cols: ColumnInfo[], ctx: TableContext, findings: Finding[]): LineItem[] {
   const sides = cols;
@@ -272,9 +301,9 @@ function normalizeTwoSided(table: ExtractedTable, cols: ColumnInfo[], ctx: Table
   const codeByName = nameCoder(ctx.classifier, "func", ctx.year);
   const named = new Set<number>();
   let section: string | null = null;
+  const blocks = (["income", "expense"] as const).flatMap((side) => sideBlocks(sides.filter((c) => c.side === side)).map((b) => ({ side, cols: b })));
   for (const row of table.rows) {
-    for (const side of ["income", "expense"] as const) {
-      const sideCols = sides.filter((c) => c.side === side);
+    for (const { side, cols: sideCols } of blocks) {
       const label = compact(sideCols.filter((c) => c.role.role === "label").map((c) => textOf(row, c)).join(""));
       const amounts = readAmounts(row, sideCols, table.tableNo, findings);
       if (!label && amounts.length === 0) continue;
@@ -320,7 +349,7 @@ export function normalizeTableRows(
   ctx: TableContext,
 ): { rows: LineItem[]; measures: string[]; identities: RowIdentity[] | null; findings: Finding[] } {
   const findings: Finding[] = [];
-  const twoSided = isTwoSided(ctx.kind);
+  const twoSided = isTwoSided(ctx.kind) || printsBothSides(table.columns);
   const described = describeColumns(table.columns, table.rows, twoSided);
   const width = twoSided ? null : blockWidth(described);
   const cols = width ? described.slice(0, width) : described;

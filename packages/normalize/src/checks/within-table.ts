@@ -219,6 +219,6 @@ function twoSidedSums(table: BudgetTable): Finding[] {
  */
 export function checkTable(table: BudgetTable, identities: readonly RowIdentity[] = rowIdentities(table.measures)): Finding[] {
   if (table.empty || table.rows.length === 0) return [];
-  if (isTwoSided(table.kind)) return [...rowSums(table, identities), ...twoSidedSums(table)];
+  if (isTwoSided(table.kind) || table.rows.some((r) => r.side !== null)) return [...rowSums(table, identities), ...twoSidedSums(table)];
   return [...rowSums(table, identities), ...downSums(table)];
 }
