@@ -102,6 +102,9 @@ const files = sources();
 if (files.length === 0) throw new Error("no PDFs found in data/samples or ../shared");
 const { dir, paths } = replicate(files, n);
 try {
+  // Warm-up: pdfjs's first document pays for loading CMaps and compiling; measure neither run with it.
+  await barePdfjs(paths.slice(0, 2));
+  await extractionAlone(paths.slice(0, 2));
   const bare = await barePdfjs(paths);
   const alone = await extractionAlone(paths);
   const e1 = endToEnd(dir, 1);
