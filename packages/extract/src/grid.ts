@@ -64,7 +64,8 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   const probeTop = probe.length ? Math.min(...probe.map((l) => l.y0)) : box.y0;
   const probeBottom = probe.length ? Math.max(...probe.map((l) => l.y1)) : box.y1;
   const ruled = vs.filter((v) => v.start < probeBottom && v.end > probeTop).map((v) => v.pos);
-  let bounds = dedupe([box.x0, ...ruled, box.x1], 2);
+  // Double borders and hairline gaps are no columns: rules closer than a narrow glyph are one.
+  let bounds = dedupe([box.x0, ...ruled, box.x1], 4);
   const hasRules = bounds.length > 2;
   const textCuts = new Set<number>();
   if (!hasRules && probe.length) bounds = boundariesFromText(probe, header, box);

@@ -18,6 +18,12 @@ describe("buildRuns", () => {
     expect(runs.map((r) => r.text)).toEqual(["合 计", "618.22"]);
     expect(runs[1]!.x1).toBeCloseTo(190, 0);
   });
+
+  it("stacks text set vertically one character per baseline, as narrow headers print it", () => {
+    const runs = buildRuns([{ str: "上年结转", matrix: [0, 10, -10, 0, 50, 100], width: 40 }]);
+    expect(runs.map((r) => r.text)).toEqual(["上", "年", "结", "转"]);
+    expect(new Set(runs.map((r) => Math.round(r.x0))).size).toBe(1);
+  });
 });
 
 describe("splitRunAt", () => {

@@ -1,4 +1,4 @@
-import type { RawTextItem } from "./pdf.js";
+import type { Matrix, RawTextItem } from "./pdf.js";
 import { unifyRadical } from "./radicals.js";
 
 /** One character with its estimated horizontal extent on the displayed page. */
@@ -51,9 +51,9 @@ function placeItem(item: RawTextItem): Piece[] {
   const size = Math.hypot(c, d);
   const chars = [...item.str].map(unifyRadical);
   if (!chars.length || size <= 0) return [];
-  // Only text running left to right on the displayed page forms table cells.
   const horizontal = Math.abs(b) <= Math.abs(a) * 0.1 && a > 0;
-  const width = horizontal ? Math.max(item.width, 0) : 0;
+  if (!horizontal) return placeUpright(chars, item.matrix, size);
+  const width = Math.max(item.width, 0);
   const nominal = chars.map((ch) => (isSpace(ch) ? 0 : nominalWidth(ch) * size));
   const printing = nominal.reduce((s, w) => s + w, 0);
   const spaces = chars.filter(isSpace).length;
@@ -103,6 +103,21 @@ function spaceWidths(chars: readonly string[], nominal: readonly number[], rest:
   // Each space of a run of length n carries n of the run's n² share.
   const total = runLength.reduce((sum, n) => sum + n, 0);
   return chars.map((ch, i) => (isSpace(ch) ? base + (extra * runLength[i]!) / total : nominal[i]!));
+}
+
+/**
+ * Text not running left to right on the displayed page (a narrow header set vertically): each
+ * character stands on a baseline of its own along the text direction, as if stacked one per line.
+ */
+function placeUpright(chars: readonly string[], [a, b, , , e, f]: Matrix, size: number): Piece[] {
+  const norm = Math.hypot(a, b) || 1;
+  const [dx, dy] = [a / norm, b / norm];
+  return chars.flatMap((ch, i) => {
+    if (isSpace(ch)) return [];
+    const x = e + dx * (i + 0.5) * size;
+    const y = f + dy * (i + 0.5) * size;
+    return [{ glyphs: [{ ch, x0: x - 0.5 * size, x1: x + 0.5 * size }], baseline: y + 0.35 * size, size }];
+  });
 }
 
 function trimSpaces(glyphs: Glyph[]): Glyph[] {
