@@ -80,7 +80,7 @@ function roleFromCells(cells: readonly string[], decimalsElsewhere: boolean): "c
     if (nested || decimalsElsewhere) return "code";
   }
   const words = cells.filter((c) => parseAmount(c).kind === "invalid").length;
-  return words >= 2 && words * 2 > cells.length ? "text" : null;
+  return (words > 0 && words === cells.length) || (words >= 2 && words * 2 > cells.length) ? "text" : null;
 }
 
 /**
@@ -127,7 +127,8 @@ export function describeColumns(columns: readonly Column[], rows: readonly Extra
   // Projects listed beside their unit's name (单位名称 | 项目名称): the row is the project's.
   const labels = infos.filter((c) => c.role.role === "label");
   const unitName = labels.find((c) => UNIT_NAME.test(norm(columns[c.index]!.path.at(-1) ?? "")));
-  if (labels.length > 1 && unitName) unitName.role = { role: "other" };
+  const headedLabels = labels.filter((c) => (c.path.at(-1) ?? "") !== "");
+  if (headedLabels.length > 1 && unitName) unitName.role = { role: "other" };
   // A table without any label column keeps its first text column as label (some templates print no 项目 header).
   if (!infos.some((c) => c.role.role === "label")) {
     const first = infos.find((c) => c.role.role === "other" || c.role.role === "amount");

@@ -238,6 +238,9 @@ function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, byNames: b
       item.unitCode = currentUnit;
     } else if ((projectTable && named) || (byNames && named && (previousKind === "item" || previousKind === "class"))) {
       item.unitCode = currentUnit;
+    } else if (named && ctx.unitNames.size > 0) {
+      // the document names its units elsewhere, and this row's name is none of them
+      item.unitCode = currentUnit;
     } else {
       item.rowKind = "unit";
       const afterTotal = previousKind === "total";
@@ -267,7 +270,8 @@ function repeats(d: RowDraft, total: RowDraft | null): boolean {
 
 function isUnitName(label: string, ctx: TableContext): boolean {
   const k = labelKey(label);
-  return ctx.unitNames.has(k) || (ctx.department !== null && labelKey(ctx.department) === k) || /本级$/.test(k);
+  const own = k.replace(/（本级）$/, "");
+  return ctx.unitNames.has(k) || ctx.unitNames.has(own) || (ctx.department !== null && labelKey(ctx.department) === own) || /本级）?$/.test(k);
 }
 
 function nextIsCoded(drafts: readonly RowDraft[], i: number): boolean {

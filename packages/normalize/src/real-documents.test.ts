@@ -183,6 +183,17 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
     expect(t.measures).not.toContain("绩效目标");
   });
 
+  it("广州: rows whose names are none of the units the document lists are items, not units", () => {
+    const t = table(doc("gz_tjj_2026"), "一般公共预算三公经费表");
+    expect(row(t, "行政经费")?.rowKind).toBe("item");
+    expect(t.rows.filter((r) => r.rowKind === "unit")).toEqual([]);
+  });
+
+  it("西安: a unit name printed in an unheaded column beside 单位名称 keeps the 合计 label of that column", () => {
+    const t = table(doc("xa_xfj_2026"), "部门收入总表");
+    expect(t.rows[0]).toMatchObject({ label: "合计", rowKind: "total" });
+  });
+
   it("上海 决算: a 基本支出 table printed as two column blocks reads both blocks, each with its 合计", () => {
     const t = table(doc("sh_putuo_czj_2024_bmjs"), "一般公共预算基本支出表");
     expect(t.rows.filter((r) => r.rowKind === "total").map((r) => r.label)).toEqual(["人员经费合计", "公用经费合计"]);
