@@ -12,12 +12,16 @@ export type { Box, GridCell, GridColumn } from "./grid-parts.js";
 export interface Grid {
   columns: GridColumn[];
   rows: (GridCell | null)[][];
-  /** lines of the body that say the table is empty (此表无数据) */
-  emptyMarks: string[];
+  /** 备注/注 lines and 此表无数据 printed inside the table: notes, not rows */
+  notes: string[];
+  /** the table says it is empty (此表无数据) */
+  empty: boolean;
   /** the header's run texts, white space removed, to recognise the header repeated on the next page */
   headerTexts: Set<string>;
 }
 
+/** A 备注/注 line: a note about the table, never one of its rows. */
+export const NOTE = /^(备注|注)\s*[:：]/;
 const TOTAL_LABEL = /^(合\s*计|总\s*计|本年收入合计|收入总计|一、)/;
 /** How documents say a table is empty; "“上年结转”均无数据" (one column empty) is not it. */
 export const EMPTY_MARK = /(此|本)表(无|为空|没有)数据|(此|本)表为空表|本(部门|单位)(无|没有)[^，。“”]{0,16}(预算|支出|经费)(，|。|$)/;
@@ -36,15 +40,16 @@ const isBodyLine = (line: Line, box: Box): boolean =>
 export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box: Box, knownHeader?: ReadonlySet<string>): Grid {
   const vs = rulings.filter((r) => r.dir === "v" && r.pos >= box.x0 - 2 && r.pos <= box.x1 + 2 && r.end > box.y0 && r.start < box.y1);
   const hs = rulings.filter((r) => r.dir === "h" && r.pos >= box.y0 - 2 && r.pos <= box.y1 + 2 && r.end > box.x0 && r.start < box.x1);
-  const emptyMarks: string[] = [];
+  const notes: string[] = [];
   // A run that crosses a column rule holds two cells: cut it there before reading lines.
   const cut = runs.flatMap((r) => {
     const y = mid(r.y0, r.y1);
     return splitRunAt(r, vs.filter((v) => v.start <= y + 1 && v.end >= y - 1).map((v) => v.pos));
   });
   const lines = groupLines(cut).filter((l) => {
-    if (!EMPTY_MARK.test(l.text.replace(/\s/g, ""))) return true;
-    emptyMarks.push(l.text);
+    const text = squeeze(l.text);
+    if (!EMPTY_MARK.test(text) && !NOTE.test(text)) return true;
+    notes.push(l.text);
     return false;
   });
   let bodyStart = lines.findIndex((l) => isBodyLine(l, box));
@@ -106,7 +111,7 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
     return columns.map((_, c) => (byCol.has(c) ? joinCell(byCol.get(c)!) : null));
   });
   const headerTexts = new Set(header.flatMap((l) => l.runs.map((r) => squeeze(r.text))));
-  return { columns, rows, emptyMarks, headerTexts };
+  return { columns, rows, notes, empty: notes.some((n) => EMPTY_MARK.test(squeeze(n))), headerTexts };
 }
 
 /**

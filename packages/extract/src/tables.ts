@@ -1,5 +1,5 @@
 import type { Cell, ExtractedRow, ExtractedTable } from "@yusuan/schema";
-import { buildGrid, EMPTY_MARK, type Box, type Grid } from "./grid.js";
+import { buildGrid, EMPTY_MARK, NOTE, type Box, type Grid } from "./grid.js";
 import type { Line } from "./lines.js";
 import { readPreamble, type Preamble } from "./preamble.js";
 import { findTextRegions } from "./borderless.js";
@@ -24,7 +24,6 @@ export interface TablesResult {
 
 /** A printed table title names a table; text that merely overflows a page break does not. */
 const isTitle = (text: string): boolean => /表|预算|决算/.test(text) && text.length <= 50 && !/[，。；]/.test(text);
-const NOTE = /^(备注|注)\s*[:：]/;
 /** How far above a table (points) and how many lines its number, title and unit lines reach. */
 const PREAMBLE_REACH = 110;
 const PREAMBLE_LINES = 5;
@@ -155,7 +154,8 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
         const map = columnMap(prev.columns, grid.columns);
         prev.rows.push(...toRows(grid, page, map, prev.columns.length));
         if (!prev.pages.includes(page)) prev.pages.push(page);
-        if (grid.emptyMarks.length) prev.empty = true;
+        prev.notes.push(...grid.notes);
+        if (grid.empty) prev.empty = true;
         lastTable = prev;
         return;
       }
@@ -168,8 +168,8 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
         entityText: preamble.entityText,
         columns: grid.columns.map((c) => ({ path: c.path, x0: c.x0, x1: c.x1 })),
         rows: toRows(grid, page, grid.columns.map((_, i) => i), grid.columns.length),
-        empty: grid.emptyMarks.length > 0 || pre.some((l) => EMPTY_MARK.test(l.text.replace(/\s+/g, ""))),
-        notes: [...grid.emptyMarks],
+        empty: grid.empty || pre.some((l) => EMPTY_MARK.test(l.text.replace(/\s+/g, ""))),
+        notes: [...grid.notes],
       };
       tables.push(table);
       headers.set(table, grid.headerTexts);
