@@ -24,7 +24,8 @@ export interface Grid {
 export const NOTE = /^(备注|注)\s*[:：]/;
 const TOTAL_LABEL = /^(合\s*计|总\s*计|本年收入合计|收入总计|一、)/;
 /** How documents say a table is empty; "“上年结转”均无数据" (one column empty) is not it. */
-export const EMPTY_MARK = /(此|本)表(无|为空|没有)数据|(此|本)表为空表|本(部门|单位)(无|没有)[^，。“”]{0,16}(预算|支出|经费)(，|。|$)/;
+export const EMPTY_MARK =
+  /(此|本)表(无|为空|没有)数据|(此|本)表为空表|本(部门|单位)(无|没有)[^，。“”]{0,16}(预算|支出|经费)(，|。|$)|本(部门|单位)(无|没有)(该|此|相关)?(项目|数据)(，|。|$)/;
 
 /** A body line holds an amount or a code, or is a bare total row (合 计) as printed in empty tables. */
 const isBodyLine = (line: Line, box: Box): boolean =>

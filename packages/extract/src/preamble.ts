@@ -25,7 +25,7 @@ export function readPreamble(lines: readonly Line[]): Preamble {
   let unitText: string | null = null;
   let entityText: string | null = null;
   let tableNo: string | null = null;
-  const rest: { text: string; size: number }[] = [];
+  const rest: { text: string; size: number; y0: number; y1: number }[] = [];
   for (const line of lines) {
     const texts: string[] = [];
     for (const run of line.runs) {
@@ -48,11 +48,18 @@ export function readPreamble(lines: readonly Line[]): Preamble {
       tableNo = toAscii(no[1]!);
       text = text.replace(/\s+/g, "").slice(no[0].length);
     }
-    if (text && !PAGE_NO.test(text) && !DATE.test(text)) rest.push({ text, size: line.size });
+    if (text && !PAGE_NO.test(text) && !DATE.test(text)) rest.push({ text, size: line.size, y0: line.y0, y1: line.y1 });
   }
-  const size = Math.max(0, ...rest.map((r) => r.size));
-  const title = rest
-    .filter((r) => r.size >= size - 0.5)
+  // The title is the text nearest above the table, with the lines of the same size it wraps from and
+  // whatever it continues ("（2026年度）"); a part heading further up is no title.
+  const picked: typeof rest = [];
+  for (const r of [...rest].reverse()) {
+    const below = picked[0];
+    const named = /表|预算|决算/.test(picked.map((p) => p.text).join(""));
+    if (below && (below.y0 - r.y1 > r.size || (named && Math.abs(below.size - r.size) > 0.5))) break;
+    picked.unshift(r);
+  }
+  const title = picked
     .map((r) => r.text.replace(/\s+/g, ""))
     .join("")
     .replace(/^[:：、.．]+/, "");

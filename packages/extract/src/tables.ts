@@ -1,4 +1,5 @@
 import type { Cell, ExtractedRow, ExtractedTable } from "@yusuan/schema";
+import { AMOUNT } from "./grid-parts.js";
 import { buildGrid, EMPTY_MARK, NOTE, type Box, type Grid } from "./grid.js";
 import type { Line } from "./lines.js";
 import { readPreamble, type Preamble } from "./preamble.js";
@@ -25,7 +26,7 @@ export interface TablesResult {
 /** A printed table title names a table; text that merely overflows a page break does not. */
 const isTitle = (text: string): boolean => /表|预算|决算/.test(text) && text.length <= 50 && !/[，。；]/.test(text);
 /** How far above a table (points) and how many lines its number, title and unit lines reach. */
-const PREAMBLE_REACH = 110;
+const PREAMBLE_REACH = 160;
 const PREAMBLE_LINES = 5;
 
 const inside = (run: Run, box: Box): boolean => {
@@ -178,6 +179,9 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
     });
     takeNotes(top, Infinity, lastTable);
   }
+  // A note saying "no data" about one column (本部门无政府性基金预算支出) leaves a table with amounts
+  // not empty.
+  for (const t of tables) if (t.empty && t.rows.some((r) => r.cells.some((c) => c && /[1-9]/.test(c.text) && AMOUNT.test(c.text)))) t.empty = false;
   // Shapes that only look like grids (chart legends, frames) have neither rows nor a name.
   return { tables: tables.filter((t) => t.rows.length || t.tableNo !== null || t.title), used };
 }
