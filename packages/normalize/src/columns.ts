@@ -116,11 +116,12 @@ export function describeColumns(columns: readonly Column[], rows: readonly Extra
   const cellsOf = (i: number) => rows.flatMap((r) => (r.cells[i] ? [r.cells[i].text.replace(/\s+/g, "")] : [])).filter((t) => t !== "");
   const decimals = infos.some((c) => c.role.role === "amount" && cellsOf(c.index).some((t) => /\.\d/.test(t)));
   for (const info of infos) {
-    // a column headed like money, or headed by nothing, is what its cells hold
+    // a column headed like money or like names (功能科目), or headed by nothing, is what its cells hold
     const unheaded = info.role.role === "other" && (info.path.at(-1) ?? "") === "";
-    if (info.role.role !== "amount" && !unheaded) continue;
+    if (info.role.role !== "amount" && info.role.role !== "label" && !unheaded) continue;
     const verdict = roleFromCells(cellsOf(info.index), decimals);
     if (verdict === "code") info.role = { role: "code", part: "joined" };
+    else if (info.role.role === "label") continue;
     else if (verdict === "text") info.role = unheaded || !infos.some((c) => c.role.role === "label") ? { role: "label" } : { role: "other" };
   }
   splitCodeParts(infos, cellsOf);
