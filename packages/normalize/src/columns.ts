@@ -31,7 +31,11 @@ const NOT_MONEY_LEAF =
 /** A header level anywhere in the path that makes every column under it non-money (绩效 tables). */
 const NOT_MONEY_PATH = /绩效|指标|目标|表格为空|是否空表/;
 
-function sideOf(path: readonly string[]): "income" | "expense" | null {
+/**
+ * The side a header path prints: 收入 (本年收入, 财政拨款收入 …) or 支出, from its top level.
+ * @example sideOf(["支出", "项目"]) // "expense"
+ */
+export function sideOf(path: readonly string[]): "income" | "expense" | null {
   const top = norm(path[0] ?? "");
   if (/^(本年|财政拨款)?收入/.test(top)) return "income";
   if (/^(本年|财政拨款)?支出/.test(top)) return "expense";

@@ -1,6 +1,6 @@
 import type { Amount, Code, ExtractedRow, ExtractedTable, Finding, LineItem, TableKind } from "@yusuan/schema";
 import { parseAmount } from "./amount.js";
-import { describeColumns, printsBothSides, type ColumnInfo } from "./columns.js";
+import { describeColumns, printsBothSides, sideOf, type ColumnInfo } from "./columns.js";
 import { joinCodeParts, parseJoinedCode, splitCodedLabel } from "./codes.js";
 import type { Classifier } from "./classifier.js";
 import { compact, isTotalLabel, labelKey } from "./labels.js";
@@ -285,17 +285,23 @@ function moreUnitsFollow(drafts: readonly RowDraft[], i: number): boolean {
 }
 
 /**
- * A side printing several label columns (支出 by 功能分类 and by 支出用途, side by side) is read as
- * that many blocks, each label with the amounts printed after it.
+ * The blocks of a two-sided table: each label column with the amounts printed after it (支出 by
+ * 功能分类 and by 支出用途 are two blocks), a block on the side its header prints (the label's own,
+ * else any of its columns'), else the side of the block before it.
  */
-function sideBlocks(cols: readonly ColumnInfo[]): ColumnInfo[][] {
-  const blocks: ColumnInfo[][] = [];
-  for (const c of cols) {
-    if (c.role.role === "label" || blocks.length === 0) blocks.push([]);
-    blocks.at(-1)!.push(c);
-  }
-  if (blocks.length > 1 && !blocks[0]!.some((c) => c.role.role === "label")) blocks.splice(0, 2, [...blocks[0]!, ...blocks[1]!]);
-  return blocks;
+function sideBlocks(cols: readonly ColumnInfo[], printed: readonly ("income" | "expense" | null)[]): { side: "income" | "expense"; cols: ColumnInfo[] }[] {
+  const blocks: { cols: ColumnInfo[]; sides: ("income" | "expense" | null)[] }[] = [];
+  cols.forEach((c, i) => {
+    if (c.role.role === "label" || blocks.length === 0) blocks.push({ cols: [], sides: [] });
+    blocks.at(-1)!.cols.push(c);
+    blocks.at(-1)!.sides.push(printed[i] ?? null);
+  });
+  let side: "income" | "expense" = "income";
+  return blocks.map((b, i) => {
+    const own = b.sides[0] ?? b.sides.find((x) => x !== null) ?? (i === 0 ? "income" : printed.some((x) => x !== null) ? side : "expense");
+    side = own;
+    return { side: own, cols: b.cols };
+  });
 }
 
 /** 表1/表2: one printed row holds an income row (left) and an expense row (right). */
@@ -305,7 +311,7 @@ function normalizeTwoSided(table: ExtractedTable, cols: ColumnInfo[], ctx: Table
   const codeByName = nameCoder(ctx.classifier, "func", ctx.year);
   const named = new Set<number>();
   let section: string | null = null;
-  const blocks = (["income", "expense"] as const).flatMap((side) => sideBlocks(sides.filter((c) => c.side === side)).map((b) => ({ side, cols: b })));
+  const blocks = sideBlocks(sides, table.columns.map((c) => sideOf(c.path)));
   for (const row of table.rows) {
     for (const { side, cols: sideCols } of blocks) {
       const label = compact(sideCols.filter((c) => c.role.role === "label").map((c) => textOf(row, c)).join(""));

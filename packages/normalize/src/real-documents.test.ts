@@ -201,6 +201,14 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
     expect(row(t, "基本工资")?.econCode).toBe("30101");
   });
 
+  it("江苏: a 收支总表 printing 支出 by 功能分类 and by 支出用途 side by side keeps each amount on the row to its left", () => {
+    const t = table(doc("js2019_shengwei_bgt_tables"), "部门收支总表");
+    const general = t.rows.find((r) => r.funcCode === "201")!;
+    expect(general).toMatchObject({ side: "expense", rowKind: "class" });
+    expect(general.amounts.map((a) => a.value)).toEqual(["22395.50"]);
+    expect(row(t, "一、基本支出")?.amounts.map((a) => a.value)).toEqual(["11700.63"]);
+  });
+
   it("江苏: two 小计 columns of a 三公 table are told apart by the header above them", () => {
     const t = table(doc("js2019_zhengxie_tables"), "一般公共预算三公经费表");
     expect(t.measures).toEqual(expect.arrayContaining(["“三公”经费/小计", "公务用车购置及运行维护费/小计"]));
