@@ -59,6 +59,21 @@ function undecodable(bad: readonly number[]): Finding[] {
   ];
 }
 
+/** Tables found by their title whose grid yielded no rows although they do not say they are empty. */
+function unreadable(tables: readonly ExtractedTable[]): Finding[] {
+  return tables
+    .filter((t) => !t.rows.length && !t.empty)
+    .map((t) => ({
+      code: "table_unreadable" as const,
+      severity: "warning" as const,
+      message: `${t.title || "a table"} was found but no rows could be read from it`,
+      tableNo: t.tableNo,
+      page: t.pages[0] ?? null,
+      expected: null,
+      actual: null,
+    }));
+}
+
 /** Tables the document's own 目录 or text names with a number that extraction did not find. */
 function missingTables(tables: readonly ExtractedTable[], refs: readonly { title: string; no: string }[]): Finding[] {
   const found = new Set(tables.map((t) => t.tableNo));
@@ -97,6 +112,7 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
       ...noTextLayer(pages),
       ...undecodable(read.filter((r) => r.undecodable).map((r) => r.info.page)),
       ...missingTables(tables, tableReferences(text)),
+      ...unreadable(tables),
     ],
   };
 }

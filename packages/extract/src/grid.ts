@@ -22,10 +22,11 @@ export interface Grid {
 
 /** A 备注/注 line: a note about the table, never one of its rows. */
 export const NOTE = /^(备注|注)\s*[:：]/;
+const FIRST_ITEM = /^(一、|1[.、．]|合\s*计$|总\s*计$)/;
 const TOTAL_LABEL = /^(合\s*计|总\s*计|本年收入合计|收入总计|一、)/;
 /** How documents say a table is empty; "“上年结转”均无数据" (one column empty) is not it. */
 export const EMPTY_MARK =
-  /(此|本)表(无|为空|没有)数据|(此|本)表为空表|本(部门|单位)(无|没有)[^，。“”]{0,16}(预算|支出|经费)(，|。|$)|本(部门|单位)(无|没有)(该|此|相关)?(项目|数据)(，|。|$)/;
+  /(此|本)表(无|为空|没有)数据|此表(如|若)无数|(此|本)表为空表|本(部门|单位)(无|没有)[^，。“”]{0,16}(预算|支出|经费)(，|。|$)|本(部门|单位)(无|没有)(该|此|相关)?(项目|数据)(，|。|$)/;
 
 /** A body line holds an amount or a code, or is a bare total row (合 计) as printed in empty tables. */
 const isBodyLine = (line: Line, box: Box): boolean =>
@@ -54,6 +55,8 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
     return false;
   });
   let bodyStart = lines.findIndex((l) => isBodyLine(l, box));
+  // A table printed without any number (an empty 收支表) starts its body at its first item.
+  if (bodyStart < 0) bodyStart = lines.findIndex((l) => l.runs.some((r) => FIRST_ITEM.test(r.text)));
   if (bodyStart < 0) bodyStart = lines.length;
   bodyStart = startAtHeaderRule(lines, bodyStart, hs, box);
   // A continuation page repeats the header it started with (or none); cells split by the page break
