@@ -46,7 +46,10 @@ export function rowsByLines(body: readonly Line[], bodyPieces: readonly Piece[][
       const numberClash = pieces.some(
         (p) => NUMERIC.test(p.run.text) && current!.pieces.some((q) => q.col === p.col && NUMERIC.test(q.run.text)),
       );
-      if (!ruleBetween && close && !numberClash && shared.size < 2) {
+      // A label left with an open bracket goes on in the next line, however wide the spacing.
+      const open = [...shared].some((c) => unclosed(current!.pieces.filter((q) => q.col === c)));
+      const textOnly = !pieces.some((p) => NUMERIC.test(p.run.text));
+      if (!ruleBetween && !numberClash && shared.size < 2 && (close || (open && textOnly))) {
         current.pieces.push(...pieces);
         current.last = line;
         return;
@@ -57,6 +60,12 @@ export function rowsByLines(body: readonly Line[], bodyPieces: readonly Piece[][
   });
   if (current) rows.push((current as { pieces: Piece[] }).pieces);
   return rows;
+}
+
+/** Does a cell's text open more brackets than it closes ("青禾市统计监测中心（青禾市统计")? */
+function unclosed(pieces: readonly Piece[]): boolean {
+  const text = pieces.map((p) => p.run.text).join("");
+  return (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);
 }
 
 const isData = (pieces: readonly Piece[]): boolean => pieces.some((p) => NUMERIC.test(p.run.text));
