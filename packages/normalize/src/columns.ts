@@ -27,9 +27,12 @@ const UNIT_CODE = /^(预算)?(单位|部门)(代码|编码|编号)$|^代码$/;
 const CODE = /(编码|代码)$/;
 /** Headers of columns that hold no money whatever their cells look like. */
 const NOT_MONEY_LEAF =
-  /^(序号|单位|备注|说明|项目类别|项目类型|项目简介|采购品目|采购目录|计量单位|度量单位|规格型号|资金性质|实施期限|时间)$|采购组织|采购品目|购买服务内容|人数|数量|比例|比重|百分比|[%％]|率$|权重|分值|标准|类型|期限|时间$|是否|理由|拟变动|指标|目标/;
-/** A header level anywhere in the path that makes every column under it non-money (绩效 tables). */
-const NOT_MONEY_PATH = /绩效|指标|目标|表格为空|是否空表/;
+  /^(序号|单位|备注|说明|项目类别|项目类型|项目简介|采购品目|采购目录|计量单位|度量单位|规格型号|资金性质|实施期限|时间)$|采购组织|采购品目|购买服务内容|人数|数量|比例|比重|百分比|[%％]|率$|权重|分值|标准|类型|期限|时间$|是否|理由|拟变动|[一二三]级指标|指标[值名内解]|目标/;
+/**
+ * A header level anywhere in the path that makes every column under it non-money (绩效 tables). Not
+ * 指标 alone: 预算指标 is money.
+ */
+const NOT_MONEY_PATH = /绩效|[一二三]级指标|目标|表格为空|是否空表/;
 
 /**
  * The side a header path prints: 收入 (本年收入, 财政拨款收入 …) or 支出, from its top level.

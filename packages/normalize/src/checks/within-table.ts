@@ -71,7 +71,9 @@ function parentsOf(rows: readonly LineItem[]): (number | null)[] {
   const parents: (number | null)[] = [];
   const parentOf = (row: LineItem, i: number): number | null => {
     if (row.rowKind === "total") {
-      const bottom = i > blockStart && rows[i - 1]!.rowKind !== "total";
+      // (a stray line above a 合计 printed at the top, such as a column index, is not "its rows")
+      const above = rows.slice(blockStart, i).filter((r) => r.rowKind !== "total" && r.amounts.length > 0);
+      const bottom = above.length >= 2 && rows[i - 1]!.rowKind !== "total";
       // a 合计 printed under its rows (决算 tables, one per column block) totals the top-level rows above it
       if (bottom) for (let j = blockStart; j < i; j++) if (parents[j] === null && rows[j]!.rowKind !== "total") parents[j] = i;
       total = bottom ? null : i;
