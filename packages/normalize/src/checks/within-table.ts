@@ -16,7 +16,9 @@ const describe = (row: LineItem) => row.label || (row.level === "department" ? "
 
 /** Which column totals which: 合计 = Σ other columns, with the 三公 and 总计 layouts spelled out. */
 export function rowIdentities(measures: readonly string[]): RowIdentity[] {
-  const m = measures.filter((x) => x !== "预算数");
+  // 其中 columns repeat part of another column, and measures told apart by their header (上年/合计) belong to layouts named here by nothing
+  if (measures.some((x) => x.includes("/"))) return [];
+  const m = measures.filter((x) => x !== "预算数" && !/^其中/.test(x));
   if (!m.includes("合计")) return [];
   if (m.includes("小计")) {
     const cars = m.filter((x) => x !== "小计" && /公务用车/.test(x));
