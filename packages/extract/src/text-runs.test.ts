@@ -13,6 +13,11 @@ describe("buildRuns", () => {
     expect(runs.map((r) => r.text)).toEqual(["合计", "1,509.72"]);
   });
 
+  it("keeps two amounts of neighbouring columns apart even when they nearly touch", () => {
+    const runs = buildRuns([item("618.22", 100, 30), item("473.77", 131, 30)]);
+    expect(runs.map((r) => r.text)).toEqual(["618.22", "473.77"]);
+  });
+
   it("cuts an item where a gap wider than a character hides in its spaces", () => {
     const runs = buildRuns([item("合 计          618.22", 40, 150)]);
     expect(runs.map((r) => r.text)).toEqual(["合 计", "618.22"]);

@@ -166,7 +166,10 @@ export function buildRuns(items: readonly RawTextItem[]): Run[] {
         const gap = p.glyphs[0]!.x0 - last.x1;
         const size = Math.max(cur.size, p.size);
         const text = cur.glyphs.map((g) => g.ch).join("");
-        const amountThenWords = AMOUNT_PIECE.test(text) && /^[\u4e00-\u9fff（(]/.test(p.glyphs[0]!.ch);
+        // An amount is followed by words or by the next column's amount, never by more of itself
+        // once its two decimals are complete.
+        const amountThenWords =
+          AMOUNT_PIECE.test(text) && (/^[\u4e00-\u9fff（(]/.test(p.glyphs[0]!.ch) || (/\.\d{2}$/.test(text) && /^[-\d]/.test(p.glyphs[0]!.ch)));
         if (gap <= MERGE_GAP * size && gap >= -size && !amountThenWords) {
           if (gap > TIGHT_GAP * size) cur.glyphs.push({ ch: " ", x0: last.x1, x1: p.glyphs[0]!.x0 });
           cur.glyphs.push(...p.glyphs);
