@@ -149,7 +149,9 @@ export function checkAcrossTables(doc: BudgetDocument): Finding[] {
     ];
     if (econ && total)
       for (const [measure, code] of codes) {
-        const m = t33.measures.find((x) => measure.test(x));
+        // the year's own column: not 上年 or 增减, and only where one column is left
+        const year = t33.measures.filter((x) => measure.test(x) && !/上年|增减|变化/.test(x));
+        const m = year.length === 1 ? year[0] : undefined;
         const rows = econ.rows.filter((r) => r.econCode === code);
         if (m && rows.length)
           pairs.push({
