@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { ExtractedDocument, ExtractedTable } from "@yusuan/schema";
 import { ExtractedDocument as ExtractedDocumentSchema } from "@yusuan/schema";
@@ -152,4 +154,21 @@ describe.skipIf(skip)("extractDocument on real disclosures", () => {
       expect(extracted.pages.length).toBe(extracted.pageCount);
     });
   }
+});
+
+const qpdf = spawnSync("qpdf", ["--version"]).status === 0;
+
+describe.skipIf(skip || !qpdf)("extractDocument on pages turned sideways", () => {
+  it("reads the same grids from a document whose pages were rotated by a quarter turn", async () => {
+    const doc = corpusDocs().find((d) => d.truth.renderer === "xlsx-libreoffice")!;
+    const rotated = join(mkdtempSync(join(tmpdir(), "yusuan-")), "rotated.pdf");
+    expect(spawnSync("qpdf", ["--rotate=+90", doc.pdf, rotated]).status).toBe(0);
+    const grids = async (file: string) =>
+      (await extractDocument(new Uint8Array(readFileSync(file)), { fileName: basename(file) })).tables.map((t) => ({
+        no: t.tableNo,
+        paths: t.columns.map((c) => c.path),
+        rows: t.rows.map((r) => r.cells.map((c) => c?.text ?? null)),
+      }));
+    expect(await grids(rotated)).toEqual(await grids(doc.pdf));
+  });
 });

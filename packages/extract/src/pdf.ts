@@ -20,6 +20,7 @@ export interface RawPage {
   page: number;
   width: number;
   height: number;
+  /** the rotation the page is viewed at: its /Rotate, plus a quarter turn where text is drawn sideways */
   rotation: number;
   /** maps PDF user space to the displayed page (top-left origin, y down) */
   viewport: Matrix;
@@ -46,6 +47,26 @@ export function multiply(n: Matrix, m: Matrix): Matrix {
 }
 
 /**
+ * The rotation to view a page at so that most of its text reads left to right: its /Rotate, unless
+ * the content is drawn sideways (a landscape table on a portrait page), then a further quarter turn.
+ */
+function uprightRotation(rotate: number, texts: readonly { str: string; transform: Matrix }[], transformAt: (rotation: number) => Matrix): number {
+  const upright = (rotation: number): number => {
+    const vt = transformAt(rotation);
+    let chars = 0;
+    for (const t of texts) {
+      const [a, b] = multiply(vt, t.transform);
+      if (a > 0 && Math.abs(b) <= a * 0.1) chars += t.str.length;
+    }
+    return chars;
+  };
+  const total = texts.reduce((n, t) => n + t.str.length, 0);
+  if (!total || upright(rotate) * 2 >= total) return rotate;
+  const turns = [90, 180, 270].map((q) => (rotate + q) % 360);
+  return turns.find((r) => upright(r) * 2 >= total) ?? rotate;
+}
+
+/**
  * Reads every page once: text content and operator list, nothing rendered. Each page is handed to
  * `read` as soon as it is loaded, so its operator list can be dropped before the next page.
  * @example const pages = await readPdf(new Uint8Array(readFileSync("a.pdf")), (page) => page.items.length);
@@ -68,20 +89,18 @@ export async function readPdf<T>(bytes: Uint8Array, read: (page: RawPage) => T):
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       try {
-        const viewport = page.getViewport({ scale: 1 });
-        const vt = viewport.transform as Matrix;
         const content = await page.getTextContent();
         const ops = await page.getOperatorList();
-        const items: RawTextItem[] = [];
-        for (const item of content.items) {
-          if (!("str" in item)) continue;
-          items.push({ str: item.str, matrix: multiply(vt, item.transform as Matrix), width: item.width });
-        }
+        const texts = content.items.flatMap((item) => ("str" in item ? [{ str: item.str, transform: item.transform as Matrix, width: item.width }] : []));
+        const rotation = uprightRotation(page.rotate, texts, (r) => page.getViewport({ scale: 1, rotation: r }).transform as Matrix);
+        const viewport = page.getViewport({ scale: 1, rotation });
+        const vt = viewport.transform as Matrix;
+        const items: RawTextItem[] = texts.map((t) => ({ str: t.str, matrix: multiply(vt, t.transform), width: t.width }));
         pages.push(read({
           page: n,
           width: viewport.width,
           height: viewport.height,
-          rotation: page.rotate,
+          rotation,
           viewport: vt,
           items,
           fnArray: ops.fnArray,
