@@ -129,7 +129,8 @@ export function describeColumns(columns: readonly Column[], rows: readonly Extra
     const verdict = roleFromCells(cellsOf(info.index), decimals);
     if (verdict === "code") info.role = { role: "code", part: "joined" };
     else if (info.role.role === "label") continue;
-    else if (verdict === "text") info.role = unheaded || !infos.some((c) => c.role.role === "label") ? { role: "label" } : { role: "other" };
+    // words beside amounts label them: the table's first words, every block of a two-sided table, an unheaded column
+    else if (verdict === "text") info.role = unheaded || twoSided || !infos.some((c) => c.role.role === "label") ? { role: "label" } : { role: "other" };
   }
   splitCodeParts(infos, cellsOf);
   // Projects listed beside their unit's name (单位名称 | 项目名称): the row is the project's.

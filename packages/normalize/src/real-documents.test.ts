@@ -209,6 +209,13 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
     expect(row(t, "一、基本支出")?.amounts.map((a) => a.value)).toEqual(["11700.63"]);
   });
 
+  it("西安: a 收支总表 printing 支出 three ways side by side keeps every amount on its own 支出 row", () => {
+    const t = table(doc("xa_xfj_2026"), "财政拨款收支总表");
+    expect(t.rows.find((r) => r.funcCode === "201")).toMatchObject({ side: "expense", amounts: [expect.objectContaining({ value: "22669300.94" })] });
+    expect(row(t, "1、一般公共预算拨款")?.amounts.map((a) => a.value)).toEqual(["28384234.71"]);
+    expect(t.rows.filter((r) => r.side === "income" && r.amounts.length > 1)).toEqual([]);
+  });
+
   it("江苏: two 小计 columns of a 三公 table are told apart by the header above them", () => {
     const t = table(doc("js2019_zhengxie_tables"), "一般公共预算三公经费表");
     expect(t.measures).toEqual(expect.arrayContaining(["“三公”经费/小计", "公务用车购置及运行维护费/小计"]));
