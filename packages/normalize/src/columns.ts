@@ -73,6 +73,7 @@ function roleOf(path: readonly string[]): ColumnRole {
   return { role: "amount", measure: leaf };
 }
 
+const MONEY_HEADER = /(金额|数|合计|小计|总计|预算|决算)$/;
 const CODE_CELL = /^\d{3}(\d{2}){0,2}$/;
 
 /**
@@ -129,8 +130,12 @@ export function describeColumns(columns: readonly Column[], rows: readonly Extra
     const verdict = roleFromCells(cellsOf(info.index), decimals);
     if (verdict === "code") info.role = { role: "code", part: "joined" };
     else if (info.role.role === "label") continue;
-    // words beside amounts label them: the table's first words, every block of a two-sided table, an unheaded column
-    else if (verdict === "text") info.role = unheaded || twoSided || !infos.some((c) => c.role.role === "label") ? { role: "label" } : { role: "other" };
+    // words beside amounts label them: the table's first words, an unheaded column, and in a two-sided table
+    // every block's column headed by what it lists (支出功能分类科目), not by money (金额 holding stray words)
+    else if (verdict === "text") {
+      const block = twoSided && !MONEY_HEADER.test(info.path.at(-1) ?? "");
+      info.role = unheaded || block || !infos.some((c) => c.role.role === "label") ? { role: "label" } : { role: "other" };
+    }
   }
   splitCodeParts(infos, cellsOf);
   // Projects listed beside their unit's name (单位名称 | 项目名称): the row is the project's.
