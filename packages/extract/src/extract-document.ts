@@ -3,7 +3,7 @@ import { groupLines } from "./lines.js";
 import { readMeta } from "./meta.js";
 import { readPdf, type RawPage } from "./pdf.js";
 import { readProse } from "./prose.js";
-import { findRulings } from "./rulings.js";
+import { findRulings, withoutGlyphStrokes } from "./rulings.js";
 import { numberFromReferences, tableReferences } from "./table-numbers.js";
 import { findTables, type PageLayout } from "./tables.js";
 import { buildRuns } from "./text-runs.js";
@@ -36,7 +36,7 @@ const UNDECODABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/;
 /** What one page contributes: its runs and rules, its size, whether its glyphs decode. */
 function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable: boolean } {
   const runs = buildRuns(p.items);
-  const layout: PageLayout = { page: p.page, runs, rulings: findRulings(p), lines: groupLines(runs) };
+  const layout: PageLayout = { page: p.page, runs, rulings: withoutGlyphStrokes(findRulings(p), runs), lines: groupLines(runs) };
   const chars = p.items.flatMap((i) => [...i.str.replace(/\s/g, "")]);
   const info: PageInfo = { page: p.page, width: p.width, height: p.height, rotation: p.rotation, textChars: chars.length };
   const odd = chars.filter((ch) => UNDECODABLE.test(ch)).length;

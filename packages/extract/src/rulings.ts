@@ -12,6 +12,8 @@ export interface Ruling {
 const THIN = 3;
 /** Rules this close (points) on one axis are the same rule. */
 const SAME_POS = 1.2;
+/** Glyph strokes are no longer than this (points) even in large titles. */
+const THIN_TEXT_REACH = 20;
 /** Collinear pieces with gaps up to this (points) form one rule. */
 const JOIN_GAP = 2.5;
 
@@ -144,4 +146,20 @@ export function findRulings(page: RawPage): Ruling[] {
     }
   }
   return mergeRulings(found);
+}
+
+/**
+ * Drops rules that are strokes of glyphs drawn as shapes (outlined text): short rules lying inside
+ * the box of a run of text. Cell borders run between texts, never through one.
+ * @example withoutGlyphStrokes(findRulings(page), buildRuns(page.items));
+ */
+export function withoutGlyphStrokes(rulings: readonly Ruling[], boxes: readonly { x0: number; x1: number; y0: number; y1: number; size: number }[]): Ruling[] {
+  return rulings.filter((r) => {
+    if (r.end - r.start > 2 * THIN_TEXT_REACH) return true;
+    return !boxes.some((b) => {
+      const slack = 0.1 * b.size;
+      const [along0, along1, across0, across1] = r.dir === "v" ? [b.y0, b.y1, b.x0, b.x1] : [b.x0, b.x1, b.y0, b.y1];
+      return r.end - r.start <= 1.5 * b.size && r.start >= along0 - slack && r.end <= along1 + slack && r.pos > across0 + slack && r.pos < across1 - slack;
+    });
+  });
 }
