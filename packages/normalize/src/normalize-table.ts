@@ -217,7 +217,8 @@ function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, byNames: b
     const item = emptyItem(i, d);
     const coded = d.funcCode ?? d.econCode;
     const named = d.label !== "" && !d.unitCode && !isUnitName(d.label, ctx);
-    if (!coded && isTotalLabel(d.label)) {
+    // a table of one unlabelled row (支出预算总表, 三公 by department) prints the department's whole: its 合计
+    if (!coded && (isTotalLabel(d.label) || (drafts.length === 1 && d.label === "" && !d.unitCode))) {
       item.rowKind = "total";
       item.unitCode = null;
       total = d;

@@ -33,11 +33,14 @@ interface Pair {
   message: string;
   a: { table: BudgetTable; row: LineItem | undefined; measure: string } | undefined;
   b: number | undefined;
+  /** the tables b is read from */
+  from: readonly (BudgetTable | undefined)[];
   severity?: "error" | "warning";
 }
 
-function compare({ message, a, b, severity }: Pair): Finding[] {
-  if (!a?.row || b === undefined) return [];
+/** Compares a printed amount with what other tables say; tables printing 元 and 万元 are not compared (rounded differently). */
+function compare({ message, a, b, from, severity }: Pair): Finding[] {
+  if (!a?.row || b === undefined || from.some((t) => t && t.amountUnit !== a.table.amountUnit)) return [];
   return discrepancy(
     { code: "cross_table_mismatch", message, tableNo: a.table.tableNo, page: a.row.page, printed: amountOf(a.row, a.measure), expected: b },
     severity,
@@ -89,24 +92,26 @@ export function checkAcrossTables(doc: BudgetDocument): Finding[] {
       message: `${label(t1)} 收入总计 ≠ ${label(t11)} 合计`,
       a: { table: t1, row: sideRow(t1, "income", /^收入总计$/), measure: t1Income },
       b: totalOf(t11),
+      from: [t11],
     });
   if (t1 && t12 && t1Expense) {
     pairs.push({
       message: `${label(t1)} 本年支出合计 ≠ ${label(t12)} 合计`,
       a: { table: t1, row: sideRow(t1, "expense", /^本年支出合计$/), measure: t1Expense },
       b: totalOf(t12),
+      from: [t12],
     });
     const classes = byClass(t12, totalMeasure(t12));
     if (classes.size)
       for (const row of t1.rows.filter((r) => r.side === "expense" && r.rowKind === "class" && r.funcCode?.length === 3))
-        pairs.push({ message: `${label(t1)} ${row.label} ≠ Σ ${label(t12)} ${row.funcCode} 项`, a: { table: t1, row, measure: t1Expense }, b: classes.get(row.funcCode!) ?? 0 });
+        pairs.push({ message: `${label(t1)} ${row.label} ≠ Σ ${label(t12)} ${row.funcCode} 项`, a: { table: t1, row, measure: t1Expense }, b: classes.get(row.funcCode!) ?? 0, from: [t12] });
   }
   // only where 表2 prints a 一般公共预算 column: its other columns are not 表3's money
   if (t2 && t3 && t2.measures.includes("一般公共预算")) {
     const classes = byClass(t3, totalMeasure(t3));
     if (classes.size)
       for (const row of t2.rows.filter((r) => r.side === "expense" && r.rowKind === "class" && r.funcCode?.length === 3))
-        pairs.push({ message: `${label(t2)} ${row.label} 一般公共预算 ≠ Σ ${label(t3)} ${row.funcCode} 项`, a: { table: t2, row, measure: "一般公共预算" }, b: classes.get(row.funcCode!) ?? 0 });
+        pairs.push({ message: `${label(t2)} ${row.label} 一般公共预算 ≠ Σ ${label(t3)} ${row.funcCode} 项`, a: { table: t2, row, measure: "一般公共预算" }, b: classes.get(row.funcCode!) ?? 0, from: [t3] });
   }
   if (t2 && t21 && t2.measures.includes("合计")) {
     const measure = t21.measures.includes("总计") ? "总计" : "合计";
@@ -114,6 +119,7 @@ export function checkAcrossTables(doc: BudgetDocument): Finding[] {
       message: `${label(t2)} 本年支出 ≠ ${label(t21)} ${measure}`,
       a: { table: t2, row: sideRow(t2, "expense", /^本年支出(合计)?$/), measure: "合计" },
       b: totalOf(t21, measure),
+      from: [t21],
     });
   }
   const t3Measure = t3 && totalMeasure(t3);
@@ -126,21 +132,23 @@ export function checkAcrossTables(doc: BudgetDocument): Finding[] {
         message: `${label(t3)} 合计 ≠ ${label(t31)} 合计 + ${label(t32)} 合计`,
         a: { table: t3, row: totalRow(t3), measure: t3Measure },
         b: basic === undefined ? undefined : basic + (totalOf(t32, t32.measures[0] ?? "金额") ?? 0),
+        from: [t31, t32],
       });
     else if (t3Basic)
-      pairs.push({ message: `${label(t3)} ${t3Basic} ≠ ${label(t31)} 合计`, a: { table: t3, row: totalRow(t3), measure: t3Basic }, b: basic });
+      pairs.push({ message: `${label(t3)} ${t3Basic} ≠ ${label(t31)} 合计`, a: { table: t3, row: totalRow(t3), measure: t3Basic }, b: basic, from: [t31] });
   }
   if (t12 && t31 && generalBudgetOnly(t1))
     pairs.push({
       message: `${label(t12)} 基本支出 ≠ ${label(t31)} 合计`,
       a: { table: t12, row: totalRow(t12), measure: "基本支出" },
       b: totalOf(t31, "合计"),
+      from: [t31],
       severity: "warning",
     });
   if (t33) {
     const econ = t21 ?? t31;
     const total = totalRow(t33);
-    const econMeasure = econ?.measures.includes("总计") ? "总计" : "合计";
+    const econMeasure = econ && totalMeasure(econ);
     const codes: [RegExp, string][] = [
       [/因公出国/, "30212"],
       [/公务用车购置费/, "31013"],
@@ -153,11 +161,12 @@ export function checkAcrossTables(doc: BudgetDocument): Finding[] {
         const year = t33.measures.filter((x) => measure.test(x) && !/上年|增减|变化/.test(x));
         const m = year.length === 1 ? year[0] : undefined;
         const rows = econ.rows.filter((r) => r.econCode === code);
-        if (m && rows.length)
+        if (m && econMeasure && rows.length)
           pairs.push({
             message: `${label(t33)} ${m} ≠ ${label(econ)} ${code}`,
             a: { table: t33, row: total, measure: m },
             b: rows.reduce((s, r) => s + amountOf(r, econMeasure), 0),
+            from: [econ],
             severity: "warning",
           });
       }
