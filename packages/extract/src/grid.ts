@@ -115,7 +115,15 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
     return columns.map((_, c) => (byCol.has(c) ? joinCell(byCol.get(c)!) : null));
   });
   const headerTexts = new Set(header.flatMap((l) => l.runs.map((r) => squeeze(r.text))));
-  return { columns, rows, notes, empty: notes.some((n) => EMPTY_MARK.test(squeeze(n))), headerTexts };
+  // A column with neither header nor any cell is the gap between two close rules, not a column.
+  const keep = columns.map((c, i) => c.path.length > 0 || rows.some((r) => r[i] !== null));
+  return {
+    columns: columns.filter((_, i) => keep[i]),
+    rows: rows.map((r) => r.filter((_, i) => keep[i])),
+    notes,
+    empty: notes.some((n) => EMPTY_MARK.test(squeeze(n))),
+    headerTexts,
+  };
 }
 
 /**
