@@ -61,7 +61,11 @@ function printedUnits(tables: readonly ExtractedTable[]): Map<string, BudgetUnit
       const name = compact(r.cells[labelCol]?.text ?? "");
       const coded = subjectCols.some((i) => compact(r.cells[i]?.text ?? "") !== "");
       if (/^\d{6,}$/.test(code) && name && !coded) units.set(labelKey(name), { code, name });
-      else if (listing && name && !isTotalLabel(name) && !units.has(labelKey(name))) units.set(labelKey(name), { code: null, name });
+      else if (listing && name && !isTotalLabel(name)) {
+        // "106_长沙市公安局": a unit code printed before the name
+        const [, printedCode = null, own = name] = /^(\d{3,})[_\-－\s]+(.+)$/.exec(name) ?? [];
+        if (!units.has(labelKey(own))) units.set(labelKey(own), { code: printedCode, name: own });
+      }
     }
   }
   return units;
