@@ -1,6 +1,7 @@
 export { parseAmount, type ParsedAmount } from "./amount.js";
 export { joinCodeParts, parseJoinedCode, splitCodedLabel } from "./codes.js";
-export { describeColumns, type ColumnInfo, type ColumnRole } from "./columns.js";
+export { describeColumns, printsBothSides, type ColumnInfo, type ColumnRole } from "./columns.js";
+export { headerIdentities, type RowIdentity } from "./measure-identities.js";
 export type { Classifier } from "./classifier.js";
 export { labelKey, isTotalLabel } from "./labels.js";
 export { tableKind, isEconomicTable, isTwoSided } from "./table-kind.js";
