@@ -1,4 +1,4 @@
-import { mid, type Box } from "./grid-parts.js";
+import { AMOUNT, mid, type Box } from "./grid-parts.js";
 import type { Line } from "./lines.js";
 
 /** Sorted positions with near-duplicates (within `tol`) dropped. */
@@ -53,7 +53,7 @@ export function boundariesFromText(body: readonly Line[], header: readonly Line[
   return cuts;
 }
 
-/** Cuts inside ruled columns where the body's runs form clusters at least a font size apart. */
+/** Cuts inside ruled columns where labels and, right of them, amounts stand at least a font size apart. */
 export function unruledCuts(body: readonly Line[], bounds: readonly number[]): number[] {
   const cuts: number[] = [];
   const runs = body.flatMap((l) => l.runs);
@@ -61,7 +61,10 @@ export function unruledCuts(body: readonly Line[], bounds: readonly number[]): n
     const inside = runs.filter((r) => mid(r.x0, r.x1) > bounds[c]! && mid(r.x0, r.x1) < bounds[c + 1]!).sort((a, b) => a.x0 - b.x0);
     let reach = -Infinity;
     for (const r of inside) {
-      if (reach > -Infinity && r.x0 - reach >= r.size) cuts.push(mid(reach, r.x0));
+      const cut = mid(reach, r.x0);
+      // Only a label beside its amounts: a centred 合计 beside left-aligned names is one column.
+      const numbersRight = inside.filter((q) => q.x0 > cut).every((q) => AMOUNT.test(q.text));
+      if (reach > -Infinity && r.x0 - reach >= r.size && numbersRight) cuts.push(cut);
       reach = Math.max(reach, r.x1);
     }
   }

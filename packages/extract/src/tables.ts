@@ -146,7 +146,8 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
         !fresh.headerTexts.size || !prev?.rows.length || fresh.columns.length === prev.columns.length || sharesHeader(fresh.headerTexts, known);
       const continues = prev !== undefined && sameHeader && isContinuation(preamble, prev, page, index === 0);
       const area = continues ? { ...box, y0: overflowTop(pre, box) } : box;
-      const grid = continues ? buildGrid(runs.filter((r) => inside(r, area)), rulings, area, known) : fresh;
+      // A first page that held only the top of the header knows too little of it to skip its rest.
+      const grid = continues && prev?.rows.length ? buildGrid(runs.filter((r) => inside(r, area)), rulings, area, known) : fresh;
       for (const l of lines) if (l.y0 >= top - 1 && l.y1 <= box.y1 + 1) pageUsed.add(l);
       top = box.y1;
       if (continues && prev) {
