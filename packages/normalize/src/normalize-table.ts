@@ -307,12 +307,11 @@ function sideBlocks(cols: readonly ColumnInfo[], printed: readonly ("income" | "
 
 /** 表1/表2: one printed row holds an income row (left) and an expense row (right). */
 function normalizeTwoSided(table: ExtractedTable, cols: ColumnInfo[], ctx: TableContext, findings: Finding[]): LineItem[] {
-  const sides = cols;
   const items: LineItem[] = [];
   const codeByName = nameCoder(ctx.classifier, "func", ctx.year);
   const named = new Set<number>();
   let section: string | null = null;
-  const blocks = sideBlocks(sides, table.columns.map((c) => sideOf(c.path)));
+  const blocks = sideBlocks(cols, table.columns.map((c) => sideOf(c.path)));
   for (const row of table.rows) {
     for (const { side, cols: sideCols } of blocks) {
       const label = compact(sideCols.filter((c) => c.role.role === "label").map((c) => textOf(row, c)).join(""));
