@@ -61,6 +61,8 @@ export function printsBothSides(columns: readonly Column[]): boolean {
 
 function roleOf(path: readonly string[]): ColumnRole {
   const leaf = path[path.length - 1] ?? "";
+  // 政府预算支出经济分类 printed beside 部门预算支出经济分类 (西安): rows carry the 部门 code and name only
+  if (path.some((p) => /^政府(预算支出)?经济(分类)?科目/.test(p))) return { role: "other" };
   const parent = path[path.length - 2] ?? "";
   if (leaf === "类") return { role: "code", part: "class" };
   if (leaf === "款") return { role: "code", part: "kuan" };
