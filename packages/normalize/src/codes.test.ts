@@ -37,5 +37,7 @@ describe("科目 codes in every printed form", () => {
   it("unit codes and amounts are not 科目 codes", () => {
     expect(splitCodedLabel("101001 青禾市教育局（本级）")).toBeNull();
     expect(splitCodedLabel("618.22")).toBeNull();
+    // 长沙 三公: a unit's code joined to its name by an underscore
+    expect(splitCodedLabel("106_长沙市公安局")).toBeNull();
   });
 });

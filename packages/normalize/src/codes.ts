@@ -37,7 +37,7 @@ export function parseJoinedCode(text: string | null): Code | null {
  */
 export function splitCodedLabel(text: string): { code: Code; label: string } | null {
   // the label must start with a word, so "618.22" is an amount, not code 618 with label ".22"
-  const m = /^[[【]?(\d{3}(?:\s?\d{2}){0,2})[\]】]?\s*[-－、.．:：]?\s*([^\d\s.．,，、:：\-－%].*)$/s.exec(text.trim());
+  const m = /^[[【]?(\d{3}(?:\s?\d{2}){0,2})[\]】]?\s*[-－、.．:：]?\s*([^\d\s.．,，、:：\-－%_＿].*)$/s.exec(text.trim());
   if (!m) return null;
   const code = parseJoinedCode(m[1]!);
   return code ? { code, label: m[2]!.trim() } : null;
