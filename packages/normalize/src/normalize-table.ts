@@ -271,7 +271,7 @@ function repeats(d: RowDraft, total: RowDraft | null): boolean {
 
 function isUnitName(label: string, ctx: TableContext): boolean {
   const k = labelKey(label);
-  const own = k.replace(/（本级）$/, "");
+  const own = k.replace(/（本级）$/, "").replace(/^\d{3,}[_\-－]+/, "");
   return ctx.unitNames.has(k) || ctx.unitNames.has(own) || (ctx.department !== null && labelKey(ctx.department) === own) || /本级）?$/.test(k);
 }
 
