@@ -65,6 +65,10 @@ describe("headerIdentities: which column totals which, as the header prints it",
       { total: "小计", parts: ["其中：基本支出", "项目支出"] },
     ]);
     expect(identities(["一般公共预算拨款", "小计"], ["一般公共预算拨款", "其中：专项资金列入部门预算项目"])).toEqual([]);
+    // 长沙 三公: two 其中 columns after 公务用车购置及运行费
+    expect(identities(["三公", "小计"], ["三公", "公务接待费"], ["三公", "公务用车购置及运行费"], ["三公", "其中：公务用车购置"], ["三公", "其中：公务用车运行费"])).toEqual([
+      { total: "小计", parts: ["公务接待费", "公务用车购置及运行费"] },
+    ]);
   });
 
   it("two totals side by side (总计 beside 合计) are left to the layouts known by name", () => {

@@ -10,15 +10,16 @@ const TOTAL = /^(合计|小计|总计)$|.合计$/;
 const PART_OF = /^其中/;
 
 /**
- * The children of a header node that add up to its total. A 其中 column printed last repeats part of
- * a sibling and adds to nothing; printed first before others (其中：基本支出 | 项目支出) it heads the
+ * The children of a header node that add up to its total. 其中 columns printed last repeat part of a
+ * sibling and add to nothing; printed first before others (其中：基本支出 | 项目支出) it heads the
  * parts; anywhere else it is unclear which columns it covers (null).
  */
 function addends(keys: readonly string[], totals: readonly string[]): string[] | null {
   const parts = keys.filter((k) => !totals.includes(k));
   const within = parts.flatMap((k, i) => (PART_OF.test(k) ? [i] : []));
   if (within.length === 0 || (within.length === 1 && within[0] === 0 && parts.length > 1)) return parts;
-  return within.every((i) => i === parts.length - 1) && parts.length > 1 ? parts.slice(0, -1) : null;
+  const trailing = within.every((i, k) => i === parts.length - within.length + k);
+  return trailing && parts.length > within.length ? parts.slice(0, -within.length) : null;
 }
 
 interface Leaf {
