@@ -1,5 +1,6 @@
 import { AMOUNT, mid, type Box } from "./grid-parts.js";
 import type { Line } from "./lines.js";
+import type { Run } from "./text-runs.js";
 
 /** Sorted positions with near-duplicates (within `tol`) dropped. */
 export function dedupe(xs: number[], tol: number): number[] {
@@ -14,30 +15,48 @@ export function dedupe(xs: number[], tol: number): number[] {
  */
 export function boundariesFromText(body: readonly Line[], header: readonly Line[], box: Box): number[] {
   const size = Math.min(...body.map((l) => l.size));
-  const spans = body.flatMap((l) => l.runs.map((r) => [r.x0, r.x1] as [number, number])).sort((a, b) => a[0] - b[0]);
+  const runs = body.flatMap((l) => l.runs).sort((a, b) => a.x0 - b.x0);
   const clusters: [number, number][] = [];
-  for (const [x0, x1] of spans) {
+  const counts = new Map<[number, number], { amounts: number; all: number }>();
+  let edge: Run | null = null;
+  for (const r of runs) {
     const last = clusters[clusters.length - 1];
-    if (last && x0 - last[1] < 0.5 * size) last[1] = Math.max(last[1], x1);
-    else clusters.push([x0, x1]);
+    // Right-aligned amounts may end right where the next column's words begin: still two columns.
+    const amountThenWords = edge !== null && AMOUNT.test(edge.text) && !AMOUNT.test(r.text) && r.x0 >= edge.x1 - 0.5;
+    if (last && r.x0 - last[1] < 0.5 * size && !amountThenWords) {
+      if (r.x1 > last[1]) (last[1] = r.x1), (edge = r);
+    } else {
+      clusters.push([r.x0, r.x1]);
+      edge = r;
+    }
+    const c = clusters[clusters.length - 1]!;
+    const n = counts.get(c) ?? { amounts: 0, all: 0 };
+    counts.set(c, { amounts: n.amounts + (AMOUNT.test(r.text) ? 1 : 0), all: n.all + 1 });
   }
-  const heads = header.flatMap((l) => l.runs);
+  const numeric = (c: [number, number]): boolean => (counts.get(c)?.amounts ?? 0) * 2 > (counts.get(c)?.all ?? 1);
+  // Lowest header texts first: leaves claim their columns before the group headers above them.
+  const heads = header.flatMap((l) => l.runs).sort((a, b) => b.y0 - a.y0);
   const overlaps = (c: [number, number], r: { x0: number; x1: number }): boolean => r.x0 < c[1] && r.x1 > c[0];
   const headed = new Set(clusters.filter((c) => heads.some((r) => overlaps(c, r))));
   for (const r of heads) {
     if (clusters.some((c) => overlaps(c, r))) continue;
     // A header centred over right-aligned numbers may miss them; it names the nearest unnamed cluster
-    // unless another header stands between. Otherwise it names a column left blank in every row.
+    // unless another header stands between. Otherwise it names a column left blank in every row, unless
+    // it stands over other header text (收入 over 项目 | 预算数): a group, not a column.
     const distance = (c: [number, number]): number => Math.max(c[0] - r.x1, r.x0 - c[1]);
+    // Numbers are right-aligned and words left-aligned: a header right of the numbers' end, or left
+    // of the words' start, belongs to another column.
+    const centre = mid(r.x0, r.x1);
+    const sideOk = (c: [number, number]): boolean => (numeric(c) ? centre <= c[1] + 0.5 * size : centre >= c[0] - 0.5 * size);
     const near = clusters
-      .filter((c) => !headed.has(c) && distance(c) < 3 * (r.x1 - r.x0))
+      .filter((c) => !headed.has(c) && sideOk(c) && distance(c) < 3 * (r.x1 - r.x0))
       .filter((c) => !heads.some((h) => h !== r && Math.min(h.x1, Math.max(c[0], r.x0)) > Math.max(h.x0, Math.min(c[1], r.x1))))
       .sort((a, b) => distance(a) - distance(b))[0];
     if (near) {
       near[0] = Math.min(near[0], r.x0);
       near[1] = Math.max(near[1], r.x1);
       headed.add(near);
-    } else {
+    } else if (!groups(r, heads)) {
       const own: [number, number] = [r.x0, r.x1];
       clusters.push(own);
       headed.add(own);
@@ -51,6 +70,17 @@ export function boundariesFromText(body: readonly Line[], header: readonly Line[
   }
   cuts.push(box.x1);
   return cuts;
+}
+
+/** Does other header text stand below this one: right under it, or on both sides of its centre? */
+function groups(r: Run, heads: readonly Run[]): boolean {
+  const below = heads.filter((h) => h.y0 >= r.y1 - 1);
+  const centre = mid(r.x0, r.x1);
+  const reach = 10 * r.size;
+  return (
+    below.some((h) => h.x1 > r.x0 && h.x0 < r.x1) ||
+    (below.some((h) => h.x1 <= centre && centre - h.x1 < reach) && below.some((h) => h.x0 >= centre && h.x0 - centre < reach))
+  );
 }
 
 /** Cuts inside ruled columns where labels and, right of them, amounts stand at least a font size apart. */
