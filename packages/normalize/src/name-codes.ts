@@ -1,5 +1,6 @@
 import type { Code } from "@yusuan/schema";
 import type { Classifier } from "./classifier.js";
+import { isTotalLabel } from "./labels.js";
 
 /**
  * Codes for templates that print names only and nest 类/款/项 by indentation: each label gets the one
@@ -23,4 +24,28 @@ export function nameCoder(classifier: Classifier, system: "func" | "econ_dept", 
     else if (code.length === 5) kuan = code;
     return code;
   };
+}
+
+/**
+ * Where a row the registry does not know sits among coded rows under a coded parent (a 项 of a later
+ * edition), the parent's coded children are not all its children: they keep no code, so that no
+ * parent is read as the sum of only some of its parts.
+ */
+export function withoutPartialSiblings(labels: readonly string[], codes: readonly (Code | null)[]): (Code | null)[] {
+  const out = [...codes];
+  let parent: number | null = null;
+  const children = new Map<number, number[]>();
+  const orphans = new Set<number>();
+  labels.forEach((label, i) => {
+    const code = codes[i];
+    if (isTotalLabel(label)) parent = null;
+    else if (code) {
+      const p = [...children.keys()].reverse().find((j) => code.startsWith(codes[j]!) && code.length > codes[j]!.length);
+      if (p !== undefined) children.get(p)!.push(i);
+      children.set(i, []);
+      parent = code.length < 7 ? i : (p ?? null);
+    } else if (parent !== null && label) orphans.add(parent);
+  });
+  for (const p of orphans) for (const c of children.get(p) ?? []) if (codes[c]!.length === 7) out[c] = null;
+  return out;
 }

@@ -1,60 +1,15 @@
-import type { Amount, Code, ExtractedRow, ExtractedTable, Finding, LineItem, TableKind } from "@yusuan/schema";
-import { parseAmount } from "./amount.js";
-import { describeColumns, printsBothSides, sideOf, type ColumnInfo } from "./columns.js";
+import type { Code, ExtractedRow, ExtractedTable, Finding, LineItem } from "@yusuan/schema";
+import { describeColumns, printsBothSides, type ColumnInfo } from "./columns.js";
 import { joinCodeParts, parseJoinedCode, splitCodedLabel } from "./codes.js";
-import type { Classifier } from "./classifier.js";
 import { compact, isTotalLabel, labelKey } from "./labels.js";
 import { blockWidth, unstackBlocks } from "./column-blocks.js";
 import { headerIdentities, type RowIdentity } from "./measure-identities.js";
-import { nameCoder } from "./name-codes.js";
+import { nameCoder, withoutPartialSiblings } from "./name-codes.js";
+import { emptyItem, readAmounts, textOf, type RowDraft, type TableContext } from "./row-draft.js";
 import { isTwoSided } from "./table-kind.js";
+import { normalizeTwoSided } from "./two-sided.js";
 
-export interface TableContext {
-  kind: TableKind;
-  /** rows coded by 部门预算支出经济分类 (表2-1, 表3-1) rather than by function */
-  economic: boolean;
-  year: number | null;
-  classifier: Classifier;
-  /** unit names printed with a unit code anywhere in the document (表1-1 lists them all) */
-  unitNames: ReadonlySet<string>;
-  /** the printed title: tables of kind 其他 are told apart by it */
-  title: string;
-  department: string | null;
-}
-
-/** A row read cell by cell, before its kind is decided. */
-interface RowDraft {
-  label: string;
-  unitCode: string | null;
-  funcCode: Code | null;
-  econCode: Code | null;
-  page: number;
-  amounts: Amount[];
-}
-
-const textOf = (row: ExtractedRow, col: ColumnInfo | undefined) => (col ? (row.cells[col.index]?.text ?? "") : "");
-
-function readAmounts(row: ExtractedRow, cols: readonly ColumnInfo[], tableNo: string | null, findings: Finding[]): Amount[] {
-  const amounts: Amount[] = [];
-  for (const col of cols) {
-    if (col.role.role !== "amount") continue;
-    const cell = row.cells[col.index];
-    if (!cell) continue;
-    const parsed = parseAmount(cell.text);
-    if (parsed.kind === "amount") amounts.push({ measure: col.role.measure, value: parsed.value, page: cell.page, bbox: cell.bbox });
-    else if (parsed.kind === "invalid")
-      findings.push({
-        code: "unparsed_amount",
-        severity: "warning",
-        message: `"${cell.text}" under ${col.role.measure} is not an amount`,
-        tableNo,
-        page: cell.page,
-        expected: null,
-        actual: cell.text,
-      });
-  }
-  return amounts;
-}
+export type { TableContext } from "./row-draft.js";
 
 const findPart = (cols: readonly ColumnInfo[], part: string) =>
   cols.find((c) => c.role.role === "code" && c.role.part === part);
@@ -158,49 +113,9 @@ function codedByNames(drafts: RowDraft[], ctx: TableContext): RowDraft[] {
   });
 }
 
-/**
- * Where a row the registry does not know sits among coded rows under a coded parent (a 项 of a later
- * edition), the parent's coded children are not all its children: they keep no code, so that no
- * parent is read as the sum of only some of its parts.
- */
-function withoutPartialSiblings(labels: readonly string[], codes: readonly (Code | null)[]): (Code | null)[] {
-  const out = [...codes];
-  let parent: number | null = null;
-  const children = new Map<number, number[]>();
-  const orphans = new Set<number>();
-  labels.forEach((label, i) => {
-    const code = codes[i];
-    if (isTotalLabel(label)) parent = null;
-    else if (code) {
-      const p = [...children.keys()].reverse().find((j) => code.startsWith(codes[j]!) && code.length > codes[j]!.length);
-      if (p !== undefined) children.get(p)!.push(i);
-      children.set(i, []);
-      parent = code.length < 7 ? i : (p ?? null);
-    } else if (parent !== null && label) orphans.add(parent);
-  });
-  for (const p of orphans) for (const c of children.get(p) ?? []) if (codes[c]!.length === 7) out[c] = null;
-  return out;
-}
-
 function namesMatch(official: string | null, printed: string): boolean {
   return official !== null && labelKey(official) === labelKey(printed);
 }
-
-const emptyItem = (rowIndex: number, d: RowDraft): LineItem => ({
-  rowIndex,
-  rowKind: "item",
-  level: null,
-  side: null,
-  section: null,
-  label: d.label,
-  unitCode: d.unitCode,
-  funcCode: d.funcCode,
-  econCode: d.econCode,
-  func: null,
-  econ: null,
-  page: d.page,
-  amounts: d.amounts,
-});
 
 /**
  * Decides total / unit / class / item for the rows of a one-sided table and carries unit codes down.
@@ -283,69 +198,6 @@ function nextIsCoded(drafts: readonly RowDraft[], i: number): boolean {
 function moreUnitsFollow(drafts: readonly RowDraft[], i: number): boolean {
   const next = drafts[i + 1];
   return next !== undefined && !(next.funcCode ?? next.econCode) && !isTotalLabel(next.label);
-}
-
-/**
- * The blocks of a two-sided table: each label column with the amounts printed after it (支出 by
- * 功能分类 and by 支出用途 are two blocks), a block on the side its header prints (the label's own,
- * else any of its columns'), else the side of the block before it.
- */
-function sideBlocks(cols: readonly ColumnInfo[], printed: readonly ("income" | "expense" | null)[]): { side: "income" | "expense"; cols: ColumnInfo[] }[] {
-  const blocks: { cols: ColumnInfo[]; sides: ("income" | "expense" | null)[] }[] = [];
-  cols.forEach((c, i) => {
-    if (c.role.role === "label" || blocks.length === 0) blocks.push({ cols: [], sides: [] });
-    blocks.at(-1)!.cols.push(c);
-    blocks.at(-1)!.sides.push(printed[i] ?? null);
-  });
-  let side: "income" | "expense" = "income";
-  return blocks.map((b, i) => {
-    const own = b.sides[0] ?? b.sides.find((x) => x !== null) ?? (i === 0 ? "income" : printed.some((x) => x !== null) ? side : "expense");
-    side = own;
-    return { side: own, cols: b.cols };
-  });
-}
-
-/** 表1/表2: one printed row holds an income row (left) and an expense row (right). */
-function normalizeTwoSided(table: ExtractedTable, cols: ColumnInfo[], ctx: TableContext, findings: Finding[]): LineItem[] {
-  const items: LineItem[] = [];
-  const codeByName = nameCoder(ctx.classifier, "func", ctx.year);
-  const named = new Set<number>();
-  let section: string | null = null;
-  const blocks = sideBlocks(cols, table.columns.map((c) => sideOf(c.path)));
-  for (const row of table.rows) {
-    for (const { side, cols: sideCols } of blocks) {
-      const label = compact(sideCols.filter((c) => c.role.role === "label").map((c) => textOf(row, c)).join(""));
-      const amounts = readAmounts(row, sideCols, table.tableNo, findings);
-      if (!label && amounts.length === 0) continue;
-      const d: RowDraft = { label, unitCode: null, funcCode: null, econCode: null, page: row.page, amounts };
-      const item = { ...emptyItem(items.length, d), side };
-      const key = labelKey(label);
-      if (side === "income") {
-        if (key === "本年收入" || key === "上年结转") section = key;
-        const heading = key === "本年收入" || (key === "上年结转" && ctx.kind === "财政拨款收支总表");
-        item.rowKind = heading || isTotalLabel(label) ? "total" : "item";
-        item.section = item.rowKind === "item" && ctx.kind === "财政拨款收支总表" ? section : null;
-      } else if (isTotalLabel(label) || /^(本年支出|结转下年)/.test(key)) {
-        item.rowKind = "total";
-      } else {
-        const split = splitCodedLabel(label);
-        const code = split?.code ?? codeByName(label);
-        if (split) item.label = split.label;
-        else if (code) named.add(items.length);
-        item.funcCode = code;
-        item.rowKind = code && code.length < 7 ? "class" : "item";
-      }
-      items.push(item);
-    }
-  }
-  const expense = items.flatMap((r, i) => (r.side === "expense" ? [{ r, named: named.has(i) }] : []));
-  const kept = withoutPartialSiblings(expense.map((e) => e.r.label), expense.map((e) => e.r.funcCode));
-  expense.forEach((e, i) => {
-    if (!e.named || kept[i]) return;
-    e.r.funcCode = null;
-    e.r.rowKind = "item";
-  });
-  return items;
 }
 
 const classifyWith = (read: { drafts: RowDraft[]; byNames: boolean }, ctx: TableContext) => classifyRows(read.drafts, ctx, read.byNames);
