@@ -37,9 +37,11 @@ export function boundariesFromText(body: readonly Line[], header: readonly Line[
   // Lowest header texts first: leaves claim their columns before the group headers above them.
   const heads = header.flatMap((l) => l.runs).sort((a, b) => b.y0 - a.y0);
   const overlaps = (c: [number, number], r: { x0: number; x1: number }): boolean => r.x0 < c[1] && r.x1 > c[0];
-  const headed = new Set(clusters.filter((c) => heads.some((r) => overlaps(c, r))));
+  // A group header over two columns (基本支出 over 人员经费 | 公用经费) names neither of them.
+  const leaves = heads.filter((h) => !groups(h, heads));
+  const headed = new Set(clusters.filter((c) => leaves.some((r) => overlaps(c, r))));
   for (const r of heads) {
-    if (clusters.some((c) => overlaps(c, r))) continue;
+    if (clusters.some((c) => overlaps(c, r) && (headed.has(c) || !leaves.includes(r)))) continue;
     // A header centred over right-aligned numbers may miss them; it names the nearest unnamed cluster
     // unless another header stands between. Otherwise it names a column left blank in every row, unless
     // it stands over other header text (收入 over 项目 | 预算数): a group, not a column.
