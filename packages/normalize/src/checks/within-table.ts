@@ -93,6 +93,8 @@ function parentsOf(rows: readonly LineItem[]): (number | null)[] {
       group = null;
       return department ?? total;
     }
+    // a 其中 row repeats part of the row above it and adds to nothing
+    if (/^其中/.test(row.label)) return null;
     const container = unit ?? department ?? total;
     if (row.level === "project_group") {
       group = i;
@@ -156,11 +158,12 @@ const TOP_ORDINAL = /^[一二三四五六七八九十]+、/;
 
 /**
  * The income rows that add up to 本年收入: where some items print a top-level ordinal (一、财政拨款)
- * and others do not (一般公共预算 under it), only the numbered ones.
+ * and others do not (一般公共预算 under it), only the numbered ones; never a 其中 row.
  */
 function incomeParts(items: readonly LineItem[]): LineItem[] {
-  const numbered = items.filter((r) => TOP_ORDINAL.test(r.label));
-  return numbered.length > 0 && numbered.length < items.length ? numbered : [...items];
+  const own = items.filter((r) => !/^其中/.test(r.label));
+  const numbered = own.filter((r) => TOP_ORDINAL.test(r.label));
+  return numbered.length > 0 && numbered.length < own.length ? numbered : own;
 }
 
 /** 表1/表2: income items add up to 本年收入, 类 rows to 本年支出, and both sides' 总计 agree. */
