@@ -15,6 +15,17 @@ describe("describeColumns: what each column holds", () => {
     expect(roles(columns(["经济科目编码"], ["经济科目名称"], ["总计"]))).toEqual(["code:joined", "label", "$总计"]);
   });
 
+  it("政府经济分类 columns printed beside the 部门 ones carry neither code nor label; alone they are the code and label", () => {
+    expect(roles(columns(["部门经济科目编码"], ["部门经济科目名称"], ["政府经济科目编码"], ["政府经济科目名称"], ["合计"]))).toEqual([
+      "code:joined",
+      "label",
+      "other",
+      "other",
+      "$合计",
+    ]);
+    expect(roles(columns(["政府经济科目编码"], ["政府经济科目名称"], ["合计"]))).toEqual(["code:joined", "label", "$合计"]);
+  });
+
   it("columns of counts, shares and 绩效 targets hold no money", () => {
     expect(roles(columns(["项目名称"], ["人数"], ["数量"], ["比例（%）"], ["绩效指标", "指标值"], ["绩效目标"], ["金额"]))).toEqual([
       "label",

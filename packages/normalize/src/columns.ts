@@ -61,12 +61,9 @@ export function printsBothSides(columns: readonly Column[]): boolean {
 
 function roleOf(path: readonly string[]): ColumnRole {
   const leaf = path[path.length - 1] ?? "";
-  // 政府预算支出经济分类 printed beside 部门预算支出经济分类 (西安): rows carry the 部门 code and name only
-  if (path.some((p) => /^政府(预算支出)?经济(分类)?科目/.test(p))) return { role: "other" };
-  const parent = path[path.length - 2] ?? "";
   if (leaf === "类") return { role: "code", part: "class" };
   if (leaf === "款") return { role: "code", part: "kuan" };
-  if (leaf === "项" && (/编码|代码|科目/.test(parent) || path.length === 1)) return { role: "code", part: "xiang" };
+  if (leaf === "项") return { role: "code", part: "xiang" };
   if (UNIT_CODE.test(leaf)) return { role: "unitCode" };
   // a header joining code and name ("功能科目编码功能科目名称") holds labels that carry their code
   if (NAME.test(leaf) || LABEL.test(leaf)) return { role: "label" };
@@ -118,10 +115,13 @@ function splitCodeParts(infos: readonly ColumnInfo[], cellsOf: (i: number) => st
  * @example describeColumns([{ path: ["项目", "科目编码", "类"], x0: 0, x1: 20 }])[0].role // { role: "code", part: "class" }
  */
 export function describeColumns(columns: readonly Column[], rows: readonly ExtractedRow[] = [], twoSided = false): ColumnInfo[] {
+  // 政府预算支出经济分类 printed beside 部门预算支出经济分类 (西安): rows carry the 部门 code and name only
+  const both = columns.some((c) => c.path.some((p) => /^部门(预算支出)?经济(分类)?科目/.test(norm(p))));
   const infos: ColumnInfo[] = columns.map((c, index) => {
     const path = c.path.map(norm);
     const side = sideOf(path);
-    return { index, side, role: roleOf(path), path };
+    const beside = both && path.some((p) => /^政府(预算支出)?经济(分类)?科目/.test(p));
+    return { index, side, role: beside ? { role: "other" } : roleOf(path), path };
   });
   const cellsOf = (i: number) => rows.flatMap((r) => (r.cells[i] ? [r.cells[i].text.replace(/\s+/g, "")] : [])).filter((t) => t !== "");
   const decimals = infos.some((c) => c.role.role === "amount" && cellsOf(c.index).some((t) => /\.\d/.test(t)));
