@@ -52,7 +52,10 @@ export function boundariesFromText(body: readonly Line[], header: readonly Line[
     const sideOk = (c: [number, number]): boolean => (numeric(c) ? centre <= c[1] + 0.5 * size : centre >= c[0] - 0.5 * size);
     const near = clusters
       .filter((c) => !headed.has(c) && sideOk(c) && distance(c) < 3 * (r.x1 - r.x0))
-      .filter((c) => !heads.some((h) => h !== r && Math.min(h.x1, Math.max(c[0], r.x0)) > Math.max(h.x0, Math.min(c[1], r.x1))))
+      .filter((c) => {
+        const [g0, g1] = c[0] >= r.x1 ? [r.x1, c[0]] : [c[1], r.x0];
+        return !heads.some((h) => h !== r && mid(h.x0, h.x1) > g0 + 0.5 && mid(h.x0, h.x1) < g1 - 0.5);
+      })
       .sort((a, b) => distance(a) - distance(b))[0];
     if (near) {
       near[0] = Math.min(near[0], r.x0);
