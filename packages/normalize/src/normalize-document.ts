@@ -74,9 +74,11 @@ function printedUnits(tables: readonly ExtractedTable[]): Map<string, BudgetUnit
 /** Resolves a row's codes; project rows (表3-2) print a project name, not the name of their 项. */
 function resolveRow(item: LineItem, year: number | null, classifier: Classifier, namesPrinted: boolean): LineItem {
   const printed = namesPrinted ? item.label : "";
-  const resolve = (system: "func" | "econ_dept", code: string | null): CodeResolution | null =>
+  const resolve = (system: "func" | "econ_dept" | "econ_gov", code: string | null): CodeResolution | null =>
     code ? classifier.resolve(system, code, printed, year) : null;
-  return { ...item, func: resolve("func", item.funcCode), econ: resolve("econ_dept", item.econCode) };
+  // 政府预算支出经济分类 codes are 5xx, 部门预算支出经济分类 codes 3xx
+  const econSystem = item.econCode?.startsWith("5") ? "econ_gov" : "econ_dept";
+  return { ...item, func: resolve("func", item.funcCode), econ: resolve(econSystem, item.econCode) };
 }
 
 /** Findings for printed names that differ from the registry (only where the registry is sure). */

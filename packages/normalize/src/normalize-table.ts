@@ -84,12 +84,13 @@ function draftRows(
 }
 
 /**
- * A table whose title does not say 经济分类 but whose codes are all 3xx (工资福利支出 301 …) is coded
- * by 部门预算支出经济分类: 功能分类 codes start with 2.
+ * A table whose title does not say 经济分类 but whose codes are all 3xx (工资福利支出 301 …) or all
+ * 5xx is coded by 部门 or 政府预算支出经济分类: 功能分类 codes start with 2.
  */
 function asEconomic(drafts: RowDraft[], ctx: TableContext): RowDraft[] {
   const codes = drafts.flatMap((d) => (d.funcCode ? [d.funcCode] : []));
-  if (ctx.economic || codes.length < 2 || !codes.every((c) => c.startsWith("3"))) return drafts;
+  const economic = (first: string) => codes.every((c) => c.startsWith(first));
+  if (ctx.economic || codes.length < 2 || !(economic("3") || economic("5"))) return drafts;
   return drafts.map((d) => (d.funcCode ? { ...d, econCode: d.funcCode, funcCode: null } : d));
 }
 
