@@ -129,6 +129,7 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
     "sh_putuo_swj_2025_bmys",
     "sh_putuo_wanli_jiedao_2024_bmys",
     "sh_putuo_zfb_2025_dwys",
+    "xa_xfj_2026",
   ])("%s: a document whose sums all hold raises no error-level finding", (name) => {
     const errors = doc(name).findings.filter((f) => f.severity === "error").map((f) => `${f.tableNo ?? ""} p.${f.page} ${f.message}`);
     expect(errors).toEqual([]);
