@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { ExtractedDocument, ExtractedTable } from "@yusuan/schema";
@@ -7,6 +7,8 @@ import { ExtractedDocument as ExtractedDocumentSchema } from "@yusuan/schema";
 import { corpusDocs, normText, realPdfs, repoRoot, sharedMissing, type CorpusDoc, type CorpusTruth, type TruthRow, type TruthTable } from "@yusuan/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { extractDocument } from "./extract-document.js";
+import { readPdf } from "./pdf.js";
+import { findRulings } from "./rulings.js";
 
 const skip = sharedMissing();
 
@@ -50,6 +52,22 @@ function recallOf(table: ExtractedTable, truth: TruthTable): { found: number; to
     const best = Math.max(0, ...table.rows.map((r) => matched(table, r.cells, row)));
     found += best;
     missed.push(`表${truth.table_no} ${row.label}: ${best}/${want}`);
+  }
+  return { found, total, missed };
+}
+
+/** Amounts of every truth table found in the extracted document, and the rows that missed some. */
+function documentRecall(extracted: ExtractedDocument, truth: CorpusTruth): { found: number; total: number; missed: string[] } {
+  let found = 0;
+  let total = 0;
+  const missed: string[] = [];
+  for (const t of truth.tables) {
+    const table = extracted.tables.find((x) => x.tableNo === t.table_no);
+    const want = (t.rows ?? []).reduce((n, row) => n + Object.keys(row.values).length, 0);
+    const r = table ? recallOf(table, t) : { found: 0, total: want, missed: [`表${t.table_no} missing`] };
+    found += r.found;
+    total += r.total;
+    missed.push(...r.missed.filter((m) => !/: (\d+)\/\1$/.test(m)));
   }
   return { found, total, missed };
 }
@@ -109,18 +127,8 @@ describe.skipIf(skip)("extractDocument on the text corpus and the project's samp
       });
 
       it("puts every printed amount in its row under its column", () => {
-        let found = 0;
-        let total = 0;
-        const missed: string[] = [];
-        for (const truth of doc.truth.tables) {
-          const table = extracted.tables.find((x) => x.tableNo === truth.table_no);
-          const r = table ? recallOf(table, truth) : { found: 0, total: (truth.rows ?? []).reduce((n, row) => n + Object.keys(row.values).length, 0), missed: [`表${truth.table_no} missing`] };
-          found += r.found;
-          total += r.total;
-          missed.push(...r.missed);
-        }
+        const { found, total, missed } = documentRecall(extracted, doc.truth);
         const recall = total ? found / total : 1;
-        missed.splice(0, missed.length, ...missed.filter((m) => !/: (\d+)\/\1$/.test(m)));
         console.log(`${doc.name}: amount recall ${found}/${total} = ${recall.toFixed(4)}${missed.length ? `\n  ${missed.slice(0, 15).join("\n  ")}` : ""}`);
         expect(recall).toBeGreaterThanOrEqual(RECALL_FLOOR[doc.name] ?? 0.999);
       });
@@ -171,4 +179,37 @@ describe.skipIf(skip || !qpdf)("extractDocument on pages turned sideways", () =>
       }));
     expect(await grids(rotated)).toEqual(await grids(doc.pdf));
   });
+});
+
+/**
+ * The same PDF with every stroked line and filled rectangle turned into a no-op: a table drawn
+ * without rules, columns by white space only. qpdf writes the content streams uncompressed first.
+ */
+function withoutRules(pdf: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "yusuan-"));
+  const open = join(dir, "open.pdf");
+  expect(spawnSync("qpdf", ["--qdf", "--object-streams=disable", pdf, open]).status).toBe(0);
+  const text = readFileSync(open, "latin1")
+    .replace(/(-?[\d.]+ -?[\d.]+ m\s+-?[\d.]+ -?[\d.]+ l\s+)S\b/g, "$1n")
+    .replace(/(-?[\d.]+ -?[\d.]+ -?[\d.]+ -?[\d.]+ re\s+)[fS]\*?(?=\s)/g, "$1n");
+  writeFileSync(open, text, "latin1");
+  const out = join(dir, "borderless.pdf");
+  // qpdf repairs the stream lengths the edit changed (exit 3: warnings only).
+  expect([0, 3]).toContain(spawnSync("qpdf", [open, out]).status);
+  return out;
+}
+
+describe.skipIf(skip || !qpdf)("extractDocument on tables whose rules were removed", () => {
+  for (const doc of corpusDocs().filter((d) => d.name.startsWith("dazhou") || d.name.startsWith("anlan"))) {
+    it(`finds every amount of ${doc.name} by white space alone`, async () => {
+      const file = withoutRules(doc.pdf);
+      const bytes = new Uint8Array(readFileSync(file));
+      const rules = await readPdf(bytes, (page) => findRulings(page).length);
+      expect(rules.reduce((a, b) => a + b, 0)).toBe(0);
+      const extracted = await extractDocument(bytes, { fileName: basename(file) });
+      const { found, total, missed } = documentRecall(extracted, doc.truth);
+      console.log(`${doc.name} without rules: amount recall ${found}/${total}${missed.length ? `\n  ${missed.slice(0, 10).join("\n  ")}` : ""}`);
+      expect(found / total).toBe(1);
+    });
+  }
 });
