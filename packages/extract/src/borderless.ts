@@ -1,4 +1,6 @@
-import type { Box } from "./grid.js";
+import type { Box, GridColumn } from "./grid.js";
+
+type Column = Pick<GridColumn, "x0" | "x1">;
 import type { Line } from "./lines.js";
 
 const UNIT_LINE = /(金额)?单位\s*[:：]\s*(人民币)?(万元|元|千元|亿元)/;
@@ -15,20 +17,28 @@ const squeeze = (s: string): string => s.replace(/\s+/g, "");
  * Tables drawn without rules: the block of lines under a 金额单位/部门 line (or, on a page that
  * continues a table, from the top) down to a 备注, page number, next table number or a wide gap.
  * A block counts only when several of its lines spread over three or more runs and it holds data
- * or a bare 合 计 row.
- * @example findTextRegions(lines, false); // [{ x0: 47, y0: 120, x1: 795, y1: 560 }]
+ * or a bare 合 计 row. `continued` gives the columns of a table the page may continue.
+ * @example findTextRegions(lines, null); // [{ x0: 47, y0: 120, x1: 795, y1: 560 }]
  */
-export function findTextRegions(lines: readonly Line[], continuing: boolean): Box[] {
+export function findTextRegions(lines: readonly Line[], continued: readonly Column[] | null): Box[] {
   const boxes: Box[] = [];
-  let start = continuing ? 0 : -1;
-  const close = (end: number) => {
+  let start = continued ? 0 : -1;
+  const close = (end: number, beforeAnchor = false) => {
+    // Lines right above a 金额单位/部门 line are the next table's title, not the last rows of this one.
+    const tail = start === 0 && continued !== null && !beforeAnchor;
     const block = lines.slice(start, end);
     start = -1;
+    if (!block.length) return;
     const wide = block.filter((l) => l.runs.length >= 3).length;
     const data = block.some((l) => l.runs.some((r) => DATA_RUN.test(r.text)));
     // An empty table still prints its 合 计 row.
     const total = block.some((l) => l.runs.length === 1 && /^(合\s*计|总\s*计)$/.test(l.runs[0]!.text));
-    if (wide < 2 || !(data || total)) return;
+    // The last rows of a table continued from the page before may hold only labels: they count when
+    // every run fits in one of that table's columns (prose runs across them).
+    const fitsIn = (r: Line["runs"][number], c: Column): boolean =>
+      (r.x0 + r.x1) / 2 > c.x0 && (r.x0 + r.x1) / 2 < c.x1 && r.x1 - r.x0 <= c.x1 - c.x0 + 2 * r.size;
+    const fits = tail && block.every((l) => l.runs.every((r) => continued.some((c) => fitsIn(r, c))));
+    if (!fits && (wide < 2 || !(data || total))) return;
     boxes.push({
       x0: Math.min(...block.flatMap((l) => l.runs.map((r) => r.x0))) - 1,
       x1: Math.max(...block.flatMap((l) => l.runs.map((r) => r.x1))) + 1,
@@ -39,7 +49,7 @@ export function findTextRegions(lines: readonly Line[], continuing: boolean): Bo
   lines.forEach((line, i) => {
     const text = squeeze(line.text);
     if (isAnchor(line)) {
-      if (start >= 0) close(i);
+      if (start >= 0) close(i, true);
       start = i + 1;
       return;
     }

@@ -117,7 +117,7 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
     const ruled = findRegions(rulings);
     const prevTable = tables[tables.length - 1];
     const continuing = prevTable !== undefined && prevTable.pages.includes(page - 1) && unruled.has(prevTable);
-    const regions = ruled.length ? ruled : findTextRegions(lines, continuing);
+    const regions = ruled.length ? ruled : findTextRegions(lines, continuing ? prevTable.columns : null);
     if (!regions.length) continue;
     const pageUsed = new Set<Line>();
     used.set(page, pageUsed);
