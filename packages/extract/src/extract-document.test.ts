@@ -114,6 +114,19 @@ describe.skipIf(skip)("extractDocument on the text corpus and the project's samp
         expect(found).toEqual(want);
       });
 
+      it("has one row per printed row, each with its whole label (one-sided tables)", () => {
+        const wrong = doc.truth.tables
+          .filter((t) => t.rows?.length && !t.rows.some((r) => r.side))
+          .flatMap((t) => {
+            const rows = extracted.tables.find((x) => x.tableNo === t.table_no)?.rows ?? [];
+            if (rows.length !== t.rows!.length) return [`表${t.table_no}: ${rows.length} rows, printed ${t.rows!.length}`];
+            return t.rows!.flatMap((r, i) =>
+              !r.label || rows[i]!.cells.some((c) => normText(c?.text) === normText(r.label)) ? [] : [`表${t.table_no} row ${i}: ${r.label}`],
+            );
+          });
+        expect(wrong).toEqual([]);
+      });
+
       it("keeps every 表6 indicator and 表8 item whole in one row", () => {
         const rowTexts = (no: string): string[] =>
           (extracted.tables.find((t) => t.tableNo === no)?.rows ?? []).map((r) => r.cells.map((c) => normText(c?.text)).join("|"));
