@@ -18,6 +18,18 @@ const toAscii = (s: string): string =>
   s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\s*[-－—–]\s*/g, "-");
 
 /**
+ * Is this line one a table prints above itself (number, title ending in 表, 金额单位, 部门), even when
+ * a spreadsheet frames it inside the table's rules?
+ * @example isPreambleLine(line); // true for "表1-2", "部门支出总表", "部门：… 金额单位：万元"
+ */
+export function isPreambleLine(line: Line): boolean {
+  return line.runs.every((r) => {
+    const text = r.text.replace(/\s+/g, "");
+    return UNIT.test(text) || ENTITY.test(text) || /^(附表|附|表|公开)\s*[0-9０-９]+([-－—–][0-9０-９]+)*表?$/.test(text) || (line.runs.length === 1 && /表([（(][^）)]*[）)])?$/.test(text));
+  });
+}
+
+/**
  * Reads the table number, title, 金额单位 and 部门 line from the lines printed above a table.
  * @example readPreamble(lines); // { tableNo: "1-2", title: "部门支出总表", unitText: "万元", entityText: "…中心" }
  */

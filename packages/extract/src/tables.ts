@@ -2,7 +2,7 @@ import type { Cell, ExtractedRow, ExtractedTable } from "@yusuan/schema";
 import { AMOUNT } from "./grid-parts.js";
 import { buildGrid, EMPTY_MARK, NOTE, type Box, type Grid } from "./grid.js";
 import type { Line } from "./lines.js";
-import { readPreamble, type Preamble } from "./preamble.js";
+import { isPreambleLine, readPreamble, type Preamble } from "./preamble.js";
 import { findTextRegions } from "./borderless.js";
 import { findRegions } from "./regions.js";
 import type { Ruling } from "./rulings.js";
@@ -133,10 +133,15 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
         pageUsed.add(line);
       }
     };
-    regions.forEach((box, index) => {
-      takeNotes(top, box.y0, lastTable);
+    regions.forEach((ruledBox, index) => {
+      takeNotes(top, ruledBox.y0, lastTable);
+      // A spreadsheet may frame its title and unit lines inside the table's rules: they stay preamble.
+      const framed = lines.filter((l) => l.y0 >= ruledBox.y0 - 1 && l.y1 <= ruledBox.y1 + 1);
+      const titleLines = framed.slice(0, Math.max(0, framed.findIndex((l) => !isPreambleLine(l))));
+      const box = titleLines.length ? { ...ruledBox, y0: titleLines[titleLines.length - 1]!.y1 + 0.5 } : ruledBox;
       // Only the few lines just above a table speak about it; prose further up does not.
-      const pre = lines.filter((l) => l.y0 >= top - 1 && l.y1 <= box.y0 + 1 && l.y0 >= box.y0 - PREAMBLE_REACH && !pageUsed.has(l)).slice(-PREAMBLE_LINES);
+      const above = lines.filter((l) => l.y0 >= top - 1 && l.y1 <= ruledBox.y0 + 1 && l.y0 >= ruledBox.y0 - PREAMBLE_REACH && !pageUsed.has(l));
+      const pre = [...above, ...titleLines].slice(-PREAMBLE_LINES);
       const preamble = readPreamble(pre);
       const prev = tables[tables.length - 1];
       const fresh = buildGrid(runs.filter((r) => inside(r, box)), rulings, box);
