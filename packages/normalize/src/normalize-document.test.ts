@@ -56,6 +56,20 @@ describe.skipIf(skip)("corpus PDFs through extraction and normalization", () => 
     },
   );
 
+  it.each(docs.filter((d) => (d.truth.performance_targets ?? []).length > 0).map((d) => [d.name, d] as const))(
+    "%s: 表6 绩效目标 indicators with their project, budget and goal",
+    async (_n, corpus) => {
+      const key = (p: Record<string, string | null>) =>
+        [p.unit, p.project, p.budget, p.goal, p.level1, p.level2, p.level3, p.operator, p.value, p.measure_unit ?? p.measureUnit, p.weight, p.direction]
+          .map((v) => normText(v ?? ""))
+          .join("|");
+      const got = (await pipeline(corpus)).performanceTargets.map((p) => key(p as unknown as Record<string, string | null>));
+      const want = corpus.truth.performance_targets!.map(key);
+      expect(got.filter((g) => !want.includes(g)).slice(0, 3)).toEqual([]);
+      expect(got).toHaveLength(want.length);
+    },
+  );
+
   it("达州: 2101101 printed as 行政事业单位医疗 is reported as a name mismatch", async () => {
     const doc = await pipeline(byName("dazhou"));
     const mismatch = doc.findings.find((f) => f.code === "name_differs" && f.actual === "行政事业单位医疗");

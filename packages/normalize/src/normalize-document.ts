@@ -8,6 +8,7 @@ import type {
   ExtractedTable,
   Finding,
   LineItem,
+  PerformanceTarget,
   ProcurementItem,
   TableKind,
 } from "@yusuan/schema";
@@ -16,6 +17,7 @@ import { compact, isTotalLabel, labelKey } from "./labels.js";
 import { normalizeTableRows } from "./normalize-table.js";
 import type { RowIdentity } from "./measure-identities.js";
 import { readProcurement } from "./procurement.js";
+import { readPerformanceTargets } from "./performance-targets.js";
 import { checkDocument } from "./checks/index.js";
 import { checkClaims, readClaims } from "./claims/index.js";
 import { isEconomicTable, tableKind } from "./table-kind.js";
@@ -120,6 +122,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
   const department = extracted.meta.department ?? extracted.tables.find((t) => t.entityText)?.entityText ?? null;
   const findings: Finding[] = [...extracted.findings];
   const procurement: ProcurementItem[] = [];
+  const performanceTargets: PerformanceTarget[] = [];
   const identities = new Map<BudgetTable, RowIdentity[]>();
   const tables: BudgetTable[] = extracted.tables.map((t) => {
     const kind = tableKind(t.title);
@@ -135,6 +138,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     // 表6 and 表8 are not amount tables: their content is structured apart (绩效目标, 政府采购).
     const normalized = STRUCTURED.has(kind) ? { rows: [], measures: [], identities: [], findings: [] } : normalizeTableRows(t, ctx);
     if (kind === "政府采购表") procurement.push(...readProcurement(t));
+    if (kind === "项目绩效目标表") performanceTargets.push(...readPerformanceTargets(t));
     findings.push(...normalized.findings);
     const table: BudgetTable = {
       tableNo: t.tableNo,
@@ -163,7 +167,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     pages: extracted.pages,
     units: [...units.values()],
     tables,
-    performanceTargets: [],
+    performanceTargets,
     procurement,
     prose: extracted.prose,
     claims: readClaims(extracted.prose),
