@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { corpusDocs, sharedMissing, truthDocument } from "@yusuan/testkit";
 import type { BudgetDocument, LineItem } from "@yusuan/schema";
-import { checkDocument } from "./index.js";
+import { checkDocument, checkPerformanceBudgets } from "./index.js";
 
 const skip = sharedMissing() !== null;
 const docs = corpusDocs({ includeScanned: true });
@@ -52,4 +52,20 @@ describe.skipIf(skip)("checks on the corpus ground truth", () => {
       },
     );
   });
+});
+
+describe.skipIf(skip)("表6 project budgets against 表3-2", () => {
+  it.each(docs.filter((d) => (d.truth.performance_targets ?? []).length > 0).map((d) => [d.name, d] as const))(
+    "%s: every project's 预算数 agrees with its 表3-2 amount, and a changed one is reported",
+    (_n, corpus) => {
+      const doc = truthDocument(corpus);
+      expect(checkPerformanceBudgets(doc)).toEqual([]);
+      const projects = new Set(doc.tables.find((t) => t.tableNo === "3-2")!.rows.map((r) => r.label));
+      const target = doc.performanceTargets.find((t) => projects.has(t.project) && t.budget !== null);
+      if (!target) return;
+      const wrong = structuredClone(doc);
+      for (const t of wrong.performanceTargets) if (t.project === target.project) t.budget = (Number(target.budget) + 10).toFixed(2);
+      expect(checkPerformanceBudgets(wrong).map((f) => f.code)).toContain("cross_table_mismatch");
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import type { BudgetDocument, BudgetTable, Finding } from "@yusuan/schema";
 import type { RowIdentity } from "../measure-identities.js";
 import { checkAcrossTables } from "./across-tables.js";
+import { checkPerformanceBudgets } from "./performance.js";
 import { checkTable } from "./within-table.js";
 
 /**
@@ -10,8 +11,9 @@ import { checkTable } from "./within-table.js";
  * @example const findings = checkDocument(budgetDocument); findings.filter((f) => f.severity === "error")
  */
 export function checkDocument(doc: BudgetDocument, identitiesOf: (table: BudgetTable) => RowIdentity[] | undefined = () => undefined): Finding[] {
-  return [...doc.tables.flatMap((t) => checkTable(t, identitiesOf(t))), ...checkAcrossTables(doc)];
+  return [...doc.tables.flatMap((t) => checkTable(t, identitiesOf(t))), ...checkAcrossTables(doc), ...checkPerformanceBudgets(doc)];
 }
 
 export { checkTable, rowIdentities } from "./within-table.js";
 export { checkAcrossTables } from "./across-tables.js";
+export { checkPerformanceBudgets } from "./performance.js";
