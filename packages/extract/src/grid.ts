@@ -61,8 +61,24 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   bodyStart = startAtHeaderRule(lines, bodyStart, hs, box);
   // A continuation page repeats the header it started with (or none); cells split by the page break
   // may print above it, and belong to the body.
+  // The repeated header is one block of lines at the top or naming several columns: a wrapped label's
+  // last word ("支出") that happens to be a header word too is body.
+  const repeats = (l: Line): boolean => l.runs.every((r) => knownHeader!.has(squeeze(r.text)) || COLUMN_INDEX.test(squeeze(r.text)));
+  let repeatStart = -1;
+  let repeatEnd = -1;
+  for (let i = 0; knownHeader && i < lines.length; i++) {
+    if (!repeats(lines[i]!)) continue;
+    let end = i;
+    while (end < lines.length && repeats(lines[end]!)) end++;
+    const texts = new Set(lines.slice(i, end).flatMap((l) => l.runs.map((r) => squeeze(r.text))));
+    if (i === 0 || texts.size >= 2) {
+      [repeatStart, repeatEnd] = [i, end];
+      break;
+    }
+    i = end;
+  }
   const inHeader = knownHeader
-    ? (l: Line): boolean => l.runs.every((r) => knownHeader.has(squeeze(r.text)) || COLUMN_INDEX.test(squeeze(r.text)))
+    ? (_: Line, i: number): boolean => i >= repeatStart && i < repeatEnd
     : (_: Line, i: number): boolean => i < bodyStart;
   const header = lines.filter(inHeader);
   const body = lines.filter((l, i) => !inHeader(l, i));

@@ -95,6 +95,17 @@ function sharesHeader(texts: ReadonlySet<string>, known: ReadonlySet<string> | u
   return shared >= texts.size / 2;
 }
 
+/**
+ * Does a page's table sit on the column rules of the table above? Its frame and every edge of its
+ * columns are edges of the earlier table's (columns with nothing in them may be missing).
+ */
+function sameLayout(first: ExtractedTable["columns"], next: Grid["columns"], box: Box): boolean {
+  if (next.length < 2 || !first.length) return false;
+  const edges = first.flatMap((c) => [c.x0, c.x1]);
+  const near = (x: number): boolean => edges.some((e) => Math.abs(e - x) <= 3);
+  return near(box.x0) && near(box.x1) && next.every((c) => near(c.x0) && near(c.x1));
+}
+
 const isContinuation = (pre: Preamble, prev: ExtractedTable | undefined, page: number, firstOnPage: boolean): boolean => {
   if (!prev || !prev.pages.includes(page - 1) && !prev.pages.includes(page)) return false;
   if (pre.tableNo !== null) return pre.tableNo === prev.tableNo;
@@ -146,9 +157,14 @@ export function findTables(pages: readonly PageLayout[]): TablesResult {
       const prev = tables[tables.length - 1];
       const fresh = buildGrid(runs.filter((r) => inside(r, box)), rulings, box);
       const known = prev ? headers.get(prev) : undefined;
-      // A continuation has the columns it started with, repeats its header, or prints none.
+      // A continuation has the columns it started with, repeats its header, or prints none; a page
+      // that goes on without a header (its first body lines taken for one) keeps the column rules.
       const sameHeader =
-        !fresh.headerTexts.size || !prev?.rows.length || fresh.columns.length === prev.columns.length || sharesHeader(fresh.headerTexts, known);
+        !fresh.headerTexts.size ||
+        !prev?.rows.length ||
+        fresh.columns.length === prev.columns.length ||
+        sharesHeader(fresh.headerTexts, known) ||
+        sameLayout(prev.columns, fresh.columns, box);
       const continues = prev !== undefined && sameHeader && isContinuation(preamble, prev, page, index === 0);
       const area = continues ? { ...box, y0: overflowTop(pre, box) } : box;
       // A first page that held only the top of the header knows too little of it to skip its rest.

@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ExtractedDocument, ExtractedTable } from "@yusuan/schema";
+import { sharedDir, sharedMissing } from "@yusuan/testkit";
+import { describe, expect, it } from "vitest";
+import { extractDocument } from "./extract-document.js";
+
+const skip = sharedMissing();
+const cache = new Map<string, Promise<ExtractedDocument>>();
+
+/** A real disclosure of ../shared/real, extracted once for the whole file. */
+function real(name: string): Promise<ExtractedDocument> {
+  if (!cache.has(name)) {
+    const bytes = new Uint8Array(readFileSync(join(sharedDir()!, "real", name)));
+    cache.set(name, extractDocument(bytes, { fileName: name }));
+  }
+  return cache.get(name)!;
+}
+
+/** The cell under the column whose path ends with `leaf`, in the row whose first filled cell is `label`. */
+function cellAt(table: ExtractedTable, label: string, leaf: string, nth = 0): string | undefined {
+  const rows = table.rows.filter((r) => r.cells.some((c) => c?.text.replace(/\s+/g, "") === label));
+  const row = rows[nth];
+  if (!row) return undefined;
+  const start = row.cells.findIndex((c) => c?.text.replace(/\s+/g, "") === label);
+  const col = table.columns.findIndex((c, i) => i > start && c.path[c.path.length - 1] === leaf);
+  return row.cells[col]?.text;
+}
+
+describe.skipIf(skip)("real layouts", () => {
+  it("stitches a table continued on the next page without its header to the table above", async () => {
+    const doc = await real("sh_putuo_czj_2024_bmjs.pdf");
+    const total = doc.tables.find((t) => t.title === "财政拨款收入支出决算总表")!;
+    expect(total.pages.length).toBeGreaterThan(1);
+    expect(cellAt(total, "本年收入合计", "决算数")).toBe("2,940.05");
+    expect(cellAt(total, "年初财政拨款结转和结余", "决算数")).toBe("21.63");
+    expect(cellAt(total, "总计", "决算数")).toBe("2,961.68");
+    // A label wrapped onto a line that reads like a header word stays whole.
+    expect(total.rows.some((r) => r.cells.some((c) => c?.text === "十四、资源勘探工业信息等支出"))).toBe(true);
+    expect(doc.tables.some((t) => t.columns.some((c) => c.path.some((p) => p.startsWith("十四、"))))).toBe(false);
+  });
+});
