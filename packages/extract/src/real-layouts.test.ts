@@ -39,4 +39,11 @@ describe.skipIf(skip)("real layouts", () => {
     expect(total.rows.some((r) => r.cells.some((c) => c?.text === "十四、资源勘探工业信息等支出"))).toBe(true);
     expect(doc.tables.some((t) => t.columns.some((c) => c.path.some((p) => p.startsWith("十四、"))))).toBe(false);
   });
+
+  it("keeps a row's amount on its row under a double rule drawn in the amount column only", async () => {
+    const doc = await real("js2018_gaoyuan_bmys.pdf");
+    const basic = doc.tables.find((t) => t.title.includes("财政拨款基本支出预算表"))!;
+    expect(cellAt(basic, "工资福利支出", "金额")).toBe("13,747.87");
+    expect(basic.rows.filter((r) => r.cells.every((c) => !c || /^[\d,.]+$/.test(c.text)))).toEqual([]);
+  });
 });

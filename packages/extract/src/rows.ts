@@ -4,6 +4,8 @@ import type { Ruling } from "./rulings.js";
 
 /** Lines closer than this (in font sizes) without a rule between them are one wrapped row. */
 const WRAP_GAP = 0.45;
+/** Horizontal rules closer than this (points) bound the same row. */
+const ROW_RULE_GAP = 3;
 
 /**
  * Rows of a body ruled row by row: a piece belongs to the cell whose top rule is the nearest rule
@@ -11,14 +13,18 @@ const WRAP_GAP = 0.45;
  * its first row, a wrapped cell stays whole).
  */
 export function rowsByRules(bodyPieces: readonly Piece[][], columns: readonly GridColumn[], hs: readonly Ruling[]): Piece[][] {
-  const tops = [...new Set(hs.map((h) => Math.round(h.pos * 2) / 2))].sort((a, b) => a - b);
+  // Rules closer than a line of text are one row boundary (a double rule under a total, drawn in some
+  // columns only), so a row's cells under either stay one row.
+  const tops: number[] = [];
+  for (const pos of hs.map((h) => h.pos).sort((a, b) => a - b)) if (!tops.length || pos - tops[tops.length - 1]! > ROW_RULE_GAP) tops.push(pos);
+  const rowOf = (pos: number): number => tops.filter((t) => t <= pos + 0.5).length - 1;
   const rows = new Map<number, Piece[]>();
   for (const p of bodyPieces.flat()) {
     const x = mid(columns[p.col]!.x0, columns[p.col]!.x1);
     const y = mid(p.run.y0, p.run.y1);
     const above = hs.filter((h) => h.pos < y && h.start <= x + 1 && h.end >= x - 1).map((h) => h.pos);
     const top = above.length ? Math.max(...above) : -Infinity;
-    const key = top === -Infinity ? -1 : tops.findIndex((t) => Math.abs(t - top) <= 1);
+    const key = top === -Infinity ? -1 : rowOf(top);
     rows.set(key, [...(rows.get(key) ?? []), p]);
   }
   return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, pieces]) => pieces);
