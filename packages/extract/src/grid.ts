@@ -2,7 +2,7 @@ import { groupLines, type Line } from "./lines.js";
 import type { Ruling } from "./rulings.js";
 import { splitRunAt, type Run } from "./text-runs.js";
 import { boundariesFromText, dedupe, unruledCuts } from "./columns.js";
-import { AMOUNT, CODE, COLUMN_INDEX, joinCell, mid, squeeze, verticalAt, type Box, type GridCell, type GridColumn, type Piece } from "./grid-parts.js";
+import { AMOUNT, CODE, COLUMN_INDEX, joinCell, mid, NUMERIC, squeeze, verticalAt, type Box, type GridCell, type GridColumn, type Piece } from "./grid-parts.js";
 import { assignHeader } from "./header.js";
 import { rowsByLines, rowsByRules } from "./rows.js";
 
@@ -116,7 +116,21 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   const columns: GridColumn[] = bounds.slice(0, -1).map((x0, c) => ({ path: [], x0, x1: bounds[c + 1]! }));
   assignHeader(header, columns, vs, hs, hasRules, textCuts, piecesOf);
 
-  const bodyPieces = body.map((line) => piecesOf(line, indexOf.get(line)!));
+  const natural = body.map((line) => piecesOf(line, indexOf.get(line)!));
+  // A label centred in a cell merged over a name column and an amount column (当年支出小计 across
+  // 名称 and 金额) belongs to the name: the rules it crosses are missing at its height.
+  const merged = (col: number, p: Piece): boolean => col > 0 && !textCuts.has(bounds[col]!) && !verticalAt(vs, bounds[col]!, mid(p.run.y0, p.run.y1));
+  const numeric = columns.map((_, c) => {
+    const texts = natural.flat().filter((p) => p.col === c && !merged(c, p));
+    return texts.length > 0 && texts.filter((p) => NUMERIC.test(p.run.text)).length > texts.length / 2;
+  });
+  const mergedStart = (p: Piece): Piece => {
+    if (!hasRules || !numeric[p.col] || NUMERIC.test(p.run.text)) return p;
+    let col = p.col;
+    while (merged(col, p)) col--;
+    return numeric[col] ? p : { ...p, col };
+  };
+  const bodyPieces = natural.map((pieces) => pieces.map(mergedStart));
   // Ruled row by row when some column has a rule for about every other line of text in it.
   const bodyRuled = columns.some((col, c) => {
     const x = mid(col.x0, col.x1);

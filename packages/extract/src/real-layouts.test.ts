@@ -46,4 +46,16 @@ describe.skipIf(skip)("real layouts", () => {
     expect(cellAt(basic, "工资福利支出", "金额")).toBe("13,747.87");
     expect(basic.rows.filter((r) => r.cells.every((c) => !c || /^[\d,.]+$/.test(c.text)))).toEqual([]);
   });
+
+  it("puts a label centred in a cell merged over a name and an amount column under the name", async () => {
+    const doc = await real("js2018_gaoyuan_bmys.pdf");
+    const summary = doc.tables.find((t) => t.title.includes("收支预算总表") && t.columns.length > 4)!;
+    for (const label of ["当年支出小计", "结转下年资金", "支出合计"]) {
+      const row = summary.rows.find((r) => r.cells.some((c) => c?.text === label))!;
+      const col = row.cells.findIndex((c) => c?.text === label);
+      expect(summary.columns[col]!.path.at(-1)).toBe("功能科目名称");
+    }
+    const total = summary.rows.find((r) => r.cells.some((c) => c?.text === "支出合计"))!;
+    expect(total.cells.at(-1)?.text).toBe("33,172.15");
+  });
 });
