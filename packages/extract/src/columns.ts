@@ -1,5 +1,6 @@
-import { AMOUNT, mid, type Box } from "./grid-parts.js";
+import { AMOUNT, mid, verticalAt, type Box } from "./grid-parts.js";
 import type { Line } from "./lines.js";
+import type { Ruling } from "./rulings.js";
 import type { Run } from "./text-runs.js";
 
 /** Sorted positions with near-duplicates (within `tol`) dropped. */
@@ -88,12 +89,19 @@ function groups(r: Run, heads: readonly Run[]): boolean {
   );
 }
 
-/** Cuts inside ruled columns where labels and, right of them, amounts stand at least a font size apart. */
-export function unruledCuts(body: readonly Line[], bounds: readonly number[]): number[] {
+/**
+ * Cuts inside ruled columns where labels and, right of them, amounts stand at least a font size apart.
+ * Text in a cell merged over this column and the next (a 合计 label whose rules are missing at its
+ * height) says nothing of the column.
+ */
+export function unruledCuts(body: readonly Line[], bounds: readonly number[], vs: readonly Ruling[]): number[] {
   const cuts: number[] = [];
   const runs = body.flatMap((l) => l.runs);
   for (let c = 0; c + 1 < bounds.length; c++) {
-    const inside = runs.filter((r) => mid(r.x0, r.x1) > bounds[c]! && mid(r.x0, r.x1) < bounds[c + 1]!).sort((a, b) => a.x0 - b.x0);
+    const ruledAt = (k: number, r: Run): boolean => k === 0 || k === bounds.length - 1 || verticalAt(vs, bounds[k]!, mid(r.y0, r.y1));
+    const inside = runs
+      .filter((r) => mid(r.x0, r.x1) > bounds[c]! && mid(r.x0, r.x1) < bounds[c + 1]! && ruledAt(c, r) && ruledAt(c + 1, r))
+      .sort((a, b) => a.x0 - b.x0);
     let reach = -Infinity;
     for (const r of inside) {
       const cut = mid(reach, r.x0);

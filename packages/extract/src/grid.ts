@@ -97,7 +97,7 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   else if (body.length) {
     // A ruled table may leave some columns unruled: split a ruled column where its body text
     // falls into clusters with a wide gap between (a label and its amount).
-    for (const cut of unruledCuts(body, bounds)) textCuts.add(cut);
+    for (const cut of unruledCuts(body, bounds, vs)) textCuts.add(cut);
     bounds = [...bounds, ...textCuts].sort((a, b) => a - b);
   }
   const colCount = bounds.length - 1;

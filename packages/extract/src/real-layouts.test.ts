@@ -58,4 +58,18 @@ describe.skipIf(skip)("real layouts", () => {
     const total = summary.rows.find((r) => r.cells.some((c) => c?.text === "支出合计"))!;
     expect(total.cells.at(-1)?.text).toBe("33,172.15");
   });
+
+  it("keeps a column whole when labels of cells merged across it stand left of its amounts", async () => {
+    const doc = await real("js2019_shengwei_bgt_tables.pdf");
+    const summary = doc.tables.find((t) => t.title === "收支预算总表")!;
+    expect(summary.columns.map((c) => c.path.join("/"))).toEqual([
+      "收入/项目名称",
+      "收入/金额",
+      "支出/功能分类/功能科目名称",
+      "支出/功能分类/金额",
+      "支出/支出用途/项目名称",
+      "支出/支出用途/金额",
+    ]);
+    expect(cellAt(summary, "一、一般公共服务支出", "金额")).toBe("22,395.50");
+  });
 });
