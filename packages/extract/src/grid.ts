@@ -22,6 +22,8 @@ export interface Grid {
 
 /** A 备注/注 line: a note about the table, never one of its rows. */
 export const NOTE = /^(备注|注)\s*[:：]/;
+/** The names of a code's parts, printed as the lowest header line over the code columns. */
+const CODE_LEVEL = /^(类|款|项)$/;
 const FIRST_ITEM = /^(一、|1[.、．]|合\s*计$|总\s*计$)/;
 const TOTAL_LABEL = /^(合\s*计|总\s*计|本年收入合计|收入总计|一、)/;
 /** How documents say a table is empty; "“上年结转”均无数据" (one column empty) is not it. */
@@ -48,7 +50,14 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
     const y = mid(r.y0, r.y1);
     return splitRunAt(r, vs.filter((v) => v.start <= y + 1 && v.end >= y - 1).map((v) => v.pos));
   });
-  const lines = groupLines(cut).filter((l) => {
+  // 类 款 项 printed on the line of the 合计 row's numbers are a header line of their own.
+  const lines = groupLines(cut)
+    .flatMap((l) => {
+      const levels = l.runs.filter((r) => CODE_LEVEL.test(squeeze(r.text)));
+      if (levels.length < 2 || levels.length === l.runs.length) return [l];
+      return [...groupLines(levels), ...groupLines(l.runs.filter((r) => !levels.includes(r)))];
+    })
+    .filter((l) => {
     const text = squeeze(l.text);
     if (!EMPTY_MARK.test(text) && !NOTE.test(text)) return true;
     notes.push(l.text);
@@ -169,6 +178,8 @@ function startAtHeaderRule(lines: readonly Line[], bodyStart: number, hs: readon
   const full = hs.filter((h) => h.start <= box.x0 + 3 && h.end >= box.x1 - 3 && h.pos > box.y0 + 2 && h.pos < first.y0 + 1);
   if (!full.length) return bodyStart;
   const rule = Math.max(...full.map((h) => h.pos));
-  const k = lines.findIndex((l) => mid(l.y0, l.y1) > rule);
+  let k = lines.findIndex((l) => mid(l.y0, l.y1) > rule);
+  // 类 款 项 printed in the band of the 合计 row still name the code columns.
+  while (k >= 0 && k < bodyStart && lines[k]!.runs.every((r) => CODE_LEVEL.test(squeeze(r.text)))) k++;
   return k >= 0 && k < bodyStart ? k : bodyStart;
 }

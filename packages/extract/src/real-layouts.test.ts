@@ -72,4 +72,14 @@ describe.skipIf(skip)("real layouts", () => {
     ]);
     expect(cellAt(summary, "一、一般公共服务支出", "金额")).toBe("22,395.50");
   });
+
+  it("reads 类 款 项 printed in the band of the 合计 row as the code columns' header", async () => {
+    const doc = await real("sh_putuo_czj_2024_bmjs.pdf");
+    for (const title of ["收入决算表", "支出决算表"]) {
+      const table = doc.tables.find((t) => t.title === title)!;
+      expect(table.columns.slice(0, 3).map((c) => c.path.at(-1))).toEqual(["类", "款", "项"]);
+      expect(table.rows[0]!.cells.slice(0, 3)).toEqual([null, null, null]);
+      expect(table.rows[0]!.cells[3]?.text).toBe("合计");
+    }
+  });
 });
