@@ -82,4 +82,11 @@ describe.skipIf(skip)("real layouts", () => {
       expect(table.rows[0]!.cells[3]?.text).toBe("合计");
     }
   });
+
+  it("leaves the unit and 部门 line above a continued table out of its rows", async () => {
+    const doc = await real("cs_gaj_2025.pdf");
+    const continued = doc.tables.filter((t) => t.pages.length > 1 && t.pages.length < 5);
+    expect(continued.length).toBeGreaterThanOrEqual(2);
+    for (const t of continued) expect(t.rows.flatMap((r) => r.cells).filter((c) => c && /单位[:：]/.test(c.text))).toEqual([]);
+  });
 });

@@ -76,13 +76,13 @@ function refine(coarse: ExtractedTable["columns"], fine: Grid["columns"]): Extra
 /**
  * Where a continued table really starts on its page: cells split by the page break print their rest
  * just above the repeated header. Lines that touch the table (or each other) upwards count, up to a
- * title or page number.
+ * title, a unit or 部门 line, or a page number.
  */
 function overflowTop(pre: readonly Line[], box: Box): number {
   let top = box.y0;
   for (const line of [...pre].reverse()) {
     const text = line.text.replace(/\s+/g, "");
-    if (top - line.y1 > 1.5 * line.size || isTitle(text) || /^[-—\d\s]+$|^第\d+页/.test(text)) break;
+    if (top - line.y1 > 1.5 * line.size || isTitle(text) || isPreambleLine(line) || /^[-—\d\s]+$|^第\d+页/.test(text)) break;
     top = line.y0 - 1;
   }
   return top;
