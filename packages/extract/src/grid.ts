@@ -30,9 +30,13 @@ const TOTAL_LABEL = /^(合\s*计|总\s*计|本年收入合计|收入总计|一�
 export const EMPTY_MARK =
   /(此|本)表(无|为空|没有)数据|此表(如|若)无数|(此|本)表为空表|本(部门|单位)(无|没有)[^，。“”]{0,16}(预算|支出|经费)(，|。|$)|本(部门|单位)(无|没有)(该|此|相关)?(项目|数据)(，|。|$)/;
 
-/** A body line holds an amount or a code, or is a bare total row (合 计) as printed in empty tables. */
+/**
+ * A body line holds an amount or a code, says there is none (无 as an empty table's only row), or is a
+ * bare total row (合 计) as printed in empty tables.
+ */
 const isBodyLine = (line: Line, box: Box): boolean =>
   line.runs.some((r) => AMOUNT.test(r.text) || CODE.test(r.text)) ||
+  line.runs.every((r) => squeeze(r.text) === "无") ||
   (TOTAL_LABEL.test(line.runs[0]!.text) && line.runs.length === 1 && line.runs[0]!.x0 < box.x0 + 0.5 * (box.x1 - box.x0));
 
 /**
@@ -97,7 +101,12 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   const probe = body.length ? body : header.slice(-1);
   const probeTop = probe.length ? Math.min(...probe.map((l) => l.y0)) : box.y0;
   const probeBottom = probe.length ? Math.max(...probe.map((l) => l.y1)) : box.y1;
-  const ruled = vs.filter((v) => v.start < probeBottom && v.end > probeTop).map((v) => v.pos);
+  // An empty table's only row (合计) may sit in a cell merged over the code columns: the rules running
+  // down its empty rows still part them.
+  const headerBottom = header.length ? Math.max(...header.map((l) => l.y1 + l.size)) : probeTop;
+  const noData = !body.some((l) => l.runs.some((r) => AMOUNT.test(r.text)));
+  const reach = noData ? Math.min(probeTop, headerBottom) : probeTop;
+  const ruled = vs.filter((v) => v.start < probeBottom && v.end > reach).map((v) => v.pos);
   // Double borders and hairline gaps are no columns: rules closer than a narrow glyph are one.
   let bounds = dedupe([box.x0, ...ruled, box.x1], 4);
   const hasRules = bounds.length > 2;

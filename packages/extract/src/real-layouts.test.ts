@@ -89,4 +89,13 @@ describe.skipIf(skip)("real layouts", () => {
     expect(continued.length).toBeGreaterThanOrEqual(2);
     for (const t of continued) expect(t.rows.flatMap((r) => r.cells).filter((c) => c && /单位[:：]/.test(c.text))).toEqual([]);
   });
+
+  it("reads the header of an empty table whose only row says 无", async () => {
+    for (const name of ["sh_putuo_sfj_2026_bmys.pdf", "sh_putuo_swj_2025_bmys.pdf"]) {
+      const doc = await real(name);
+      const empty = doc.tables.filter((t) => t.empty && t.columns.some((c) => c.path.includes("功能分类科目名称")));
+      expect(empty.length).toBeGreaterThanOrEqual(1);
+      for (const t of empty) expect(t.columns.slice(0, 4).map((c) => c.path.at(-1))).toEqual(["类", "款", "项", "功能分类科目名称"]);
+    }
+  });
 });
