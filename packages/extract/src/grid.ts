@@ -182,13 +182,15 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
 function startAtHeaderRule(lines: readonly Line[], bodyStart: number, hs: readonly Ruling[], box: Box): number {
   const first = lines[bodyStart];
   if (!first) return bodyStart;
-  const below = lines.length - bodyStart;
+  // Rows are counted by their numbers: a long wrapped text (a 绩效目标) makes many lines of one row.
+  const below = lines.slice(bodyStart).filter((l) => l.runs.some((r) => NUMERIC.test(squeeze(r.text)))).length;
   if (hs.filter((h) => h.pos > first.y0).length < Math.max(2, below / 3)) return bodyStart;
   const full = hs.filter((h) => h.start <= box.x0 + 3 && h.end >= box.x1 - 3 && h.pos > box.y0 + 2 && h.pos < first.y0 + 1);
   if (!full.length) return bodyStart;
   const rule = Math.max(...full.map((h) => h.pos));
   let k = lines.findIndex((l) => mid(l.y0, l.y1) > rule);
-  // 类 款 项 printed in the band of the 合计 row still name the code columns.
-  while (k >= 0 && k < bodyStart && lines[k]!.runs.every((r) => CODE_LEVEL.test(squeeze(r.text)))) k++;
+  // 类 款 项 printed in the band of the 合计 row still name the code columns, as 栏次 numbers do.
+  const names = (l: Line): boolean => l.runs.every((r) => CODE_LEVEL.test(squeeze(r.text)) || COLUMN_INDEX.test(squeeze(r.text)));
+  while (k >= 0 && k < bodyStart && names(lines[k]!)) k++;
   return k >= 0 && k < bodyStart ? k : bodyStart;
 }

@@ -98,4 +98,11 @@ describe.skipIf(skip)("real layouts", () => {
       for (const t of empty) expect(t.columns.slice(0, 4).map((c) => c.path.at(-1))).toEqual(["类", "款", "项", "功能分类科目名称"]);
     }
   });
+
+  it("ends the header at the rule under it when the first row's label wraps around its amount", async () => {
+    const doc = await real("gz_tjj_2026.pdf");
+    const goals = doc.tables.find((t) => t.columns.some((c) => c.path[0] === "绩效目标") && t.columns.length === 3)!;
+    expect(goals.columns.map((c) => c.path.join("/"))).toEqual(["项目", "预算数（单位：万元）", "绩效目标"]);
+    expect(cellAt(goals, "广州市第四次全国农业普查经费", "预算数（单位：万元）")).toBe("534.72");
+  });
 });
