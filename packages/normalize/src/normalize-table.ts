@@ -128,6 +128,7 @@ function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, byNames: b
   const projectTable = isProjectTable(ctx);
   let currentUnit: string | null = null;
   let previousKind: LineItem["rowKind"] | null = null;
+  let previousLevel: LineItem["level"] = null;
   let total: RowDraft | null = null;
   drafts.forEach((d, i) => {
     const item = emptyItem(i, d);
@@ -155,8 +156,9 @@ function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, byNames: b
       item.unitCode = currentUnit;
     } else if ((projectTable && named) || (byNames && named && (previousKind === "item" || previousKind === "class"))) {
       item.unitCode = currentUnit;
-    } else if (named && ctx.unitNames.size > 0) {
-      // the document names its units elsewhere, and this row's name is none of them
+    } else if (named && ctx.unitNames.size > 0 && !(previousKind === "total" || previousLevel === "department")) {
+      // the document names its units elsewhere, and this row's name is none of them (right under 合计 or
+      // the department row only a unit can stand, whatever name this table gives it)
       item.unitCode = currentUnit;
     } else {
       item.rowKind = "unit";
@@ -166,6 +168,7 @@ function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, byNames: b
       if (item.level === "unit") currentUnit = d.unitCode;
     }
     previousKind = item.rowKind;
+    previousLevel = item.level;
     items.push(item);
   });
   return items;

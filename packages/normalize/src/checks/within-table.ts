@@ -40,20 +40,22 @@ export function rowIdentities(measures: readonly string[]): RowIdentity[] {
 
 /** 合计 = 基本支出 + 项目支出 + … within every row that prints amounts. */
 function rowSums(table: BudgetTable, identities: readonly RowIdentity[]): Finding[] {
-  return table.rows.flatMap((row) =>
-    row.amounts.length === 0 || row.side === "income"
-      ? []
-      : identities.flatMap(({ total, parts }) =>
-          discrepancy({
-            code: "row_sum_mismatch",
-            message: `${describe(row)}: ${total} ≠ ${parts.join(" + ")}`,
-            tableNo: table.tableNo,
-            page: row.page,
-            printed: amountOf(row, total),
-            expected: parts.reduce((s, p) => s + amountOf(row, p), 0),
-          }),
-        ),
-  );
+  const rows = table.rows.filter((row) => row.amounts.length > 0 && row.side !== "income");
+  const check = ({ total, parts }: RowIdentity, row: LineItem) =>
+    discrepancy({
+      code: "row_sum_mismatch",
+      message: `${describe(row)}: ${total} ≠ ${parts.join(" + ")}`,
+      tableNo: table.tableNo,
+      page: row.page,
+      printed: amountOf(row, total),
+      expected: parts.reduce((s, p) => s + amountOf(row, p), 0),
+    });
+  const fails = (identity: RowIdentity) => rows.filter((row) => check(identity, row).some((f) => f.severity === "error")).length;
+  // An identity that fails on every row it applies to (two or more) is a header we misread, not a
+  // document wrong in every row: fall back to the identities the column names imply.
+  const misread = (identity: RowIdentity) => rows.length >= 2 && fails(identity) === rows.length;
+  const trusted = identities.some(misread) ? rowIdentities(table.measures).filter((i) => !misread(i)) : identities;
+  return rows.flatMap((row) => trusted.flatMap((identity) => check(identity, row)));
 }
 
 const codeOf = (r: LineItem) => r.funcCode ?? r.econCode;

@@ -22,7 +22,21 @@ function figure(t: BudgetTable | undefined, row: LineItem | undefined, measure: 
 }
 
 /** Where the tables print the number a prose subject names; null where we cannot tell. */
-function lookup(doc: BudgetDocument, subject: string): TableFigure | null {
+function lookup(doc: BudgetDocument, subject: string): TableFigure[] {
+  const one = lookupOne(doc, subject);
+  if (one) return [one];
+  // A 类 named in the prose may restate 表1 (all money) or 表2 (财政拨款, 一般公共预算): either is right.
+  const t1 = tableOf(doc, "部门收支总表");
+  const t2 = tableOf(doc, "财政拨款收支总表");
+  const named = (t: BudgetTable | undefined) => t?.rows.find((r) => r.side === "expense" && r.rowKind === "class" && sideKey(r) === labelKey(subject));
+  return [
+    figure(t1, named(t1), "预算数", named(t1) ? sideKey(named(t1)!) : ""),
+    figure(t2, named(t2), "一般公共预算", `${named(t2) ? sideKey(named(t2)!) : ""} 一般公共预算`),
+    figure(t2, named(t2), "合计", `${named(t2) ? sideKey(named(t2)!) : ""} 合计`),
+  ].filter((f): f is TableFigure => f !== null);
+}
+
+function lookupOne(doc: BudgetDocument, subject: string): TableFigure | null {
   const t1 = tableOf(doc, "部门收支总表");
   const t12 = tableOf(doc, "部门支出总表");
   const t2 = tableOf(doc, "财政拨款收支总表");
@@ -47,8 +61,6 @@ function lookup(doc: BudgetDocument, subject: string): TableFigure | null {
   if (/三公经费.*预算|三公经费财政拨款/.test(s)) return figure(t33, total(t33), "合计", "合计");
   if (/^本?年?一般公共预算拨款收入$/.test(s))
     return figure(t1, rowWhere(t1, (r) => r.side === "income" && r.rowKind === "item" && /^一般公共预算拨款收入$/.test(sideKey(r))), "预算数", "一般公共预算拨款收入");
-  const cls = t1?.rows.find((r) => r.side === "expense" && r.rowKind === "class" && sideKey(r) === labelKey(s));
-  if (cls) return figure(t1, cls, "预算数", sideKey(cls));
   return null;
 }
 
@@ -60,8 +72,10 @@ export function checkClaims(doc: BudgetDocument, claims: readonly Claim[]): Find
   const findings: Finding[] = [];
   for (const claim of claims) {
     if (claim.subject === "增减" || claim.subject === "上年数" || claim.unit === "%") continue;
-    const found = lookup(doc, claim.subject);
-    if (!found || claim.unit !== found.table.amountUnit) continue;
+    const candidates = lookup(doc, claim.subject).filter((f) => f.table.amountUnit === claim.unit);
+    if (candidates.some((f) => f.value === toUnits(claim.value))) continue;
+    const found = candidates[0];
+    if (!found) continue;
     findings.push(
       ...discrepancy({
         code: "prose_mismatch",
