@@ -105,4 +105,12 @@ describe.skipIf(skip)("real layouts", () => {
     expect(goals.columns.map((c) => c.path.join("/"))).toEqual(["项目", "预算数（单位：万元）", "绩效目标"]);
     expect(cellAt(goals, "广州市第四次全国农业普查经费", "预算数（单位：万元）")).toBe("534.72");
   });
+
+  it("keeps each part of a code whose label wraps over three lines in the label's row", async () => {
+    const doc = await real("sh_putuo_czj_2024_bmjs.pdf");
+    const basic = doc.tables.find((t) => t.title === "一般公共预算财政拨款基本支出决算表")!;
+    const row = basic.rows.find((r) => r.cells.some((c) => c?.text === "信息网络及软件购置更新"))!;
+    const at = row.cells.findIndex((c) => c?.text === "信息网络及软件购置更新");
+    expect(row.cells.slice(at - 2, at).map((c) => c?.text)).toEqual(["310", "07"]);
+  });
 });
