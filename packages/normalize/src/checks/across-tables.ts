@@ -1,9 +1,8 @@
-import type { BudgetDocument, BudgetTable, Finding, LineItem, TableKind } from "@yusuan/schema";
+import type { BudgetDocument, BudgetTable, Finding, LineItem } from "@yusuan/schema";
 import { discrepancy } from "./finding-for.js";
+import { principalTables } from "./principal-tables.js";
 import { amountOf, sideMeasure } from "./within-table.js";
 
-const find = (doc: BudgetDocument, kind: TableKind) => doc.tables.find((t) => t.kind === kind && !t.empty && t.rows.length > 0);
-const findAny = (doc: BudgetDocument, kind: TableKind) => doc.tables.find((t) => t.kind === kind);
 const totalRow = (t: BudgetTable | undefined) => t?.rows.find((r) => r.rowKind === "total" && r.side !== "income");
 const sideRow = (t: BudgetTable | undefined, side: "income" | "expense", label: RegExp) =>
   t?.rows.find((r) => r.side === side && label.test(r.label.replace(/^[一二三四五六七八九十]+、/, "")));
@@ -74,15 +73,7 @@ function generalBudgetOnly(t1: BudgetTable | undefined): boolean {
  * @example checkAcrossTables(doc) // [] for a consistent document
  */
 export function checkAcrossTables(doc: BudgetDocument): Finding[] {
-  const t1 = find(doc, "部门收支总表");
-  const t11 = find(doc, "部门收入总表");
-  const t12 = find(doc, "部门支出总表");
-  const t2 = find(doc, "财政拨款收支总表");
-  const t21 = find(doc, "财政拨款支出经济分类表");
-  const t3 = find(doc, "一般公共预算支出表");
-  const t31 = find(doc, "一般公共预算基本支出表");
-  const t32 = findAny(doc, "一般公共预算项目支出表");
-  const t33 = find(doc, "一般公共预算三公经费表");
+  const { t1, t11, t12, t2, t21, t3, t31, t32, t33 } = principalTables(doc);
   const findings: Finding[] = [];
   const pairs: Pair[] = [];
   const t1Income = t1 && sideMeasure(t1, "income");

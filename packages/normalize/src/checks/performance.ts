@@ -1,6 +1,7 @@
 import type { BudgetDocument, Finding } from "@yusuan/schema";
 import { labelKey } from "../labels.js";
 import { discrepancy } from "./finding-for.js";
+import { printedTable } from "./principal-tables.js";
 import { amountOf } from "./within-table.js";
 import { toUnits } from "./money.js";
 
@@ -10,7 +11,7 @@ import { toUnits } from "./money.js";
  * @example checkPerformanceBudgets(doc) // [] when every 表6 project budget matches its 表3-2 row
  */
 export function checkPerformanceBudgets(doc: BudgetDocument): Finding[] {
-  const projects = doc.tables.find((t) => t.kind === "一般公共预算项目支出表" && !t.empty);
+  const projects = printedTable(doc, "一般公共预算项目支出表");
   if (!projects || doc.performanceTargets.length === 0) return [];
   const measure = projects.measures[0] ?? "金额";
   const seen = new Set<string>();

@@ -1,6 +1,7 @@
-import type { BudgetDocument, BudgetTable, Claim, Finding, LineItem, TableKind } from "@yusuan/schema";
+import type { BudgetDocument, BudgetTable, Claim, Finding, LineItem } from "@yusuan/schema";
 import { labelKey } from "../labels.js";
 import { discrepancy } from "../checks/finding-for.js";
+import { principalTables } from "../checks/principal-tables.js";
 import { toUnits } from "../checks/money.js";
 import { amountOf } from "../checks/within-table.js";
 
@@ -11,7 +12,6 @@ interface TableFigure {
   what: string;
 }
 
-const tableOf = (doc: BudgetDocument, kind: TableKind) => doc.tables.find((t) => t.kind === kind && !t.empty && t.rows.length > 0);
 const rowWhere = (t: BudgetTable | undefined, test: (r: LineItem) => boolean) => t?.rows.find(test);
 const total = (t: BudgetTable | undefined) => rowWhere(t, (r) => r.rowKind === "total" && r.side === null);
 const sideKey = (r: LineItem) => labelKey(r.label);
@@ -26,8 +26,7 @@ function lookup(doc: BudgetDocument, subject: string): TableFigure[] {
   const one = lookupOne(doc, subject);
   if (one) return [one];
   // A 类 named in the prose may restate 表1 (all money) or 表2 (财政拨款, 一般公共预算): either is right.
-  const t1 = tableOf(doc, "部门收支总表");
-  const t2 = tableOf(doc, "财政拨款收支总表");
+  const { t1, t2 } = principalTables(doc);
   const named = (t: BudgetTable | undefined) => t?.rows.find((r) => r.side === "expense" && r.rowKind === "class" && sideKey(r) === labelKey(subject));
   return [
     figure(t1, named(t1), "预算数", named(t1) ? sideKey(named(t1)!) : ""),
@@ -37,12 +36,7 @@ function lookup(doc: BudgetDocument, subject: string): TableFigure[] {
 }
 
 function lookupOne(doc: BudgetDocument, subject: string): TableFigure | null {
-  const t1 = tableOf(doc, "部门收支总表");
-  const t12 = tableOf(doc, "部门支出总表");
-  const t2 = tableOf(doc, "财政拨款收支总表");
-  const t3 = tableOf(doc, "一般公共预算支出表");
-  const t31 = tableOf(doc, "一般公共预算基本支出表");
-  const t33 = tableOf(doc, "一般公共预算三公经费表");
+  const { t1, t12, t2, t3, t31, t33 } = principalTables(doc);
   const s = subject.replace(/[“”"]/g, "");
   if (/财政拨款收支(预算)?总(数|预算)/.test(s))
     return figure(t2, rowWhere(t2, (r) => r.side === "expense" && /^本年支出(合计)?$/.test(sideKey(r))), "合计", "本年支出 合计");
