@@ -24,7 +24,6 @@ interface Attempt {
 }
 
 const MB = 1024 * 1024;
-const WORKER_HEAP_MB = 512;
 
 /**
  * Extracts files on worker threads and yields their outcomes in input order, keeping at most
@@ -37,15 +36,12 @@ const WORKER_HEAP_MB = 512;
  * @example for await (const outcome of extractAll([{ path, sha256 }], { jobs: 2, timeoutMs: 120_000, maxMemoryMb: 2048 })) load(outcome);
  */
 export async function* extractAll(files: readonly InputFile[], options: PoolOptions): AsyncGenerator<FileOutcome> {
-  // A small heap keeps V8 collecting instead of growing with every document (memory flat in N);
-  // pdfjs needs a few tens of MB of it, the decoded streams live outside it under the watchdog.
-  const heapMb = Math.min(options.maxMemoryMb, WORKER_HEAP_MB);
   const pool = new Piscina({
     filename: new URL("./worker.js", import.meta.url).href,
     minThreads: Math.min(options.jobs, files.length || 1),
     maxThreads: options.jobs,
     idleTimeout: 1000,
-    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
   });
   const baseline = process.memoryUsage.rss();
   let inFlight: Attempt[] = [];
@@ -63,7 +59,7 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
     const outcome = pool.run({ path: file.path }, { signal }).catch((error: { name?: string; code?: string; message?: string }) => {
       if (memory.signal.aborted) return "over-memory" as const;
       if (error?.name === "AbortError" || error?.name === "TimeoutError") return failure(file, `took longer than the per-document limit of ${options.timeoutMs / 1000} s`);
-      if (error?.code === "ERR_WORKER_OUT_OF_MEMORY") return failure(file, `needed more than the ${heapMb} MB of JavaScript heap a document may use`);
+      if (error?.code === "ERR_WORKER_OUT_OF_MEMORY") return failure(file, `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`);
       return failure(file, `the extraction worker crashed: ${error?.message ?? String(error)}`);
     });
     return { file, memory, outcome };
