@@ -25,14 +25,29 @@ export function openDatabase(path: string, options: OpenOptions = {}): BudgetDat
     } else {
       // a second process loading into the same file waits instead of failing at once (even while switching to WAL)
       db.pragma("busy_timeout = 10000");
-      db.pragma("journal_mode = WAL");
+      // switching a new file to WAL takes an exclusive lock, and SQLite answers BUSY at once (no busy
+      // handler) while another process opening the same file holds one: wait and retry instead
+      whileBusy(() => db.pragma("journal_mode = WAL"));
       db.pragma("synchronous = NORMAL");
-      migrate(db);
+      whileBusy(() => migrate(db));
     }
     return db;
   } catch (e) {
     db.close();
     throw e;
+  }
+}
+
+/** Runs `step`, retrying for up to 10 s while SQLite reports the database busy (locked by another process). */
+function whileBusy<T>(step: () => T): T {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += 50) {
+    try {
+      return step();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || waited >= 10_000) throw error;
+      Atomics.wait(pause, 0, 0, 50);
+    }
   }
 }
 
