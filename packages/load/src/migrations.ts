@@ -232,6 +232,29 @@ CREATE TABLE codes_seen (
 CREATE INDEX codes_seen_code ON codes_seen (system, code);
 `;
 
+/** Leaf facts and 类/款 roll-ups of one code system: the same SQL for 功能 (func) and 经济 (econ) codes. */
+const rollupViews = (code: "func" | "econ") => `CREATE VIEW ${code}_leaf_facts AS
+SELECT f.*
+FROM facts f
+JOIN (
+  SELECT id, ${code}_code AS code, lead(${code}_code) OVER (PARTITION BY table_id ORDER BY row_index) AS next_code
+  FROM line_items WHERE ${code}_code IS NOT NULL AND row_kind IN ('class', 'item')
+) l ON l.id = f.line_item_id
+WHERE l.next_code IS NULL
+  OR NOT (length(l.next_code) > length(l.code) AND substr(l.next_code, 1, length(l.code)) = l.code);
+
+CREATE VIEW ${code}_rollup AS
+SELECT document, fiscal_year, department, table_no, table_kind, measure, amount_unit,
+  'class' AS level, substr(${code}_code, 1, 3) AS ${code}_code, round(sum(amount), 6) AS amount, count(*) AS item_count
+FROM ${code}_leaf_facts
+GROUP BY document_id, table_id, measure, substr(${code}_code, 1, 3)
+UNION ALL
+SELECT document, fiscal_year, department, table_no, table_kind, measure, amount_unit,
+  'kuan', substr(${code}_code, 1, 5), round(sum(amount), 6), count(*)
+FROM ${code}_leaf_facts
+WHERE length(${code}_code) >= 5
+GROUP BY document_id, table_id, measure, substr(${code}_code, 1, 5);`;
+
 const views = `
 -- One row per printed amount of a loaded document: the contract read by score-facts and the exports.
 CREATE VIEW facts AS
@@ -268,50 +291,9 @@ WHERE d.status = 'loaded';
 -- unless the next coded row of its table extends its code (2080505 under 20805, 3010201 under
 -- 30102): position, not row_kind, says it, because sub-coded 款 rows are printed as items too.
 -- One rollup row per 类 (level 'class') and per 款 (level 'kuan') of each table and measure.
-CREATE VIEW func_leaf_facts AS
-SELECT f.*
-FROM facts f
-JOIN (
-  SELECT id, func_code AS code, lead(func_code) OVER (PARTITION BY table_id ORDER BY row_index) AS next_code
-  FROM line_items WHERE func_code IS NOT NULL AND row_kind IN ('class', 'item')
-) l ON l.id = f.line_item_id
-WHERE l.next_code IS NULL
-  OR NOT (length(l.next_code) > length(l.code) AND substr(l.next_code, 1, length(l.code)) = l.code);
+${rollupViews("func")}
 
-CREATE VIEW func_rollup AS
-SELECT document, fiscal_year, department, table_no, table_kind, measure, amount_unit,
-  'class' AS level, substr(func_code, 1, 3) AS func_code, round(sum(amount), 6) AS amount, count(*) AS item_count
-FROM func_leaf_facts
-GROUP BY document_id, table_id, measure, substr(func_code, 1, 3)
-UNION ALL
-SELECT document, fiscal_year, department, table_no, table_kind, measure, amount_unit,
-  'kuan', substr(func_code, 1, 5), round(sum(amount), 6), count(*)
-FROM func_leaf_facts
-WHERE length(func_code) >= 5
-GROUP BY document_id, table_id, measure, substr(func_code, 1, 5);
-
-CREATE VIEW econ_leaf_facts AS
-SELECT f.*
-FROM facts f
-JOIN (
-  SELECT id, econ_code AS code, lead(econ_code) OVER (PARTITION BY table_id ORDER BY row_index) AS next_code
-  FROM line_items WHERE econ_code IS NOT NULL AND row_kind IN ('class', 'item')
-) l ON l.id = f.line_item_id
-WHERE l.next_code IS NULL
-  OR NOT (length(l.next_code) > length(l.code) AND substr(l.next_code, 1, length(l.code)) = l.code);
-
-CREATE VIEW econ_rollup AS
-SELECT document, fiscal_year, department, table_no, table_kind, measure, amount_unit,
-  'class' AS level, substr(econ_code, 1, 3) AS econ_code, round(sum(amount), 6) AS amount, count(*) AS item_count
-FROM econ_leaf_facts
-GROUP BY document_id, table_id, measure, substr(econ_code, 1, 3)
-UNION ALL
-SELECT document, fiscal_year, department, table_no, table_kind, measure, amount_unit,
-  'kuan', substr(econ_code, 1, 5), round(sum(amount), 6), count(*)
-FROM econ_leaf_facts
-WHERE length(econ_code) >= 5
-GROUP BY document_id, table_id, measure, substr(econ_code, 1, 5);
-
+${rollupViews("econ")}
 -- Every row of every table with its amounts as one JSON object {measure: printed amount}.
 CREATE VIEW table_rows AS
 SELECT
