@@ -294,6 +294,7 @@ WHERE d.status = 'loaded';
 ${rollupViews("func")}
 
 ${rollupViews("econ")}
+
 -- Every row of every table with its amounts as one JSON object {measure: printed amount}.
 CREATE VIEW table_rows AS
 SELECT
