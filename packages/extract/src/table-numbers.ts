@@ -2,6 +2,9 @@ import type { ExtractedTable } from "@yusuan/schema";
 
 /** "部门支出总表（表 1-2）", "部门收支总表（公开表 1）" as 目录 and 情况说明 print them. */
 const REFERENCE = /([^\s，。；：:、]{2,40}?)[（(](?:公开|附)?表([0-9]+(?:-[0-9]+)*)[）)]/g;
+/** No reference holds one of these, and every reference holds a "（表N": see {@link tableReferences}. */
+const SEPARATOR = /[，。；：:、]/;
+const NUMBER_IN_BRACKETS = /[（(](?:公开|附)?表[0-9]/;
 
 /** Length of the longest common subsequence: how much of one title survives in the other. */
 function lcs(a: string, b: string): number {
@@ -23,7 +26,10 @@ function lcs(a: string, b: string): number {
  */
 export function tableReferences(text: string): { title: string; no: string }[] {
   const flat = text.replace(/\s+/g, "");
-  return [...flat.matchAll(REFERENCE)].map((m) => ({ title: bare(m[1]!.replace(/^.*[、.．]/, "")), no: m[2]! }));
+  // REFERENCE tries its lazy title at every position, which is slow over a whole document. No match
+  // crosses a separator, so only the pieces between separators that hold a "（表N" are searched.
+  const pieces = flat.split(SEPARATOR).filter((piece) => NUMBER_IN_BRACKETS.test(piece));
+  return pieces.flatMap((piece) => [...piece.matchAll(REFERENCE)]).map((m) => ({ title: bare(m[1]!.replace(/^.*[、.．]/, "")), no: m[2]! }));
 }
 
 const bare = (title: string): string => title.replace(/[（(][^）)]*年度?[）)]/g, "").replace(/^[一二三四五六七八九十]+、/, "");
