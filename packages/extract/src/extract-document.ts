@@ -32,15 +32,24 @@ function noTextLayer(pages: readonly PageInfo[]): Finding[] {
 
 /** Private-use and replacement characters: what glyphs without a ToUnicode map decode to. */
 const UNDECODABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/;
+const SPACE = /\s/;
 
 /** What one page contributes: its runs and rules, its size, whether its glyphs decode. */
 function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable: boolean } {
   const runs = buildRuns(p.items);
   const layout: PageLayout = { page: p.page, runs, rulings: withoutGlyphStrokes(findRulings(p), runs), lines: groupLines(runs) };
-  const chars = p.items.flatMap((i) => [...i.str.replace(/\s/g, "")]);
-  const info: PageInfo = { page: p.page, width: p.width, height: p.height, rotation: p.rotation, textChars: chars.length };
-  const odd = chars.filter((ch) => UNDECODABLE.test(ch)).length;
-  return { layout, info, undecodable: chars.length > 20 && odd > 0.05 * chars.length };
+  // Counted character by character: an array of every character of the page is garbage at once.
+  let chars = 0;
+  let odd = 0;
+  for (const item of p.items) {
+    for (const ch of item.str) {
+      if (SPACE.test(ch)) continue;
+      chars++;
+      if (UNDECODABLE.test(ch)) odd++;
+    }
+  }
+  const info: PageInfo = { page: p.page, width: p.width, height: p.height, rotation: p.rotation, textChars: chars };
+  return { layout, info, undecodable: chars > 20 && odd > 0.05 * chars };
 }
 
 /** Pages whose text decodes largely to undecodable characters: fonts without ToUnicode. */

@@ -32,9 +32,17 @@ const MERGE_GAP = 0.3;
 const TIGHT_GAP = 0.12;
 
 const AMOUNT_PIECE = /^-?[\d,]+\.\d+$/;
-const isSpace = (ch: string): boolean => /\s/.test(ch);
+const SPACE = /\s/;
+const WORDS_START = /^[\u4e00-\u9fff（(]/;
+const TWO_DECIMALS = /\.\d{2}$/;
+const AMOUNT_START = /^[-\d]/;
+const HAN = /[\u4e00-\u9fff]/;
+const FULL_WIDTH = /[\u2e80-\uffef]/;
+const HALF_WIDTH_FORM = /[\uff61-\uff9f]/;
+const isSpace = (ch: string): boolean => SPACE.test(ch);
 /** Nominal advance of a character in font sizes: CJK and full-width forms are square, the rest about half. */
-const nominalWidth = (ch: string): number => (/[\u2e80-\uffef]/.test(ch) && !/[\uff61-\uff9f]/.test(ch) ? 1 : 0.5);
+const nominalWidth = (ch: string): number => (FULL_WIDTH.test(ch) && !HALF_WIDTH_FORM.test(ch) ? 1 : 0.5);
+const textOf = (glyphs: readonly Glyph[]): string => glyphs.map((g) => g.ch).join("");
 
 interface Piece {
   glyphs: Glyph[];
@@ -54,33 +62,39 @@ function placeItem(item: RawTextItem): Piece[] {
   const horizontal = Math.abs(b) <= Math.abs(a) * 0.1 && a > 0;
   if (!horizontal) return placeUpright(chars, item.matrix, size);
   const width = Math.max(item.width, 0);
-  const nominal = chars.map((ch) => (isSpace(ch) ? 0 : nominalWidth(ch) * size));
+  const spacing = chars.map(isSpace);
+  const nominal = chars.map((ch, i) => (spacing[i] ? 0 : nominalWidth(ch) * size));
   const printing = nominal.reduce((s, w) => s + w, 0);
-  const spaces = chars.filter(isSpace).length;
+  const spaces = spacing.filter(Boolean).length;
   let widths: number[];
   if (width <= 0) widths = nominal;
-  else if (spaces > 0 && width > printing) widths = spaceWidths(chars, nominal, width - printing, size);
+  else if (spaces > 0 && width > printing) widths = spaceWidths(spacing, nominal, width - printing, size);
   else {
     const spaceNominal = 0.5 * size;
     const total = printing + spaces * spaceNominal;
-    widths = chars.map((ch, i) => ((isSpace(ch) ? spaceNominal : nominal[i]!) * width) / total);
+    widths = chars.map((_, i) => ((spacing[i] ? spaceNominal : nominal[i]!) * width) / total);
   }
   const pieces: Piece[] = [];
   let current: Glyph[] = [];
+  // current never starts with a space, so trimming its end is all it needs
+  const close = (): void => {
+    if (current.length) pieces.push({ glyphs: trimSpaces(current), baseline: f, size });
+    current = [];
+  };
   let x = e;
-  chars.forEach((ch, i) => {
+  for (let i = 0; i < chars.length; i++) {
     const w = widths[i]!;
-    if (isSpace(ch)) {
-      const next = chars[i + 1] ?? "";
+    if (spacing[i]) {
       // "18,330.37 一、一般公共服务支出": an amount never shares its cell with the words after it.
-      const amountEnds = AMOUNT_PIECE.test(current.map((g) => g.ch).join("")) && /[\u4e00-\u9fff]/.test(next);
-      if ((w > ITEM_SPLIT_GAP * size || amountEnds) && current.length) pieces.push({ glyphs: current, baseline: f, size }), (current = []);
+      // (Its text is joined only where words follow: joining it at every space is quadratic.)
+      const amountEnds = HAN.test(chars[i + 1] ?? "") && AMOUNT_PIECE.test(textOf(current));
+      if (w > ITEM_SPLIT_GAP * size || amountEnds) close();
       else if (current.length) current.push({ ch: " ", x0: x, x1: x + w });
-    } else current.push({ ch, x0: x, x1: x + w });
+    } else current.push({ ch: chars[i]!, x0: x, x1: x + w });
     x += w;
-  });
-  if (current.length) pieces.push({ glyphs: current, baseline: f, size });
-  return pieces.map((p) => ({ ...p, glyphs: trimSpaces(p.glyphs) })).filter((p) => p.glyphs.length);
+  }
+  close();
+  return pieces;
 }
 
 /**
@@ -88,21 +102,21 @@ function placeItem(item: RawTextItem): Piece[] {
  * normal half-em, the rest goes to runs of spaces by the square of their length, so "合 计    618.22"
  * keeps its inner space narrow and puts the gap where the many spaces are.
  */
-function spaceWidths(chars: readonly string[], nominal: readonly number[], rest: number, size: number): number[] {
-  const spaces = chars.filter(isSpace).length;
+function spaceWidths(spacing: readonly boolean[], nominal: readonly number[], rest: number, size: number): number[] {
+  const spaces = spacing.filter(Boolean).length;
   const base = Math.min(0.5 * size, rest / spaces);
   const extra = rest - base * spaces;
-  const runLength = chars.map((ch, i) => {
-    if (!isSpace(ch)) return 0;
+  const runLength = spacing.map((space, i) => {
+    if (!space) return 0;
     let s = i;
     let e = i;
-    while (s > 0 && isSpace(chars[s - 1]!)) s--;
-    while (e + 1 < chars.length && isSpace(chars[e + 1]!)) e++;
+    while (s > 0 && spacing[s - 1]) s--;
+    while (e + 1 < spacing.length && spacing[e + 1]) e++;
     return e - s + 1;
   });
   // Each space of a run of length n carries n of the run's n² share.
   const total = runLength.reduce((sum, n) => sum + n, 0);
-  return chars.map((ch, i) => (isSpace(ch) ? base + (extra * runLength[i]!) / total : nominal[i]!));
+  return spacing.map((space, i) => (space ? base + (extra * runLength[i]!) / total : nominal[i]!));
 }
 
 /**
@@ -128,10 +142,10 @@ function trimSpaces(glyphs: Glyph[]): Glyph[] {
   return glyphs.slice(s, e);
 }
 
-function toRun(p: Piece): Run {
+function toRun(p: Piece, text = textOf(p.glyphs)): Run {
   const glyphs = p.glyphs;
   return {
-    text: glyphs.map((g) => g.ch).join(""),
+    text,
     glyphs,
     x0: glyphs[0]!.x0,
     x1: glyphs[glyphs.length - 1]!.x1,
@@ -159,28 +173,34 @@ export function buildRuns(items: readonly RawTextItem[]): Run[] {
   const runs: Run[] = [];
   for (const line of lines) {
     line.sort((p, q) => p.glyphs[0]!.x0 - q.glyphs[0]!.x0);
+    // The text of `cur` grows with it: joining its glyphs at every step is quadratic on long lines.
     let cur: Piece | null = null;
+    let text = "";
     for (const p of line) {
+      const first = p.glyphs[0]!;
       if (cur) {
         const last = cur.glyphs[cur.glyphs.length - 1]!;
-        const gap = p.glyphs[0]!.x0 - last.x1;
+        const gap = first.x0 - last.x1;
         const size = Math.max(cur.size, p.size);
-        const text = cur.glyphs.map((g) => g.ch).join("");
         // An amount is followed by words or by the next column's amount, never by more of itself
         // once its two decimals are complete.
-        const amountThenWords =
-          AMOUNT_PIECE.test(text) && (/^[\u4e00-\u9fff（(]/.test(p.glyphs[0]!.ch) || (/\.\d{2}$/.test(text) && /^[-\d]/.test(p.glyphs[0]!.ch)));
+        const amountThenWords = AMOUNT_PIECE.test(text) && (WORDS_START.test(first.ch) || (TWO_DECIMALS.test(text) && AMOUNT_START.test(first.ch)));
         if (gap <= MERGE_GAP * size && gap >= -size && !amountThenWords) {
-          if (gap > TIGHT_GAP * size) cur.glyphs.push({ ch: " ", x0: last.x1, x1: p.glyphs[0]!.x0 });
+          if (gap > TIGHT_GAP * size) {
+            cur.glyphs.push({ ch: " ", x0: last.x1, x1: first.x0 });
+            text += " ";
+          }
           cur.glyphs.push(...p.glyphs);
+          text += textOf(p.glyphs);
           cur.size = size;
           continue;
         }
-        runs.push(toRun(cur));
+        runs.push(toRun(cur, text));
       }
       cur = { glyphs: [...p.glyphs], baseline: p.baseline, size: p.size };
+      text = textOf(p.glyphs);
     }
-    if (cur) runs.push(toRun(cur));
+    if (cur) runs.push(toRun(cur, text));
   }
   return runs;
 }
