@@ -124,10 +124,14 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
     return colCount - 1;
   };
 
+  // The rules standing on each boundary, found once: every piece asks about them.
+  const rulesAt = bounds.map((x) => vs.filter((v) => Math.abs(v.pos - x) <= 2));
+  const ruledAt = (k: number, y: number): boolean => verticalAt(rulesAt[k]!, bounds[k]!, y);
+
   const piecesOf = (line: Line, index: number): Piece[] =>
     line.runs.flatMap((run) => {
       const y = mid(run.y0, run.y1);
-      const cuts = hasRules ? bounds.slice(1, -1).filter((x) => verticalAt(vs, x, y)) : [];
+      const cuts = hasRules ? bounds.slice(1, -1).filter((_, k) => ruledAt(k + 1, y)) : [];
       return splitRunAt(run, cuts).map((r) => ({ run: r, col: colOf(mid(r.x0, r.x1)), line: index }));
     });
 
@@ -137,11 +141,14 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   const natural = body.map((line) => piecesOf(line, indexOf.get(line)!));
   // A label centred in a cell merged over a name column and an amount column (当年支出小计 across
   // 名称 and 金额) belongs to the name: the rules it crosses are missing at its height.
-  const merged = (col: number, p: Piece): boolean => col > 0 && !textCuts.has(bounds[col]!) && !verticalAt(vs, bounds[col]!, mid(p.run.y0, p.run.y1));
-  const numeric = columns.map((_, c) => {
-    const texts = natural.flat().filter((p) => p.col === c && !merged(c, p));
-    return texts.length > 0 && texts.filter((p) => NUMERIC.test(p.run.text)).length > texts.length / 2;
-  });
+  const merged = (col: number, p: Piece): boolean => col > 0 && !textCuts.has(bounds[col]!) && !ruledAt(col, mid(p.run.y0, p.run.y1));
+  const counts = columns.map(() => ({ texts: 0, numbers: 0 }));
+  for (const p of natural.flat()) {
+    if (merged(p.col, p)) continue;
+    counts[p.col]!.texts++;
+    if (NUMERIC.test(p.run.text)) counts[p.col]!.numbers++;
+  }
+  const numeric = counts.map((n) => n.texts > 0 && n.numbers > n.texts / 2);
   const mergedStart = (p: Piece): Piece => {
     if (!hasRules || !numeric[p.col] || NUMERIC.test(p.run.text)) return p;
     let col = p.col;
@@ -159,7 +166,11 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   const groups = bodyRuled ? rowsByRules(bodyPieces, columns, hs) : rowsByLines(body, bodyPieces, hs);
   const rows = groups.map((pieces) => {
     const byCol = new Map<number, Piece[]>();
-    for (const p of pieces) byCol.set(p.col, [...(byCol.get(p.col) ?? []), p]);
+    for (const p of pieces) {
+      const cell = byCol.get(p.col);
+      if (cell) cell.push(p);
+      else byCol.set(p.col, [p]);
+    }
     return columns.map((_, c) => (byCol.has(c) ? joinCell(byCol.get(c)!) : null));
   });
   const headerTexts = new Set(header.flatMap((l) => l.runs.map((r) => squeeze(r.text))));

@@ -17,15 +17,24 @@ export function rowsByRules(bodyPieces: readonly Piece[][], columns: readonly Gr
   // columns only), so a row's cells under either stay one row.
   const tops: number[] = [];
   for (const pos of hs.map((h) => h.pos).sort((a, b) => a - b)) if (!tops.length || pos - tops[tops.length - 1]! > ROW_RULE_GAP) tops.push(pos);
-  const rowOf = (pos: number): number => tops.filter((t) => t <= pos + 0.5).length - 1;
+  const rowOf = (pos: number): number => {
+    const next = tops.findIndex((t) => t > pos + 0.5);
+    return (next < 0 ? tops.length : next) - 1;
+  };
+  // The rules crossing each column, found once per column rather than once per piece.
+  const crossing = columns.map((col) => {
+    const x = mid(col.x0, col.x1);
+    return hs.filter((h) => h.start <= x + 1 && h.end >= x - 1).map((h) => h.pos);
+  });
   const rows = new Map<number, Piece[]>();
   for (const p of bodyPieces.flat()) {
-    const x = mid(columns[p.col]!.x0, columns[p.col]!.x1);
     const y = mid(p.run.y0, p.run.y1);
-    const above = hs.filter((h) => h.pos < y && h.start <= x + 1 && h.end >= x - 1).map((h) => h.pos);
+    const above = crossing[p.col]!.filter((pos) => pos < y);
     const top = above.length ? Math.max(...above) : -Infinity;
     const key = top === -Infinity ? -1 : rowOf(top);
-    rows.set(key, [...(rows.get(key) ?? []), p]);
+    const row = rows.get(key);
+    if (row) row.push(p);
+    else rows.set(key, [p]);
   }
   return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, pieces]) => pieces);
 }
