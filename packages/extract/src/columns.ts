@@ -1,4 +1,4 @@
-import { AMOUNT, mid, verticalAt, type Box } from "./grid-parts.js";
+import { AMOUNT, mid, rulesAtEach, verticalAt, type Box } from "./grid-parts.js";
 import type { Line } from "./lines.js";
 import type { Ruling } from "./rulings.js";
 import type { Run } from "./text-runs.js";
@@ -97,8 +97,9 @@ function groups(r: Run, heads: readonly Run[]): boolean {
 export function unruledCuts(body: readonly Line[], bounds: readonly number[], vs: readonly Ruling[]): number[] {
   const cuts: number[] = [];
   const runs = body.flatMap((l) => l.runs);
+  const rulesAt = rulesAtEach(vs, bounds);
+  const ruledAt = (k: number, r: Run): boolean => k === 0 || k === bounds.length - 1 || verticalAt(rulesAt[k]!, bounds[k]!, mid(r.y0, r.y1));
   for (let c = 0; c + 1 < bounds.length; c++) {
-    const ruledAt = (k: number, r: Run): boolean => k === 0 || k === bounds.length - 1 || verticalAt(vs, bounds[k]!, mid(r.y0, r.y1));
     const inside = runs
       .filter((r) => mid(r.x0, r.x1) > bounds[c]! && mid(r.x0, r.x1) < bounds[c + 1]! && ruledAt(c, r) && ruledAt(c + 1, r))
       .sort((a, b) => a.x0 - b.x0);

@@ -37,6 +37,13 @@ export const squeeze = (s: string): string => s.replace(/\s+/g, "");
 export const verticalAt = (vs: readonly Ruling[], x: number, y: number, tol = 2): boolean =>
   vs.some((v) => Math.abs(v.pos - x) <= tol && v.start <= y + 1 && v.end >= y - 1);
 
+/**
+ * The vertical rules near each of the positions `xs` (the ones {@link verticalAt} could find there):
+ * asking these for many heights is cheaper than asking every rule of the page each time.
+ */
+export const rulesAtEach = (vs: readonly Ruling[], xs: readonly number[], tol = 2): Ruling[][] =>
+  xs.map((x) => vs.filter((v) => Math.abs(v.pos - x) <= tol));
+
 /** Is there a horizontal rule between heights a < b crossing x? */
 export const horizontalBetween = (hs: readonly Ruling[], a: number, b: number, x: number): boolean =>
   hs.some((h) => h.pos > a && h.pos < b && h.start <= x + 1 && h.end >= x - 1);

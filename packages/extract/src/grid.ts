@@ -2,7 +2,7 @@ import { groupLines, type Line } from "./lines.js";
 import type { Ruling } from "./rulings.js";
 import { splitRunAt, type Run } from "./text-runs.js";
 import { boundariesFromText, dedupe, unruledCuts } from "./columns.js";
-import { AMOUNT, CODE, COLUMN_INDEX, joinCell, mid, NUMERIC, squeeze, verticalAt, type Box, type GridCell, type GridColumn, type Piece } from "./grid-parts.js";
+import { AMOUNT, CODE, COLUMN_INDEX, joinCell, mid, NUMERIC, rulesAtEach, squeeze, verticalAt, type Box, type GridCell, type GridColumn, type Piece } from "./grid-parts.js";
 import { assignHeader } from "./header.js";
 import { rowsByLines, rowsByRules } from "./rows.js";
 
@@ -125,7 +125,7 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   };
 
   // The rules standing on each boundary, found once: every piece asks about them.
-  const rulesAt = bounds.map((x) => vs.filter((v) => Math.abs(v.pos - x) <= 2));
+  const rulesAt = rulesAtEach(vs, bounds);
   const ruledAt = (k: number, y: number): boolean => verticalAt(rulesAt[k]!, bounds[k]!, y);
 
   const piecesOf = (line: Line, index: number): Piece[] =>
@@ -157,11 +157,12 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   };
   const bodyPieces = natural.map((pieces) => pieces.map(mergedStart));
   // Ruled row by row when some column has a rule for about every other line of text in it.
+  const linesIn = columns.map(() => 0);
+  for (const pieces of bodyPieces) for (const c of new Set(pieces.map((p) => p.col))) linesIn[c]!++;
   const bodyRuled = columns.some((col, c) => {
     const x = mid(col.x0, col.x1);
     const rules = hs.filter((h) => h.pos > probeTop && h.pos < probeBottom && h.start <= x + 1 && h.end >= x - 1).length;
-    const texts = bodyPieces.filter((pieces) => pieces.some((p) => p.col === c)).length;
-    return rules >= 2 && rules >= texts / 2;
+    return rules >= 2 && rules >= linesIn[c]! / 2;
   });
   const groups = bodyRuled ? rowsByRules(bodyPieces, columns, hs) : rowsByLines(body, bodyPieces, hs);
   const rows = groups.map((pieces) => {
