@@ -109,7 +109,10 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
   const { tables, used } = findTables(layouts);
   const text = layouts.flatMap((l) => l.lines.map((line) => line.text)).join("\n");
   numberFromReferences(tables, text);
-  const free = layouts.map((l) => ({ page: l.page, lines: l.lines.filter((line) => !used.get(l.page)?.has(line)) }));
+  const free = layouts.map((l) => {
+    const taken = used.get(l.page);
+    return { page: l.page, lines: taken ? l.lines.filter((line) => !taken.has(line)) : l.lines };
+  });
   return {
     fileName: options.fileName,
     pageCount: pages.length,

@@ -91,7 +91,9 @@ export async function readPdf<T>(bytes: Uint8Array, read: (page: RawPage) => T):
       try {
         const content = await page.getTextContent();
         const ops = await page.getOperatorList();
-        const texts = content.items.flatMap((item) => ("str" in item ? [{ str: item.str, transform: item.transform as Matrix, width: item.width }] : []));
+        // A loop, not flatMap: pages of one item per glyph make a throwaway array per item costly.
+        const texts: { str: string; transform: Matrix; width: number }[] = [];
+        for (const item of content.items) if ("str" in item) texts.push({ str: item.str, transform: item.transform as Matrix, width: item.width });
         const rotation = uprightRotation(page.rotate, texts, (r) => page.getViewport({ scale: 1, rotation: r }).transform as Matrix);
         const viewport = page.getViewport({ scale: 1, rotation });
         const vt = viewport.transform as Matrix;

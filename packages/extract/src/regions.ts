@@ -24,7 +24,11 @@ export function findRegions(rulings: readonly Ruling[]): Box[] {
     });
   });
   const groups = new Map<number, Ruling[]>();
-  rulings.forEach((r, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), r]));
+  rulings.forEach((r, i) => {
+    const group = groups.get(root(i));
+    if (group) group.push(r);
+    else groups.set(root(i), [r]);
+  });
   const boxes: Box[] = [];
   for (const g of groups.values()) {
     const hs = g.filter((r) => r.dir === "h");

@@ -113,6 +113,9 @@ export function findRulings(page: RawPage): Ruling[] {
   const found: Ruling[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
+  // The path-to-display matrix, kept while the CTM stays: pages draw many paths under one CTM.
+  let m = multiply(page.viewport, ctm);
+  let mFor = ctm;
   const { fnArray, argsArray } = page;
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
@@ -129,7 +132,7 @@ export function findRulings(page: RawPage): Ruling[] {
       const op = args[0] as number;
       const data = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
       if (!data || !(STROKES.has(op) || FILLS.has(op))) continue;
-      const m = multiply(page.viewport, ctm);
+      if (mFor !== ctm) [m, mFor] = [multiply(page.viewport, ctm), ctm];
       for (const sp of subpaths(data, m)) {
         if (FILLS.has(op)) {
           const r = rectRuling(sp.points);

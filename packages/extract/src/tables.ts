@@ -52,7 +52,7 @@ function columnMap(first: ExtractedTable["columns"], next: Grid["columns"]): num
 function toRows(grid: Grid, page: number, map: number[], width: number): ExtractedRow[] {
   return grid.rows
     .map((cells) => {
-      const out: (Cell | null)[] = Array.from({ length: width }, () => null);
+      const out = new Array<Cell | null>(width).fill(null);
       cells.forEach((cell, i) => {
         if (!cell) return;
         const k = map[i]!;
