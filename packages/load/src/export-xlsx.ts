@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { BudgetDatabase } from "./database.js";
 import { writeAtomically } from "./atomic-write.js";
 import { selectExports, type ExportOptions } from "./export-csv.js";
@@ -18,13 +18,15 @@ type CellValue = string | number | boolean | Date | null;
  */
 export async function exportXlsx(db: BudgetDatabase, file: string, options: ExportOptions = {}): Promise<void> {
   const defs = selectExports(options);
+  // exceljs takes 0.4 s to import: every ingest run would pay it, only those writing a workbook should.
+  const { default: excel } = await import("exceljs");
   await inSnapshot(db, async () => {
     for (const def of defs) {
       const rows = db.prepare(`SELECT count(*) FROM (${def.sql})`).pluck().get() as number;
       if (rows + 1 > MAX_ROWS) throw new Error(`${def.name}: ${rows} rows do not fit in one XLSX sheet; export CSV instead`);
     }
     await writeAtomically(file, async (tmp) => {
-      const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true });
+      const book = new excel.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true });
       book.creator = "yusuan";
       for (const def of defs) writeSheet(book, db, def);
       await book.commit();
