@@ -1,11 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { ingestCommand } from "./commands/ingest.js";
-import { inspectCommand } from "./commands/inspect.js";
-import { codesCommand } from "./commands/codes.js";
-import { checkCommand } from "./commands/check.js";
-import { exportCommand } from "./commands/export.js";
-import { defaultJobs } from "./pool.js";
+import { availableParallelism } from "node:os";
 import { ExitCode, UsageError } from "./exit-codes.js";
 
 // `yusuan check db | head` closes the pipe early: that is the reader's choice, not an error.
@@ -26,6 +21,12 @@ const positiveNumber = (v: string) => {
   return n;
 };
 
+/** Imports a command's module only when it runs: `ingest` need not load pdfjs in the main thread, nor `codes` exceljs. */
+const lazy =
+  <A extends unknown[]>(load: () => Promise<(...args: A) => Promise<void>>) =>
+  async (...args: A) =>
+    (await load())(...args);
+
 const program = new Command()
   .name("yusuan")
   .description("Chinese budget-disclosure PDFs (部门预算公开) → coded, checked SQLite and CSV")
@@ -38,7 +39,7 @@ program
   .argument("<inputs...>", "PDF files or folders (searched recursively for *.pdf)")
   .requiredOption("--db <file>", "SQLite database to create or update")
   .option("--csv <dir>", "also export CSV files (UTF-8 with BOM), datapackage.json, yusuan.xlsx and Datasette metadata into this folder")
-  .option("--jobs <n>", "worker threads for extraction", positiveInt, defaultJobs())
+  .option("--jobs <n>", "worker threads for extraction", positiveInt, Math.max(1, availableParallelism()))
   .option("--force", "re-ingest files whose content (sha256) is already loaded", false)
   .option("--replace", "a changed file replaces the versions loaded under the same name (by default they are kept beside it)", false)
   .option("--timeout <seconds>", "per-document time limit", positiveNumber, 300)
@@ -49,7 +50,7 @@ program
     "\nExit codes: 0 every input loaded; 2 finished but some inputs failed (see the documents table); 1 usage or fatal error.\n" +
       "Example: yusuan ingest data/samples --db out/budget.sqlite --csv out/csv",
   )
-  .action(ingestCommand);
+  .action(lazy(async () => (await import("./commands/ingest.js")).ingestCommand));
 
 program
   .command("inspect")
@@ -57,7 +58,7 @@ program
   .argument("<pdf>", "the PDF to inspect")
   .option("--html <file>", "also write an HTML page with the detected cells drawn over each page's text")
   .option("--table <no>", "only the table with this number, e.g. 1-2")
-  .action(inspectCommand);
+  .action(lazy(async () => (await import("./commands/inspect.js")).inspectCommand));
 
 program
   .command("codes")
@@ -65,21 +66,21 @@ program
   .argument("<query>", "a code such as 2080505 or 30101, or a name or part of one")
   .option("--year <year>", "fiscal year (edition) to resolve against", positiveInt)
   .option("--db <file>", "also show how the code was printed in the documents of this database")
-  .action(codesCommand);
+  .action(lazy(async () => (await import("./commands/codes.js")).codesCommand));
 
 program
   .command("check")
   .description("print the consistency report (validation issues) of every document in a database")
   .argument("<db>", "a database written by yusuan ingest")
   .option("--document <name>", "only this document (file name)")
-  .action(checkCommand);
+  .action(lazy(async () => (await import("./commands/check.js")).checkCommand));
 
 program
   .command("export")
   .description("write CSV files, datapackage.json, an XLSX workbook and Datasette metadata from an existing database")
   .requiredOption("--db <file>", "a database written by yusuan ingest")
   .requiredOption("--out <dir>", "folder to write into")
-  .action(exportCommand);
+  .action(lazy(async () => (await import("./commands/export.js")).exportCommand));
 
 try {
   await program.parseAsync(process.argv);

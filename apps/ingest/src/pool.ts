@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { Piscina } from "piscina";
 import type { FileOutcome } from "./process-file.js";
@@ -9,8 +8,6 @@ export interface PoolOptions {
   timeoutMs: number;
   maxMemoryMb: number;
 }
-
-export const defaultJobs = () => Math.max(1, availableParallelism());
 
 interface InputFile {
   path: string;
