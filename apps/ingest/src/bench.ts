@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: speed and memory of the pipeline, side by side with bare pdfjs parsing (the floor of any
+ * `npm run bench`: speed and memory of the pipeline side by side with bare pdfjs parsing (the floor of any
  * pdfjs-based pipeline) and pdftotext -layout, over the same N files in one run.
- * Usage: npm run bench -- [--n 40] [--big 200]
+ * Usage: npm run bench -- [--n 40] [--big 0] [--rounds 3]
+ *
+ * This machine's speed drifts by ±20 % from minute to minute, so every workload runs once per round in a
+ * fresh process (start-up included, nothing warm inherited), the rounds interleave the workloads in a
+ * rotating order, and each ratio is taken within a round and reported as the median over the rounds.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,8 +17,10 @@ import { extractDocument } from "@yusuan/extract";
 import { loadDocument, openDatabase } from "@yusuan/load";
 import { createClassifier, normalizeDocument } from "@yusuan/normalize";
 
-const root = resolve(fileURLToPath(import.meta.url), "../../../..");
-const cli = resolve(fileURLToPath(import.meta.url), "../cli.js");
+const here = resolve(fileURLToPath(import.meta.url), "..");
+const root = resolve(here, "../../..");
+const cli = join(here, "cli.js");
+const probe = join(here, "bench-probe.js");
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -39,39 +44,53 @@ function replicate(files: string[], n: number): { dir: string; paths: string[] }
   return { dir, paths };
 }
 
-const require = createRequire(join(root, "packages/extract/package.json"));
-const pdfjsDir = resolve(require.resolve("pdfjs-dist/package.json"), "..");
-
-/** getTextContent + getOperatorList of every page and nothing else. */
-async function barePdfjs(paths: string[]): Promise<{ seconds: number; pages: number }> {
-  const pdfjs = await import(join(pdfjsDir, "legacy/build/pdf.mjs"));
-  const t0 = performance.now();
-  let pages = 0;
-  for (const p of paths) {
-    const doc = await pdfjs.getDocument({
-      data: new Uint8Array(readFileSync(p)),
-      cMapUrl: join(pdfjsDir, "cmaps/"),
-      cMapPacked: true,
-      standardFontDataUrl: join(pdfjsDir, "standard_fonts/"),
-      isEvalSupported: false,
-      disableFontFace: true,
-      verbosity: 0,
-    }).promise;
-    for (let i = 1; i <= doc.numPages; i++) {
-      const page = await doc.getPage(i);
-      await page.getTextContent();
-      await page.getOperatorList();
-      page.cleanup();
-      pages++;
-    }
-    await doc.destroy();
-  }
-  return { seconds: (performance.now() - t0) / 1000, pages };
+interface Measured {
+  seconds: number;
+  /** the sum of the processes' peak resident memory; null without GNU time */
+  peakMb: number | null;
+  stdout: string;
 }
 
-async function extractionAlone(paths: string[]): Promise<number> {
+const gnuTime = existsSync("/usr/bin/time");
+
+/** Runs the commands side by side, each in its own process, and times them until the last one ends. */
+async function measure(...commands: string[][]): Promise<Measured> {
   const t0 = performance.now();
-  for (const p of paths) await extractDocument(new Uint8Array(readFileSync(p)), { fileName: p });
+  const runs = await Promise.all(
+    commands.map(
+      ([cmd, ...args]) =>
+        new Promise<{ status: number | null; stdout: string; stderr: string }>((done, fail) => {
+          const child = spawn(gnuTime ? "/usr/bin/time" : cmd!, gnuTime ? ["-f", "%M", cmd!, ...args] : args);
+          let stdout = "";
+          let stderr = "";
+          child.stdout.on("data", (d: Buffer) => (stdout += d));
+          child.stderr.on("data", (d: Buffer) => (stderr += d));
+          child.on("error", fail);
+          child.on("close", (status) => done({ status, stdout, stderr }));
+        }),
+    ),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  // ingest exits 2 when some inputs failed: the scanned documents of ../shared/real do, on purpose.
+  const broken = runs.find((r) => r.status !== 0 && r.status !== 2);
+  if (broken) throw new Error(`${commands.map((c) => c.join(" ")).join(" & ")} failed: ${broken.stderr}`);
+  const kb = runs.map((r) => Number(r.stderr.trim().split("\n").pop()));
+  return { seconds, peakMb: gnuTime && kb.every(Number.isFinite) ? kb.reduce((a, b) => a + b, 0) / 1024 : null, stdout: runs[0]!.stdout };
+}
+
+const node = process.execPath;
+/** The CLI on a new database each time, so every run does the same work. */
+function ingest(dir: string, jobs: number): string[] {
+  const db = join(dir, `bench-${jobs}.sqlite`);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
+  return [node, cli, "ingest", dir, "--db", db, "--jobs", String(jobs), "--quiet"];
+}
+
+/** pdftotext -layout of every file, one after another; null where poppler-utils is not installed. */
+function pdftotext(paths: string[]): number | null {
+  if (spawnSync("pdftotext", ["-v"]).error) return null;
+  const t0 = performance.now();
+  for (const p of paths) spawnSync("pdftotext", ["-layout", p, "-"], { stdio: ["ignore", "ignore", "ignore"] });
   return (performance.now() - t0) / 1000;
 }
 
@@ -95,65 +114,79 @@ async function sqliteLoad(paths: string[], dir: string): Promise<{ rows: number;
   }
 }
 
-function pdftotext(paths: string[]): number | null {
-  if (spawnSync("pdftotext", ["-v"]).error) return null;
-  const t0 = performance.now();
-  for (const p of paths) spawnSync("pdftotext", ["-layout", p, "-"], { stdio: ["ignore", "ignore", "ignore"] });
-  return (performance.now() - t0) / 1000;
-}
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 
-/** The CLI end to end in its own process; peak RSS from GNU time where it is installed. */
-function endToEnd(dir: string, jobs: number): { seconds: number; peakMb: number | null } {
-  const db = join(dir, `bench-${jobs}.sqlite`);
-  rmSync(db, { force: true });
-  const time = existsSync("/usr/bin/time");
-  const cmd = time ? "/usr/bin/time" : process.execPath;
-  const args = [...(time ? ["-f", "%M", process.execPath] : []), cli, "ingest", dir, "--db", db, "--jobs", String(jobs), "--quiet", "--force"];
-  const t0 = performance.now();
-  const run = spawnSync(cmd, args, { encoding: "utf8" });
-  const seconds = (performance.now() - t0) / 1000;
-  if (run.status !== 0 && run.status !== 2) throw new Error(`ingest failed: ${run.stderr}`);
-  const kb = time ? Number(run.stderr.trim().split("\n").pop()) : NaN;
-  return { seconds, peakMb: Number.isFinite(kb) ? kb / 1024 : null };
-}
+type Workload = "bare" | "bare ×2" | "extract" | "jobs 1" | "jobs 2" | "pdftotext";
 
 const n = arg("n", 40);
 const big = arg("big", 0);
+const rounds = Math.max(1, arg("rounds", 3));
 const files = sources();
 if (files.length === 0) throw new Error("no PDFs found in data/samples or ../shared");
 const { dir, paths } = replicate(files, n);
 try {
-  // Warm-up: pdfjs's first document pays for loading CMaps and compiling; measure neither run with it.
-  await barePdfjs(paths.slice(0, 2));
-  await extractionAlone(paths.slice(0, 2));
-  const bare = await barePdfjs(paths);
-  const alone = await extractionAlone(paths);
-  const e1 = endToEnd(dir, 1);
-  const e2 = endToEnd(dir, 2);
-  const poppler = pdftotext(paths);
-  const sqlite = await sqliteLoad(paths.slice(0, Math.min(paths.length, 20)), dir);
-  const pps = (s: number) => (bare.pages / s).toFixed(1);
-  const lines = [
-    `files: ${n} (replicated from ${files.length} PDFs), pages: ${bare.pages}`,
-    `bare pdfjs (1 thread):          ${bare.seconds.toFixed(2)} s  ${pps(bare.seconds)} pages/s`,
-    `extraction alone (1 thread):    ${alone.toFixed(2)} s  ${pps(alone)} pages/s  ratio to bare pdfjs ${(alone / bare.seconds).toFixed(2)}×`,
-    `end to end, --jobs 1:           ${e1.seconds.toFixed(2)} s  ${pps(e1.seconds)} pages/s  ratio to bare pdfjs ${(e1.seconds / bare.seconds).toFixed(2)}×  peak RSS ${e1.peakMb?.toFixed(0) ?? "?"} MB`,
-    `end to end, --jobs 2:           ${e2.seconds.toFixed(2)} s  ${pps(e2.seconds)} pages/s  speed-up over 1 job ${(e1.seconds / e2.seconds).toFixed(2)}×  peak RSS ${e2.peakMb?.toFixed(0) ?? "?"} MB`,
-    `SQLite alone:                   ${sqlite.rows} rows (line items + amounts) in ${sqlite.seconds.toFixed(2)} s, ${(sqlite.rows / sqlite.seconds).toFixed(0)} rows/s, one transaction per document`,
-    poppler === null ? "pdftotext: not installed (apt-get install poppler-utils)" : `pdftotext -layout:              ${poppler.toFixed(2)} s  ${pps(poppler)} pages/s  our end to end (1 job) is ${(e1.seconds / poppler).toFixed(1)}× slower`,
+  const workloads: Record<Workload, () => Promise<Measured | null>> = {
+    bare: () => measure([node, probe, "bare", ...paths]),
+    // Two bare parsers over the same files at once: what this machine gives two independent processes.
+    "bare ×2": () => measure([node, probe, "bare", ...paths], [node, probe, "bare", ...paths]),
+    extract: () => measure([node, probe, "extract", ...paths]),
+    "jobs 1": () => measure(ingest(dir, 1)),
+    "jobs 2": () => measure(ingest(dir, 2)),
+    pdftotext: async () => {
+      const seconds = pdftotext(paths);
+      return seconds === null ? null : { seconds, peakMb: null, stdout: "" };
+    },
+  };
+  const names = Object.keys(workloads) as Workload[];
+  const results = new Map<Workload, (Measured | null)[]>(names.map((w) => [w, []]));
+  for (let r = 0; r < rounds; r++) {
+    // A rotating order, so that no workload always runs in the same part of a slow or fast spell.
+    for (let i = 0; i < names.length; i++) {
+      const w = names[(i + r) % names.length]!;
+      results.get(w)!.push(await workloads[w]());
+    }
+  }
+  const pages = (JSON.parse(results.get("bare")![0]!.stdout) as { pages: number }).pages;
+  const seconds = (w: Workload) => results.get(w)!.map((m) => m?.seconds ?? NaN);
+  /** The median over rounds of a ratio taken within each round. */
+  const ratio = (f: (r: number) => number) => median(Array.from({ length: rounds }, (_, r) => f(r)));
+  const s = Object.fromEntries(names.map((w) => [w, seconds(w)])) as Record<Workload, number[]>;
+  const peak = (w: Workload) => median(results.get(w)!.map((m) => m?.peakMb ?? NaN));
+  const mb = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} MB` : "? MB");
+  const line = (label: string, w: Workload, extra: string, pagesDone = pages) =>
+    `${label.padEnd(32)}${median(s[w]).toFixed(2).padStart(7)} s  ${(pagesDone / median(s[w])).toFixed(1).padStart(6)} pages/s  ${extra}`;
+
+  const out = [
+    `files: ${n} (replicated from ${files.length} PDFs), pages: ${pages}; ${rounds} rounds, each workload a fresh process, medians`,
+    `per round (s): ${names.map((w) => `${w} ${s[w].map((v) => v.toFixed(1)).join("/")}`).join(", ")}`,
+    line("bare pdfjs (1 process):", "bare", `peak RSS ${mb(peak("bare"))}`),
+    line("bare pdfjs, 2 processes at once:", "bare ×2", `(each parsing all files) → this machine's 2-process speed-up ${ratio((r) => (2 * s.bare[r]!) / s["bare ×2"][r]!).toFixed(2)}×`, 2 * pages),
+    line("extraction alone (1 thread):", "extract", `ratio to bare pdfjs ${ratio((r) => s.extract[r]! / s.bare[r]!).toFixed(2)}×`),
+    line("end to end, --jobs 1:", "jobs 1", `ratio to bare pdfjs ${ratio((r) => s["jobs 1"][r]! / s.bare[r]!).toFixed(2)}×  peak RSS ${mb(peak("jobs 1"))}`),
+    line("end to end, --jobs 2:", "jobs 2", `${(pages / median(s["jobs 2"]) / 2).toFixed(1)} pages/s per core  speed-up over 1 job ${ratio((r) => s["jobs 1"][r]! / s["jobs 2"][r]!).toFixed(2)}×  peak RSS ${mb(peak("jobs 2"))}`),
+    results.get("pdftotext")![0] === null
+      ? "pdftotext: not installed (apt-get install poppler-utils)"
+      : line("pdftotext -layout:", "pdftotext", `our end to end (1 job) is ${ratio((r) => s["jobs 1"][r]! / s.pdftotext[r]!).toFixed(1)}× slower`),
   ];
+  const sqlite = await sqliteLoad(paths.slice(0, Math.min(paths.length, 20)), dir);
+  out.push(`SQLite alone:                   ${sqlite.rows} rows (line items + amounts) in ${sqlite.seconds.toFixed(2)} s, ${(sqlite.rows / sqlite.seconds).toFixed(0)} rows/s, one transaction per document`);
   if (big > n) {
     const large = replicate(files, big);
     try {
-      const eb = endToEnd(large.dir, 2);
-      lines.push(
-        `memory flat in N: --jobs 2 peak RSS ${e2.peakMb?.toFixed(0)} MB at N=${n}, ${eb.peakMb?.toFixed(0)} MB at N=${big} (${((eb.peakMb! / e2.peakMb! - 1) * 100).toFixed(1)}%); time per file ${(e2.seconds / n).toFixed(3)} s vs ${(eb.seconds / big).toFixed(3)} s`,
+      const eb = await measure(ingest(large.dir, 2));
+      out.push(
+        `memory flat in N: --jobs 2 peak RSS ${mb(peak("jobs 2"))} at N=${n}, ${mb(eb.peakMb ?? NaN)} at N=${big} (${(((eb.peakMb ?? NaN) / peak("jobs 2") - 1) * 100).toFixed(1)}%); ` +
+          `time per file ${(median(s["jobs 2"]) / n).toFixed(3)} s vs ${(eb.seconds / big).toFixed(3)} s`,
       );
     } finally {
       rmSync(large.dir, { recursive: true, force: true });
     }
   }
-  process.stdout.write(lines.join("\n") + "\n");
+  process.stdout.write(out.join("\n") + "\n");
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+/**
+ * One measured workload of `npm run bench`, run in a fresh process of its own so each one pays the same
+ * start-up and none inherits another's heap or warm caches.
+ * Usage: node bench-probe.js bare|extract FILE... → prints {"pages":…}; the caller times the whole process.
+ *   bare     getTextContent + getOperatorList of every page and nothing else: the floor of any pdfjs pipeline
+ *   extract  our extraction (pdfjs + text runs, rulings, tables), in this one thread
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const [mode, ...files] = process.argv.slice(2);
+
+async function bare(paths: string[]): Promise<number> {
+  const require = createRequire(resolve(fileURLToPath(import.meta.url), "../../../../packages/extract/package.json"));
+  const pdfjsDir = resolve(require.resolve("pdfjs-dist/package.json"), "..");
+  const pdfjs = (await import(join(pdfjsDir, "legacy/build/pdf.mjs"))) as typeof import("pdfjs-dist");
+  let pages = 0;
+  for (const p of paths) {
+    const doc = await pdfjs.getDocument({
+      data: new Uint8Array(readFileSync(p)),
+      cMapUrl: join(pdfjsDir, "cmaps/"),
+      cMapPacked: true,
+      standardFontDataUrl: join(pdfjsDir, "standard_fonts/"),
+      isEvalSupported: false,
+      disableFontFace: true,
+      verbosity: 0,
+    }).promise;
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      await page.getTextContent();
+      await page.getOperatorList();
+      page.cleanup();
+      pages++;
+    }
+    await doc.destroy();
+  }
+  return pages;
+}
+
+async function extract(paths: string[]): Promise<number> {
+  const { extractDocument, useSynchronousInflate } = await import("@yusuan/extract");
+  useSynchronousInflate(); // as the ingest workers do
+  let pages = 0;
+  for (const p of paths) pages += (await extractDocument(new Uint8Array(readFileSync(p)), { fileName: p })).pageCount;
+  return pages;
+}
+
+const pages = mode === "bare" ? await bare(files) : mode === "extract" ? await extract(files) : NaN;
+if (Number.isNaN(pages)) {
+  process.stderr.write("usage: bench-probe bare|extract FILE...\n");
+  process.exit(1);
+}
+process.stdout.write(JSON.stringify({ pages }) + "\n");
