@@ -1,7 +1,10 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { useSynchronousInflate } from "@yusuan/extract";
 import { createClassifier } from "@yusuan/normalize";
 import { processFile, type FileOutcome } from "./process-file.js";
+
+useSynchronousInflate();
 
 // One registry per worker thread, loaded on its first task.
 let classifier: ReturnType<typeof createClassifier> | null = null;
