@@ -221,20 +221,27 @@ describe("a pathological file", () => {
 });
 
 describe("killing a run", () => {
-  it("SIGKILL mid-batch leaves a consistent database and the next run completes it without duplicates", async () => {
-    const dir = join(tmp, "kill");
+  it.each([
+    { signal: "SIGKILL" as const, exit: { code: null, signal: "SIGKILL" } },
+    { signal: "SIGINT" as const, exit: { code: 130, signal: null } },
+  ])("$signal mid-batch leaves a consistent database and the next run completes it without duplicates", async ({ signal, exit }) => {
+    const dir = join(tmp, `kill-${signal}`);
     mkdirSync(dir, { recursive: true });
     // distinct versions (a trailing comment changes the sha256, not the PDF) so each is a document of its own
     for (let i = 0; i < 8; i++) {
       const source = samplePdfs[i % samplePdfs.length]!;
       writeFileSync(join(dir, `${i}-${source}`), Buffer.concat([readFileSync(join(samples, source)), Buffer.from(`\n% copy ${i}\n`)]));
     }
-    const db = join(tmp, "kill.sqlite");
-    const child = spawn(process.execPath, [cli, "ingest", dir, "--db", db, "--jobs", "1", "--quiet"], { stdio: "ignore" });
+    const db = join(tmp, `kill-${signal}.sqlite`);
+    const child = spawn(process.execPath, [cli, "ingest", dir, "--db", db, "--jobs", "1", "--quiet"], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
     const loadedCount = () => (existsSync(db) ? query<{ n: number }>(db, "SELECT count(*) n FROM documents WHERE status = 'loaded'")[0]!.n : 0);
     for (let waited = 0; waited < 120_000 && loadedCount() < 1; waited += 100) await new Promise((r) => setTimeout(r, 100));
-    child.kill("SIGKILL");
-    await new Promise((r) => child.once("exit", r));
+    child.kill(signal);
+    const [code, by] = await new Promise<[number | null, string | null]>((r) => child.once("exit", (c, sig) => r([c, sig])));
+    expect({ code, signal: by }).toEqual(exit);
+    if (signal === "SIGINT") expect(stderr).toMatch(/^yusuan: interrupted \(SIGINT\) after \d+ of 8 files; run the same command again to continue$/m);
     expect(query<{ integrity_check: string }>(db, "PRAGMA integrity_check")[0]!.integrity_check).toBe("ok");
     const partial = query<{ file_name: string; fact_count: number; facts: number }>(
       db,

@@ -47,7 +47,8 @@ program
   .option("--quiet", "no progress output", false)
   .addHelpText(
     "after",
-    "\nExit codes: 0 every input loaded; 2 finished but some inputs failed (see the documents table); 1 usage or fatal error.\n" +
+    "\nExit codes: 0 every input loaded; 2 finished but some inputs failed (see the documents table); 1 usage or fatal error;\n" +
+      "130 interrupted (Ctrl-C): what was loaded is whole, the same command continues.\n" +
       "Example: yusuan ingest data/samples --db out/budget.sqlite --csv out/csv",
   )
   .action(lazy(async () => (await import("./commands/ingest.js")).ingestCommand));

@@ -42,6 +42,19 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
     const progress = createProgress(todo.length, { quiet: options.quiet });
     const counts = { loaded: 0, clean: 0, failed: 0, needs_ocr: 0 };
     const failures: string[] = [];
+    // Each document is loaded in one synchronous transaction and a signal handler only runs between two
+    // of them: whatever is in the database on Ctrl-C is whole, so stop at once and say how to go on.
+    const interrupt = (signal: NodeJS.Signals) => {
+      progress.finish();
+      // An export may be reading; then SQLite finishes the close from its WAL when the database is next opened.
+      try {
+        db.close();
+      } catch {}
+      const finished = counts.loaded + counts.failed + counts.needs_ocr;
+      process.stderr.write(`yusuan: interrupted (${signal}) after ${finished} of ${todo.length} files; run the same command again to continue\n`);
+      process.exit(ExitCode.Interrupted);
+    };
+    process.once("SIGINT", interrupt).once("SIGTERM", interrupt);
     for await (const outcome of extractAll(todo, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory })) {
       if (outcome.status === "loaded") {
         try {
