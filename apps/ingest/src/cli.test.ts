@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeBadInputs, makeInflatingPdf } from "./test-support/bad-inputs.js";
+import { makeBadInputs, makeInflatingPdf, makeLongPdf, makeNestedPdf } from "./test-support/bad-inputs.js";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../../..");
 const cli = resolve(fileURLToPath(import.meta.url), "../../dist/cli.js");
@@ -216,6 +216,38 @@ describe("a pathological file", () => {
     expect(rows).toEqual([
       { file_name: "bomb.pdf", status: "failed", error: "needed more than the per-document memory limit of 400 MB" },
       { file_name: samplePdfs[0], status: "loaded", error: null },
+    ]);
+  });
+});
+
+describe("a pathological structure", () => {
+  it("an object nested 100,000 levels deep fails with a clear reason; the rest of the batch loads", async () => {
+    const dir = join(tmp, "nested");
+    mkdirSync(dir, { recursive: true });
+    makeNestedPdf(join(dir, "nested.pdf"), 100_000);
+    copyFileSync(join(samples, samplePdfs[0]!), join(dir, samplePdfs[0]!));
+    const db = join(tmp, "nested.sqlite");
+    const run = await yusuan("ingest", dir, "--db", db, "--jobs", "2", "--quiet");
+    expect(run.code).toBe(2);
+    const rows = query<{ file_name: string; status: string; error: string | null }>(db, "SELECT file_name, status, error FROM documents ORDER BY file_name");
+    expect(rows).toEqual([
+      { file_name: samplePdfs[0], status: "loaded", error: null },
+      { file_name: "nested.pdf", status: "failed", error: "malformed PDF: objects nested too deeply to read (Maximum call stack size exceeded)" },
+    ]);
+  });
+
+  it("a document of 3,000 pages loads page by page within the limits, beside the rest of the batch", async () => {
+    const dir = join(tmp, "long");
+    mkdirSync(dir, { recursive: true });
+    await makeLongPdf(join(dir, "long.pdf"), 3000);
+    copyFileSync(join(samples, samplePdfs[0]!), join(dir, samplePdfs[0]!));
+    const db = join(tmp, "long.sqlite");
+    const run = await yusuan("ingest", dir, "--db", db, "--jobs", "2", "--max-memory", "512", "--quiet");
+    expect(run.code).toBe(0);
+    const rows = query<{ file_name: string; status: string; page_count: number }>(db, "SELECT file_name, status, page_count FROM documents ORDER BY file_name");
+    expect(rows).toEqual([
+      { file_name: samplePdfs[0], status: "loaded", page_count: expect.any(Number) },
+      { file_name: "long.pdf", status: "loaded", page_count: 3000 },
     ]);
   });
 });

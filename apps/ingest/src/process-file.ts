@@ -14,6 +14,8 @@ export type FileOutcome =
 function describeOpenError(error: unknown): string {
   const e = error as { name?: string; message?: string };
   const message = e?.message ?? String(error);
+  // pdf.js passes the RangeError on under a name of its own; the message is what is left of it.
+  if (/maximum call stack size exceeded/i.test(message)) return `malformed PDF: objects nested too deeply to read (${message})`;
   switch (e?.name) {
     case "PasswordException":
       return "password-protected: the PDF needs a password to open";

@@ -49,6 +49,19 @@ export async function makeBadInputs(dir: string, goodPdf: string) {
 }
 
 /**
+ * A PDF of `pages` pages, each with one line of text: long, but nothing in it is wrong.
+ * @example await makeLongPdf(join(tmp, "long.pdf"), 3000)
+ */
+export function makeLongPdf(path: string, pages: number): Promise<void> {
+  return pdf(path, (d) => {
+    for (let i = 1; i <= pages; i++) {
+      if (i > 1) d.addPage();
+      d.text(`page ${i} of ${pages}`);
+    }
+  });
+}
+
+/**
  * A one-page PDF whose content stream is `megabytes` of spaces deflated to about a thousandth of that:
  * small on disk, huge once decoded (a "zip bomb" in PDF form).
  * @example await makeInflatingPdf(join(tmp, "bomb.pdf"), 1024)
@@ -63,11 +76,29 @@ export async function makeInflatingPdf(path: string, megabytes: number): Promise
   deflate.end();
   await done;
   const stream = Buffer.concat(parts);
-  const objects = [
+  writeRawPdf(path, [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
-  ];
+    Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, "latin1"), stream, Buffer.from("\nendstream", "latin1")]),
+  ]);
+}
+
+/**
+ * A one-page PDF whose page carries an array nested `depth` levels deep ([[[…]]]): a parser that recurses
+ * per level runs out of stack.
+ * @example makeNestedPdf(join(tmp, "nested.pdf"), 100_000)
+ */
+export function makeNestedPdf(path: string, depth: number): void {
+  writeRawPdf(path, [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Nested ${"[".repeat(depth)}${"]".repeat(depth)} >>`,
+  ]);
+}
+
+/** Writes a PDF of numbered objects (1 is the catalog) with a correct cross-reference table. */
+function writeRawPdf(path: string, objects: (string | Buffer)[]): void {
   const chunks: Buffer[] = [Buffer.from("%PDF-1.4\n", "latin1")];
   const offsets: number[] = [];
   let length = chunks[0]!.length;
@@ -77,13 +108,9 @@ export async function makeInflatingPdf(path: string, megabytes: number): Promise
   };
   objects.forEach((o, i) => {
     offsets.push(length);
-    push(Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`, "latin1"));
+    push(Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, "latin1"), typeof o === "string" ? Buffer.from(o, "latin1") : o, Buffer.from("\nendobj\n", "latin1")]));
   });
-  offsets.push(length);
-  push(Buffer.from(`4 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, "latin1"));
-  push(stream);
-  push(Buffer.from("\nendstream\nendobj\n", "latin1"));
   const xref = offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
-  push(Buffer.from(`xref\n0 5\n0000000000 65535 f \n${xref}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, "latin1"));
+  push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, "latin1"));
   writeFileSync(path, Buffer.concat(chunks));
 }
