@@ -134,12 +134,13 @@ function placeUpright(chars: readonly string[], [a, b, , , e, f]: Matrix, size: 
   });
 }
 
+/** The glyphs without leading and trailing spaces: the same array when there are none to drop. */
 function trimSpaces(glyphs: Glyph[]): Glyph[] {
   let s = 0;
   let e = glyphs.length;
   while (s < e && glyphs[s]!.ch === " ") s++;
   while (e > s && glyphs[e - 1]!.ch === " ") e--;
-  return glyphs.slice(s, e);
+  return s === 0 && e === glyphs.length ? glyphs : glyphs.slice(s, e);
 }
 
 function toRun(p: Piece, text = textOf(p.glyphs)): Run {
@@ -197,7 +198,8 @@ export function buildRuns(items: readonly RawTextItem[]): Run[] {
         }
         runs.push(toRun(cur, text));
       }
-      cur = { glyphs: [...p.glyphs], baseline: p.baseline, size: p.size };
+      // The pieces are this call's own: a run may take over (and grow) its first piece's glyphs.
+      cur = { glyphs: p.glyphs, baseline: p.baseline, size: p.size };
       text = textOf(p.glyphs);
     }
     if (cur) runs.push(toRun(cur, text));
