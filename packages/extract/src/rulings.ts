@@ -63,12 +63,14 @@ function segmentRuling(p: Point, q: Point): Ruling | null {
 /** A thin filled shape (a rectangle, or one with mitred corners) is a rule along its long side. */
 function rectRuling(points: Point[]): Ruling | null {
   if (points.length < 3 || points.length > 8) return null;
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
-  const y0 = Math.min(...ys);
-  const y1 = Math.max(...ys);
+  let [x0, y0] = points[0]!;
+  let [x1, y1] = [x0, y0];
+  for (const [x, y] of points) {
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
+  }
   const w = x1 - x0;
   const h = y1 - y0;
   if (h <= THIN && w > h) return { dir: "h", pos: (y0 + y1) / 2, start: x0, end: x1 };
