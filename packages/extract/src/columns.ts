@@ -107,8 +107,9 @@ export function unruledCuts(body: readonly Line[], bounds: readonly number[], vs
     for (const r of inside) {
       const cut = mid(reach, r.x0);
       // Only a label beside its amounts: a centred 合计 beside left-aligned names is one column.
-      const numbersRight = inside.filter((q) => q.x0 > cut).every((q) => AMOUNT.test(q.text));
-      if (reach > -Infinity && r.x0 - reach >= r.size && numbersRight) cuts.push(cut);
+      // (Asked only at a wide gap: asking at every run is quadratic in the column's runs.)
+      const numbersRight = (): boolean => inside.every((q) => q.x0 <= cut || AMOUNT.test(q.text));
+      if (reach > -Infinity && r.x0 - reach >= r.size && numbersRight()) cuts.push(cut);
       reach = Math.max(reach, r.x1);
     }
   }
