@@ -134,7 +134,10 @@ export function findRulings(page: RawPage): Ruling[] {
       const op = args[0] as number;
       const data = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
       if (!data || !(STROKES.has(op) || FILLS.has(op))) continue;
-      if (mFor !== ctm) [m, mFor] = [multiply(page.viewport, ctm), ctm];
+      if (mFor !== ctm) {
+        m = multiply(page.viewport, ctm);
+        mFor = ctm;
+      }
       for (const sp of subpaths(data, m)) {
         if (FILLS.has(op)) {
           const r = rectRuling(sp.points);

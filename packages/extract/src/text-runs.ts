@@ -76,7 +76,7 @@ function placeItem(item: RawTextItem): Piece[] {
   }
   const pieces: Piece[] = [];
   let current: Glyph[] = [];
-  // current never starts with a space, so trimming its end is all it needs
+  // A space joins `current` only after a glyph, so a trimmed piece is never empty.
   const close = (): void => {
     if (current.length) pieces.push({ glyphs: trimSpaces(current), baseline: f, size });
     current = [];
