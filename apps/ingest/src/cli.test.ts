@@ -203,52 +203,38 @@ describe("a batch with bad inputs", () => {
   });
 });
 
+/** Ingests `name`.pdf, made by `make`, beside one good sample: the exit code and what `documents` says of each. */
+async function ingestBesideSample(name: string, make: (path: string) => unknown, ...options: string[]) {
+  const dir = join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  await make(join(dir, `${name}.pdf`));
+  copyFileSync(join(samples, samplePdfs[0]!), join(dir, samplePdfs[0]!));
+  const db = join(tmp, `${name}.sqlite`);
+  const run = await yusuan("ingest", dir, "--db", db, "--jobs", "2", "--quiet", ...options);
+  const rows = query<{ file_name: string; status: string; error: string | null; page_count: number | null }>(
+    db,
+    "SELECT file_name, status, error, page_count FROM documents ORDER BY file_name",
+  );
+  return { code: run.code, good: rows.find((r) => r.file_name === samplePdfs[0]), bad: rows.find((r) => r.file_name === `${name}.pdf`), rows: rows.length };
+}
+
 describe("a pathological file", () => {
   it("a stream that inflates to a gigabyte fails with the memory limit as its reason; the rest of the batch loads", async () => {
-    const dir = join(tmp, "bomb");
-    mkdirSync(dir, { recursive: true });
-    await makeInflatingPdf(join(dir, "bomb.pdf"), 1024);
-    copyFileSync(join(samples, samplePdfs[0]!), join(dir, samplePdfs[0]!));
-    const db = join(tmp, "bomb.sqlite");
-    const run = await yusuan("ingest", dir, "--db", db, "--max-memory", "400", "--jobs", "2", "--quiet");
-    expect(run.code).toBe(2);
-    const rows = query<{ file_name: string; status: string; error: string | null }>(db, "SELECT file_name, status, error FROM documents ORDER BY file_name");
-    expect(rows).toEqual([
-      { file_name: "bomb.pdf", status: "failed", error: "needed more than the per-document memory limit of 400 MB" },
-      { file_name: samplePdfs[0], status: "loaded", error: null },
-    ]);
+    const run = await ingestBesideSample("bomb", (path) => makeInflatingPdf(path, 1024), "--max-memory", "400");
+    expect(run).toMatchObject({ code: 2, rows: 2, good: { status: "loaded", error: null } });
+    expect(run.bad).toMatchObject({ status: "failed", error: "needed more than the per-document memory limit of 400 MB" });
   });
-});
 
-describe("a pathological structure", () => {
   it("an object nested 100,000 levels deep fails with a clear reason; the rest of the batch loads", async () => {
-    const dir = join(tmp, "nested");
-    mkdirSync(dir, { recursive: true });
-    makeNestedPdf(join(dir, "nested.pdf"), 100_000);
-    copyFileSync(join(samples, samplePdfs[0]!), join(dir, samplePdfs[0]!));
-    const db = join(tmp, "nested.sqlite");
-    const run = await yusuan("ingest", dir, "--db", db, "--jobs", "2", "--quiet");
-    expect(run.code).toBe(2);
-    const rows = query<{ file_name: string; status: string; error: string | null }>(db, "SELECT file_name, status, error FROM documents ORDER BY file_name");
-    expect(rows).toEqual([
-      { file_name: samplePdfs[0], status: "loaded", error: null },
-      { file_name: "nested.pdf", status: "failed", error: "malformed PDF: objects nested too deeply to read (Maximum call stack size exceeded)" },
-    ]);
+    const run = await ingestBesideSample("nested", (path) => makeNestedPdf(path, 100_000));
+    expect(run).toMatchObject({ code: 2, rows: 2, good: { status: "loaded", error: null } });
+    expect(run.bad).toMatchObject({ status: "failed", error: "malformed PDF: objects nested too deeply to read (Maximum call stack size exceeded)" });
   });
 
   it("a document of 3,000 pages loads page by page within the limits, beside the rest of the batch", async () => {
-    const dir = join(tmp, "long");
-    mkdirSync(dir, { recursive: true });
-    await makeLongPdf(join(dir, "long.pdf"), 3000);
-    copyFileSync(join(samples, samplePdfs[0]!), join(dir, samplePdfs[0]!));
-    const db = join(tmp, "long.sqlite");
-    const run = await yusuan("ingest", dir, "--db", db, "--jobs", "2", "--max-memory", "512", "--quiet");
-    expect(run.code).toBe(0);
-    const rows = query<{ file_name: string; status: string; page_count: number }>(db, "SELECT file_name, status, page_count FROM documents ORDER BY file_name");
-    expect(rows).toEqual([
-      { file_name: samplePdfs[0], status: "loaded", page_count: expect.any(Number) },
-      { file_name: "long.pdf", status: "loaded", page_count: 3000 },
-    ]);
+    const run = await ingestBesideSample("long", (path) => makeLongPdf(path, 3000), "--max-memory", "512");
+    expect(run).toMatchObject({ code: 0, rows: 2, good: { status: "loaded", error: null } });
+    expect(run.bad).toMatchObject({ status: "loaded", error: null, page_count: 3000 });
   });
 });
 
