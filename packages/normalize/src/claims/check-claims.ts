@@ -21,23 +21,27 @@ function figure(t: BudgetTable | undefined, row: LineItem | undefined, measure: 
   return { value: amountOf(row, measure), table: t, row, what: `${t.tableNo ? `表${t.tableNo}` : t.title} ${what}` };
 }
 
-/** Where the tables print the number a prose subject names; null where we cannot tell. */
-function lookup(doc: BudgetDocument, subject: string): TableFigure[] {
-  const one = lookupOne(doc, subject);
+type Principal = ReturnType<typeof principalTables>;
+
+/** Where the tables print the number a prose subject names; none where we cannot tell. */
+function lookup(tables: Principal, subject: string): TableFigure[] {
+  const s = subject.replace(/[“”"]/g, "");
+  const one = lookupOne(tables, s);
   if (one) return [one];
   // A 类 named in the prose may restate 表1 (all money) or 表2 (财政拨款, 一般公共预算): either is right.
-  const { t1, t2 } = principalTables(doc);
-  const named = (t: BudgetTable | undefined) => t?.rows.find((r) => r.side === "expense" && r.rowKind === "class" && sideKey(r) === labelKey(subject));
+  const key = labelKey(s);
+  const named = (t: BudgetTable | undefined) => t?.rows.find((r) => r.side === "expense" && r.rowKind === "class" && sideKey(r) === key);
+  const in1 = named(tables.t1);
+  const in2 = named(tables.t2);
   return [
-    figure(t1, named(t1), "预算数", named(t1) ? sideKey(named(t1)!) : ""),
-    figure(t2, named(t2), "一般公共预算", `${named(t2) ? sideKey(named(t2)!) : ""} 一般公共预算`),
-    figure(t2, named(t2), "合计", `${named(t2) ? sideKey(named(t2)!) : ""} 合计`),
+    figure(tables.t1, in1, "预算数", in1 ? sideKey(in1) : ""),
+    figure(tables.t2, in2, "一般公共预算", `${in2 ? sideKey(in2) : ""} 一般公共预算`),
+    figure(tables.t2, in2, "合计", `${in2 ? sideKey(in2) : ""} 合计`),
   ].filter((f): f is TableFigure => f !== null);
 }
 
-function lookupOne(doc: BudgetDocument, subject: string): TableFigure | null {
-  const { t1, t12, t2, t3, t31, t33 } = principalTables(doc);
-  const s = subject.replace(/[“”"]/g, "");
+/** A subject (quotes removed) that names one particular figure of the principal tables. */
+function lookupOne({ t1, t12, t2, t3, t31, t33 }: Principal, s: string): TableFigure | null {
   if (/财政拨款收支(预算)?总(数|预算)/.test(s))
     return figure(t2, rowWhere(t2, (r) => r.side === "expense" && /^本年支出(合计)?$/.test(sideKey(r))), "合计", "本年支出 合计");
   if (/收支(预算)?总(数|预算)$|^收入预算$|收入预算总数/.test(s))
@@ -64,9 +68,10 @@ function lookupOne(doc: BudgetDocument, subject: string): TableFigure | null {
  */
 export function checkClaims(doc: BudgetDocument, claims: readonly Claim[]): Finding[] {
   const findings: Finding[] = [];
+  const tables = principalTables(doc);
   for (const claim of claims) {
     if (claim.subject === "增减" || claim.subject === "上年数" || claim.unit === "%") continue;
-    const candidates = lookup(doc, claim.subject).filter((f) => f.table.amountUnit === claim.unit);
+    const candidates = lookup(tables, claim.subject).filter((f) => f.table.amountUnit === claim.unit);
     if (candidates.some((f) => f.value === toUnits(claim.value))) continue;
     const found = candidates[0];
     if (!found) continue;

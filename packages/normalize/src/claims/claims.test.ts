@@ -38,6 +38,14 @@ describe.skipIf(skip)("prose claims (情况说明) against the tables", () => {
     expect(checkClaims(dazhou, claims).filter((f) => f.code === "prose_mismatch")).toEqual([]);
   });
 
+  it("a 类 the prose names in quotes is checked against its row in 表1 and 表2", () => {
+    const leshan = truthDocument(corpusDocs().find((d) => d.name.startsWith("leshan"))!);
+    const t1 = leshan.tables.find((t) => t.kind === "部门收支总表")!;
+    const cls = t1.rows.find((r) => r.side === "expense" && r.rowKind === "class" && r.amounts.length > 0)!;
+    const claim = { subject: `“${cls.label}”`, value: "99999.99", unit: t1.amountUnit!, page: 25, sentence: `“${cls.label}”99999.99` } as const;
+    expect(checkClaims(leshan, [claim])).toContainEqual(expect.objectContaining({ code: "prose_mismatch", actual: "99999.99", tableNo: "1" }));
+  });
+
   it("reads the share stated after an amount and checks it against the amounts it divides", () => {
     const claims = readClaims(seedProse("001_e5a2d3b2704d31ea.txt"));
     expect(claims.filter((c) => c.unit === "%").map((c) => `${c.subject}=${c.value}`)).toContain("基本支出=56.57");
