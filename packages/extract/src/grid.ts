@@ -52,8 +52,7 @@ export function buildGrid(runs: readonly Run[], rulings: readonly Ruling[], box:
   // A run that crosses a column rule holds two cells: cut it there before reading lines.
   const cut = runs.flatMap((r) => {
     const y = mid(r.y0, r.y1);
-    const within = vs.filter((v) => v.pos > r.x0 && v.pos < r.x1 && v.start <= y + 1 && v.end >= y - 1);
-    return within.length ? splitRunAt(r, within.map((v) => v.pos)) : [r];
+    return splitRunAt(r, vs.filter((v) => v.start <= y + 1 && v.end >= y - 1).map((v) => v.pos));
   });
   // 类 款 项 printed on the line of the 合计 row's numbers are a header line of their own.
   const lines = groupLines(cut)

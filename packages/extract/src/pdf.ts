@@ -34,6 +34,13 @@ const pdfjsRoot = createRequire(import.meta.url).resolve("pdfjs-dist/package.jso
 const CMAP_URL = `${pdfjsRoot}cmaps/`;
 const STANDARD_FONT_DATA_URL = `${pdfjsRoot}standard_fonts/`;
 
+/**
+ * Does text drawn with this matrix read left to right (its baseline within a tenth of level)? Both the
+ * page's upright view and the way runs are placed are decided by it.
+ * @example isHorizontal([12, 0, 0, 12, 72, 700]) // true
+ */
+export const isHorizontal = ([a, b]: Matrix): boolean => a > 0 && Math.abs(b) <= a * 0.1;
+
 /** Multiplies two affine matrices: the result applies `m` first, then `n`. */
 export function multiply(n: Matrix, m: Matrix): Matrix {
   return [
@@ -55,8 +62,7 @@ function uprightRotation(rotate: number, texts: readonly { str: string; transfor
     const vt = transformAt(rotation);
     let chars = 0;
     for (const t of texts) {
-      const [a, b] = multiply(vt, t.transform);
-      if (a > 0 && Math.abs(b) <= a * 0.1) chars += t.str.length;
+      if (isHorizontal(multiply(vt, t.transform))) chars += t.str.length;
     }
     return chars;
   };

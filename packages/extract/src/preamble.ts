@@ -1,4 +1,5 @@
 import type { Line } from "./lines.js";
+import { squeeze } from "./grid-parts.js";
 
 /** What the lines above a table say about it. */
 export interface Preamble {
@@ -24,8 +25,8 @@ const toAscii = (s: string): string =>
  */
 export function isPreambleLine(line: Line): boolean {
   return line.runs.every((r) => {
-    const text = r.text.replace(/\s+/g, "");
-    return UNIT.test(text) || ENTITY.test(text) || /^(附表|附|表|公开)\s*[0-9０-９]+([-－—–][0-9０-９]+)*表?$/.test(text) || (line.runs.length === 1 && /表([（(][^）)]*[）)])?$/.test(text));
+    const text = squeeze(r.text);
+    return UNIT.test(text) || ENTITY.test(text) || TABLE_NO.exec(text)?.[0].length === text.length || (line.runs.length === 1 && /表([（(][^）)]*[）)])?$/.test(text));
   });
 }
 
@@ -55,10 +56,10 @@ export function readPreamble(lines: readonly Line[]): Preamble {
       if (text) texts.push(text);
     }
     let text = texts.join(" ").trim();
-    const no = TABLE_NO.exec(text.replace(/\s+/g, ""));
+    const no = TABLE_NO.exec(squeeze(text));
     if (no && tableNo === null) {
       tableNo = toAscii(no[1]!);
-      text = text.replace(/\s+/g, "").slice(no[0].length);
+      text = squeeze(text).slice(no[0].length);
     }
     if (text && !PAGE_NO.test(text) && !DATE.test(text)) rest.push({ text, size: line.size, y0: line.y0, y1: line.y1 });
   }
@@ -72,7 +73,7 @@ export function readPreamble(lines: readonly Line[]): Preamble {
     picked.unshift(r);
   }
   const title = picked
-    .map((r) => r.text.replace(/\s+/g, ""))
+    .map((r) => squeeze(r.text))
     .join("")
     .replace(/^[:：、.．]+/, "");
   return { tableNo, title, unitText, entityText };

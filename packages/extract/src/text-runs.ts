@@ -1,4 +1,4 @@
-import type { Matrix, RawTextItem } from "./pdf.js";
+import { isHorizontal, type Matrix, type RawTextItem } from "./pdf.js";
 import { unifyRadical } from "./radicals.js";
 
 /** One character with its estimated horizontal extent on the displayed page. */
@@ -55,12 +55,11 @@ interface Piece {
  * width remains goes to the spaces, which is where renderers hide the gap between two cells.
  */
 function placeItem(item: RawTextItem): Piece[] {
-  const [a, b, c, d, e, f] = item.matrix;
+  const [, , c, d, e, f] = item.matrix;
   const size = Math.hypot(c, d);
   const chars = [...item.str].map(unifyRadical);
   if (!chars.length || size <= 0) return [];
-  const horizontal = Math.abs(b) <= Math.abs(a) * 0.1 && a > 0;
-  if (!horizontal) return placeUpright(chars, item.matrix, size);
+  if (!isHorizontal(item.matrix)) return placeUpright(chars, item.matrix, size);
   const width = Math.max(item.width, 0);
   const spacing = chars.map(isSpace);
   const nominal = chars.map((ch, i) => (spacing[i] ? 0 : nominalWidth(ch) * size));
