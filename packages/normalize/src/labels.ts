@@ -5,6 +5,15 @@ const ORDINAL = /^(?:[（(]?[一二三四五六七八九十百]+[)）、.．,，
 export const compact = (s: string) => s.replace(/\s+/g, "");
 
 /**
+ * A unit listed with its code before its name ("106_长沙市公安局"): the code and the unit's own name.
+ * @example splitUnitCode("106_长沙市公安局") // { code: "106", own: "长沙市公安局" }
+ */
+export function splitUnitCode(name: string): { code: string | null; own: string } {
+  const m = /^(\d{3,})[_\-－]+(.+)$/.exec(name);
+  return m ? { code: m[1]!, own: m[2]! } : { code: null, own: name };
+}
+
+/**
  * A label reduced for matching: no white space, no ordinal, half-width brackets unified.
  * @example labelKey("八、社会保障和就业支出") // "社会保障和就业支出"
  */

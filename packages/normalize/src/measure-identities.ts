@@ -7,7 +7,8 @@ export interface RowIdentity {
 }
 
 const TOTAL = /^(合计|小计|总计)$|.合计$/;
-const PART_OF = /^其中/;
+/** A 其中 column or row: part of another, added to nothing. */
+export const PART_OF = /^其中/;
 
 /**
  * The children of a header node that add up to its total. 其中 columns printed last repeat part of a

@@ -13,7 +13,7 @@ import type {
   TableKind,
 } from "@yusuan/schema";
 import type { Classifier } from "./classifier.js";
-import { compact, isTotalLabel, labelKey } from "./labels.js";
+import { compact, isTotalLabel, labelKey, splitUnitCode } from "./labels.js";
 import { normalizeTableRows } from "./normalize-table.js";
 import type { RowIdentity } from "./measure-identities.js";
 import { readProcurement } from "./procurement.js";
@@ -65,7 +65,7 @@ function printedUnits(tables: readonly ExtractedTable[]): Map<string, BudgetUnit
       if (/^\d{6,}$/.test(code) && name && !coded) units.set(labelKey(name), { code, name });
       else if (listing && name && !isTotalLabel(name)) {
         // "106_长沙市公安局": a unit code printed before the name
-        const [, printedCode = null, own = name] = /^(\d{3,})[_\-－\s]+(.+)$/.exec(name) ?? [];
+        const { code: printedCode, own } = splitUnitCode(name);
         if (!units.has(labelKey(own))) units.set(labelKey(own), { code: printedCode, name: own });
       }
     }

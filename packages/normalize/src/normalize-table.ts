@@ -1,7 +1,7 @@
 import type { Code, ExtractedRow, ExtractedTable, Finding, LineItem } from "@yusuan/schema";
 import { describeColumns, printsBothSides, type ColumnInfo } from "./columns.js";
 import { joinCodeParts, parseJoinedCode, splitCodedLabel } from "./codes.js";
-import { compact, isTotalLabel, labelKey } from "./labels.js";
+import { compact, isTotalLabel, labelKey, splitUnitCode } from "./labels.js";
 import { blockWidth, unstackBlocks } from "./column-blocks.js";
 import { headerIdentities, type RowIdentity } from "./measure-identities.js";
 import { nameCoder, withoutPartialSiblings } from "./name-codes.js";
@@ -190,7 +190,7 @@ function repeats(d: RowDraft, total: RowDraft | null): boolean {
 
 function isUnitName(label: string, ctx: TableContext): boolean {
   const k = labelKey(label);
-  const own = k.replace(/（本级）$/, "").replace(/^\d{3,}[_\-－]+/, "");
+  const { own } = splitUnitCode(k.replace(/（本级）$/, ""));
   return ctx.unitNames.has(k) || ctx.unitNames.has(own) || (ctx.department !== null && labelKey(ctx.department) === own) || /本级）?$/.test(k);
 }
 

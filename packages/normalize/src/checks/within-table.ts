@@ -2,7 +2,7 @@ import type { BudgetTable, Finding, LineItem } from "@yusuan/schema";
 import { isTwoSided } from "../table-kind.js";
 import { discrepancy } from "./finding-for.js";
 import { toUnits } from "./money.js";
-import type { RowIdentity } from "../measure-identities.js";
+import { PART_OF, type RowIdentity } from "../measure-identities.js";
 
 /** The amount a row prints under a measure, in units; blank counts as 0. */
 export const amountOf = (row: LineItem, measure: string): number => {
@@ -18,7 +18,7 @@ const describe = (row: LineItem) => row.label || (row.level === "department" ? "
 export function rowIdentities(measures: readonly string[]): RowIdentity[] {
   // 其中 columns repeat part of another column, and measures told apart by their header (上年/合计) belong to layouts named here by nothing
   if (measures.some((x) => x.includes("/"))) return [];
-  const m = measures.filter((x) => x !== "预算数" && !/^其中/.test(x));
+  const m = measures.filter((x) => x !== "预算数" && !PART_OF.test(x));
   if (!m.includes("合计")) return [];
   if (m.includes("小计")) {
     const cars = m.filter((x) => x !== "小计" && /公务用车/.test(x));
@@ -96,7 +96,7 @@ function parentsOf(rows: readonly LineItem[]): (number | null)[] {
       return department ?? total;
     }
     // a 其中 row repeats part of the row above it and adds to nothing
-    if (/^其中/.test(row.label)) return null;
+    if (PART_OF.test(row.label)) return null;
     const container = unit ?? department ?? total;
     if (row.level === "project_group") {
       group = i;
@@ -163,7 +163,7 @@ const TOP_ORDINAL = /^[一二三四五六七八九十]+、/;
  * and others do not (一般公共预算 under it), only the numbered ones; never a 其中 row.
  */
 function incomeParts(items: readonly LineItem[]): LineItem[] {
-  const own = items.filter((r) => !/^其中/.test(r.label));
+  const own = items.filter((r) => !PART_OF.test(r.label));
   const numbered = own.filter((r) => TOP_ORDINAL.test(r.label));
   return numbered.length > 0 && numbered.length < own.length ? numbered : own;
 }
