@@ -151,10 +151,9 @@ try {
     }
   }
   const pages = (JSON.parse(results.get("bare")![0]!.stdout) as { pages: number }).pages;
-  const seconds = (w: Workload) => results.get(w)!.map((m) => m?.seconds ?? NaN);
   /** The median over rounds of a ratio taken within each round. */
   const ratio = (f: (r: number) => number) => median(Array.from({ length: rounds }, (_, r) => f(r)));
-  const s = Object.fromEntries(names.map((w) => [w, seconds(w)])) as Record<Workload, number[]>;
+  const s = Object.fromEntries(names.map((w) => [w, results.get(w)!.map((m) => m?.seconds ?? NaN)])) as Record<Workload, number[]>;
   const peak = (w: Workload) => median(results.get(w)!.map((m) => m?.peakMb ?? NaN));
   const mb = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} MB` : "? MB");
   const line = (label: string, w: Workload, extra: string, pagesDone = pages) =>
