@@ -20,8 +20,13 @@ interface Run {
 
 /** Runs the built CLI as a user would: its own process, exit code, stdout and stderr. */
 function yusuan(...args: string[]): Promise<Run> {
+  return yusuanOnNode([], ...args);
+}
+
+/** Runs the built CLI with flags for node itself, e.g. to make V8 collect garbage far more often. */
+function yusuanOnNode(nodeFlags: string[], ...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [cli, ...args], { encoding: "utf8" }, (error, stdout, stderr) =>
+    execFile(process.execPath, [...nodeFlags, cli, ...args], { encoding: "utf8" }, (error, stdout, stderr) =>
       done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -195,7 +200,8 @@ describe("a batch with bad inputs", () => {
     const dir = join(tmp, "slow");
     mkdirSync(dir, { recursive: true });
     for (const f of samplePdfs) copyFileSync(join(samples, f), join(dir, f));
-    const limited = await yusuan("ingest", dir, "--db", join(tmp, "slow.sqlite"), "--timeout", "0.01", "--jobs", "1", "--quiet");
+    // Collecting every 500 allocations once made the limit's timer vanish and let documents through.
+    const limited = await yusuanOnNode(["--gc-interval=500"], "ingest", dir, "--db", join(tmp, "slow.sqlite"), "--timeout", "0.01", "--jobs", "1", "--quiet");
     const rows = query<{ status: string; error: string | null }>(join(tmp, "slow.sqlite"), "SELECT status, error FROM documents");
     expect(rows).toHaveLength(samplePdfs.length);
     for (const r of rows) expect(r).toEqual({ status: "failed", error: "took longer than the per-document limit of 0.01 s" });
@@ -235,6 +241,13 @@ describe("a pathological file", () => {
     const run = await ingestBesideSample("long", (path) => makeLongPdf(path, 3000), "--max-memory", "512");
     expect(run).toMatchObject({ code: 0, rows: 2, good: { status: "loaded", error: null } });
     expect(run.bad).toMatchObject({ status: "loaded", error: null, page_count: 3000 });
+  });
+
+  it("a file waiting behind a slow one gets its whole time limit once a thread takes it", async () => {
+    // "a-slow.pdf" comes first; with one job the sample waits behind it for the slow file's whole limit
+    const run = await ingestBesideSample("a-slow", (path) => makeLongPdf(path, 3000), "--jobs", "1", "--timeout", "3");
+    expect(run).toMatchObject({ code: 2, rows: 2, good: { status: "loaded", error: null } });
+    expect(run.bad).toMatchObject({ status: "failed", error: "took longer than the per-document limit of 3 s" });
   });
 });
 

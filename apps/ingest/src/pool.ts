@@ -16,15 +16,19 @@ interface InputFile {
 
 interface Attempt {
   file: InputFile;
-  memory: AbortController;
+  stop: AbortController;
   outcome: Promise<FileOutcome | "over-memory">;
 }
 
 const MB = 1024 * 1024;
+/** why an attempt was stopped */
+const TIMED_OUT = "timed out";
+const OVER_MEMORY = "over memory";
 
 /**
  * Extracts files on worker threads and yields their outcomes in input order, keeping at most
- * 2 × jobs files in flight so memory stays flat however long the list.
+ * 2 × jobs files in flight so memory stays flat however long the list. At most `jobs` of them
+ * extract at once, and each one's time limit counts from when it starts.
  *
  * Memory: decoded PDF streams live outside the V8 heap, so heap limits alone cannot stop a stream
  * that inflates to gigabytes. A watchdog compares the process's resident memory with the budget
@@ -45,21 +49,34 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
   let solo = false;
   const watchdog = setInterval(() => {
     const budget = baseline + options.maxMemoryMb * MB * (solo ? 1 : options.jobs);
-    if (process.memoryUsage.rss() > budget) for (const a of inFlight) a.memory.abort();
+    if (process.memoryUsage.rss() > budget) for (const a of inFlight) a.stop.abort(OVER_MEMORY);
   }, 100);
   watchdog.unref();
 
   const failure = (file: InputFile, reason: string): FileOutcome => ({ status: "failed", fileName: basename(file.path), sha256: file.sha256, pageCount: null, reason });
+  const running = new Slots(options.jobs);
   const start = (file: InputFile): Attempt => {
-    const memory = new AbortController();
-    const signal = AbortSignal.any([memory.signal, AbortSignal.timeout(options.timeoutMs)]);
-    const outcome = pool.run({ path: file.path }, { signal }).catch((error: { name?: string; code?: string; message?: string }) => {
-      if (memory.signal.aborted) return "over-memory" as const;
-      if (error?.name === "AbortError" || error?.name === "TimeoutError") return failure(file, `took longer than the per-document limit of ${options.timeoutMs / 1000} s`);
-      if (error?.code === "ERR_WORKER_OUT_OF_MEMORY") return failure(file, `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`);
-      return failure(file, `the extraction worker crashed: ${error?.message ?? String(error)}`);
-    });
-    return { file, memory, outcome };
+    const stop = new AbortController();
+    const extract = async (): Promise<FileOutcome | "over-memory"> => {
+      await running.take();
+      // The clock starts when a thread takes the file, not while it waits behind others. It is a plain
+      // timer held here: Node 20 can collect an AbortSignal.timeout() inside AbortSignal.any() before
+      // it fires (nodejs/node#57736), and then a slow file was never stopped.
+      const timer = setTimeout(() => stop.abort(TIMED_OUT), options.timeoutMs);
+      try {
+        return await pool.run({ path: file.path }, { signal: stop.signal });
+      } catch (e) {
+        const error = e as { code?: string; message?: string };
+        if (stop.signal.reason === OVER_MEMORY) return "over-memory";
+        if (stop.signal.reason === TIMED_OUT) return failure(file, `took longer than the per-document limit of ${options.timeoutMs / 1000} s`);
+        if (error?.code === "ERR_WORKER_OUT_OF_MEMORY") return failure(file, `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`);
+        return failure(file, `the extraction worker crashed: ${error?.message ?? String(error)}`);
+      } finally {
+        clearTimeout(timer);
+        running.give();
+      }
+    };
+    return { file, stop, outcome: extract() };
   };
 
   const window = Math.max(2, options.jobs * 2);
@@ -84,5 +101,23 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
   } finally {
     clearInterval(watchdog);
     await pool.destroy();
+  }
+}
+
+/** At most `size` files extracting at once; the others wait their turn in order. */
+class Slots {
+  #free: number;
+  readonly #waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.#free = size;
+  }
+  async take(): Promise<void> {
+    if (this.#free > 0) this.#free--;
+    else await new Promise<void>((granted) => this.#waiting.push(granted));
+  }
+  give(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#free++;
   }
 }
