@@ -1,5 +1,11 @@
 import { createRequire } from "node:module";
+import { nativePush } from "./native-push.js";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+// pdf.js's worker runs on this thread; loading it now rather than at the first document lets push be
+// put back once both halves of pdf.js have loaded.
+import "pdfjs-dist/legacy/build/pdf.worker.mjs";
+
+Array.prototype.push = nativePush;
 
 export { OPS };
 
@@ -88,6 +94,9 @@ export async function readPdf<T>(bytes: Uint8Array, read: (page: RawPage) => T):
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
+    // Images are never read (rulings are paths, text is text), so none is decoded: pdf.js drops every
+    // image larger than this many pixels before decoding it, and JPEG decoding was a tenth of a run.
+    maxImageSize: 0,
     verbosity: 0,
   }).promise;
   try {
