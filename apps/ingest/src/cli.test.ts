@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeBadInputs, makeInflatingPdf, makeLongPdf, makeNestedPdf } from "./test-support/bad-inputs.js";
+import { makeBadInputs, makeInflatingPdf, makeLargeImagePdf, makeLongPdf, makeNestedPdf } from "./test-support/bad-inputs.js";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../../..");
 const cli = resolve(fileURLToPath(import.meta.url), "../../dist/cli.js");
@@ -229,6 +229,12 @@ describe("a pathological file", () => {
     const run = await ingestBesideSample("bomb", (path) => makeInflatingPdf(path, 1024), "--max-memory", "400");
     expect(run).toMatchObject({ code: 2, rows: 2, good: { status: "loaded", error: null } });
     expect(run.bad).toMatchObject({ status: "failed", error: "needed more than the per-document memory limit of 400 MB" });
+  });
+
+  it("a picture that inflates to a gigabyte is never decoded: the page's text loads within the memory limit", async () => {
+    const run = await ingestBesideSample("photo", (path) => makeLargeImagePdf(path, 1024), "--max-memory", "400");
+    expect(run).toMatchObject({ code: 0, rows: 2, good: { status: "loaded", error: null } });
+    expect(run.bad).toMatchObject({ status: "loaded", error: null, page_count: 1 });
   });
 
   it("an object nested 100,000 levels deep fails with a clear reason; the rest of the batch loads", async () => {

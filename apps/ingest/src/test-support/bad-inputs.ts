@@ -61,12 +61,8 @@ export function makeLongPdf(path: string, pages: number): Promise<void> {
   });
 }
 
-/**
- * A one-page PDF whose content stream is `megabytes` of spaces deflated to about a thousandth of that:
- * small on disk, huge once decoded (a "zip bomb" in PDF form).
- * @example await makeInflatingPdf(join(tmp, "bomb.pdf"), 1024)
- */
-export async function makeInflatingPdf(path: string, megabytes: number): Promise<void> {
+/** `megabytes` of spaces deflated to about a thousandth of that: small on disk, huge once decoded. */
+async function deflatedSpaces(megabytes: number): Promise<Buffer> {
   const deflate = createDeflate({ level: 9 });
   const parts: Buffer[] = [];
   deflate.on("data", (c: Buffer) => parts.push(c));
@@ -75,12 +71,40 @@ export async function makeInflatingPdf(path: string, megabytes: number): Promise
   for (let i = 0; i < megabytes; i++) deflate.write(spaces);
   deflate.end();
   await done;
-  const stream = Buffer.concat(parts);
+  return Buffer.concat(parts);
+}
+
+/** A stream object: its dictionary entries (besides /Length) and its bytes. */
+const streamObject = (entries: string, bytes: Buffer): Buffer =>
+  Buffer.concat([Buffer.from(`<< /Length ${bytes.length} ${entries} >>\nstream\n`, "latin1"), bytes, Buffer.from("\nendstream", "latin1")]);
+
+/**
+ * A one-page PDF whose content stream inflates to `megabytes` (a "zip bomb" in PDF form).
+ * @example await makeInflatingPdf(join(tmp, "bomb.pdf"), 1024)
+ */
+export async function makeInflatingPdf(path: string, megabytes: number): Promise<void> {
   writeRawPdf(path, [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
-    Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, "latin1"), stream, Buffer.from("\nendstream", "latin1")]),
+    streamObject("/Filter /FlateDecode", await deflatedSpaces(megabytes)),
+  ]);
+}
+
+/**
+ * A one-page PDF with a line of text and a grey picture of `megabytes` pixels once inflated: a scan or a
+ * photo in a disclosure, harmless as long as nobody decodes it.
+ * @example await makeLargeImagePdf(join(tmp, "photo.pdf"), 1024)
+ */
+export async function makeLargeImagePdf(path: string, megabytes: number): Promise<void> {
+  const content = Buffer.from("BT /F1 12 Tf 72 760 Td (a page with a picture) Tj ET q 495 0 0 600 50 100 cm /Im1 Do Q", "latin1");
+  writeRawPdf(path, [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+    streamObject("", content),
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    streamObject(`/Type /XObject /Subtype /Image /Width 1024 /Height ${megabytes * 1024} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, await deflatedSpaces(megabytes)),
   ]);
 }
 
