@@ -13,6 +13,10 @@ let classifier: ReturnType<typeof createClassifier> | null = null;
 // a run's memory would grow with its length. Collecting after every document costs 15% in time;
 // collecting once a worker holds 128 MB keeps peak memory within about 10% from 40 to 200 documents.
 setFlagsFromString("--expose-gc");
+// V8 lets a heap grow to up to four times what survived its last full collection before the next one;
+// a large document took a worker to ~260 MB that way. Growing by half at most cut peak memory of a
+// 2-job run by a fifth (705 → 571 MB on 50 files; 778 → 647 MB on 500) at no measurable cost in time.
+setFlagsFromString("--heap-growing-percent=50");
 const collect = runInNewContext("gc") as () => void;
 const COLLECT_ABOVE = 128 * 1024 * 1024;
 
