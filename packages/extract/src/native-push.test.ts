@@ -1,12 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { repoRoot } from "@yusuan/testkit";
+import { samplePdfs } from "@yusuan/testkit";
 import { expect, it } from "vitest";
 
 const built = pathToFileURL(resolve(fileURLToPath(import.meta.url), "../../dist/index.js")).href;
-const sample = join(repoRoot, "data", "samples", readdirSync(join(repoRoot, "data", "samples")).find((f) => f.endsWith(".pdf"))!);
+const sample = samplePdfs()[0]!;
 
 it("leaves the thread V8's own Array.prototype.push once pdf.js has loaded and read a document", () => {
   // A fresh process, so the push seen first is V8's and nothing else has loaded pdf.js before.

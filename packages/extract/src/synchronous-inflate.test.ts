@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { deflateSync, gzipSync } from "node:zlib";
-import { repoRoot } from "@yusuan/testkit";
+import { samplePdfs } from "@yusuan/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { extractDocument } from "./extract-document.js";
 import { useSynchronousInflate } from "./synchronous-inflate.js";
@@ -21,7 +20,7 @@ async function decompress(Stream: typeof DecompressionStream, format: "deflate" 
   return Buffer.concat(chunks);
 }
 
-const samples = readdirSync(join(repoRoot, "data", "samples")).filter((f) => f.endsWith(".pdf")).map((f) => join(repoRoot, "data", "samples", f));
+const samples = samplePdfs();
 const pdfBytes = readFileSync(samples[0]!);
 
 describe("useSynchronousInflate", () => {

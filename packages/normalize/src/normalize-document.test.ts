@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractDocument } from "@yusuan/extract";
-import { corpusDocs, normText, repoRoot, scoreFacts, sharedMissing, type CorpusDoc } from "@yusuan/testkit";
+import { corpusDocs, normText, samplePdfs, scoreFacts, sharedMissing, type CorpusDoc } from "@yusuan/testkit";
 import type { BudgetDocument } from "@yusuan/schema";
 import { createClassifier } from "./registry-classifier.js";
 import { normalizeDocument } from "./normalize-document.js";
@@ -24,8 +24,7 @@ function pipeline(corpus: CorpusDoc): Promise<BudgetDocument> {
   return normalized.get(corpus.name)!;
 }
 
-const samplesDir = join(repoRoot, "data/samples");
-const samples = readdirSync(samplesDir).filter((f) => f.endsWith(".pdf")).sort();
+const samples = samplePdfs();
 const byName = (prefix: string) => docs.find((d) => d.name.startsWith(prefix))!;
 
 describe.skipIf(skip)("corpus PDFs through extraction and normalization", () => {
@@ -50,8 +49,8 @@ describe.skipIf(skip)("corpus PDFs through extraction and normalization", () => 
     expect(warnings).toEqual(corpus.name.startsWith("leshan") ? ["294.82", "2.47"] : []);
   });
 
-  it.each(samples.map((file) => [file] as const))("sample %s: loads clean (no error-level finding)", async (file) => {
-    const extracted = await extractDocument(new Uint8Array(readFileSync(join(samplesDir, file))), { fileName: file });
+  it.each(samples.map((path) => [basename(path), path] as const))("sample %s: loads clean (no error-level finding)", async (file, path) => {
+    const extracted = await extractDocument(new Uint8Array(readFileSync(path)), { fileName: file });
     const doc = normalizeDocument(extracted, { sha256: file, classifier });
     expect(doc.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(doc.tables.length).toBeGreaterThanOrEqual(13);

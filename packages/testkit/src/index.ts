@@ -133,15 +133,25 @@ export function corpusDocs(options: { includeScanned?: boolean } = {}): CorpusDo
     .filter((d) => options.includeScanned || !d.truth.scanned);
 }
 
+/** The PDFs in `dir`, by name, as full paths. */
+const pdfsIn = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".pdf"))
+    .sort()
+    .map((f) => join(dir, f));
+
 /** The real disclosures without truth (../shared/real/*.pdf). */
 export function realPdfs(): string[] {
   const dir = sharedDir();
-  if (!dir) return [];
-  const real = join(dir, "real");
-  return readdirSync(real)
-    .filter((f) => f.endsWith(".pdf"))
-    .sort()
-    .map((f) => join(real, f));
+  return dir ? pdfsIn(join(dir, "real")) : [];
+}
+
+/**
+ * The project's own sample PDFs (data/samples/*.pdf), always present in a clone.
+ * @example const [first] = samplePdfs();
+ */
+export function samplePdfs(): string[] {
+  return pdfsIn(join(repoRoot, "data", "samples"));
 }
 
 /** Text compared the way the scorer does: no white space, full-width punctuation unified. */
