@@ -83,12 +83,7 @@ const streamObject = (entries: string, bytes: Buffer): Buffer =>
  * @example await makeInflatingPdf(join(tmp, "bomb.pdf"), 1024)
  */
 export async function makeInflatingPdf(path: string, megabytes: number): Promise<void> {
-  writeRawPdf(path, [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
-    streamObject("/Filter /FlateDecode", await deflatedSpaces(megabytes)),
-  ]);
+  writeOnePagePdf(path, "/Contents 4 0 R /Resources << >>", streamObject("/Filter /FlateDecode", await deflatedSpaces(megabytes)));
 }
 
 /**
@@ -98,14 +93,13 @@ export async function makeInflatingPdf(path: string, megabytes: number): Promise
  */
 export async function makeLargeImagePdf(path: string, megabytes: number): Promise<void> {
   const content = Buffer.from("BT /F1 12 Tf 72 760 Td (a page with a picture) Tj ET q 495 0 0 600 50 100 cm /Im1 Do Q", "latin1");
-  writeRawPdf(path, [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+  writeOnePagePdf(
+    path,
+    "/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >>",
     streamObject("", content),
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     streamObject(`/Type /XObject /Subtype /Image /Width 1024 /Height ${megabytes * 1024} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, await deflatedSpaces(megabytes)),
-  ]);
+  );
 }
 
 /**
@@ -114,10 +108,16 @@ export async function makeLargeImagePdf(path: string, megabytes: number): Promis
  * @example makeNestedPdf(join(tmp, "nested.pdf"), 100_000)
  */
 export function makeNestedPdf(path: string, depth: number): void {
+  writeOnePagePdf(path, `/Resources << >> /Nested ${"[".repeat(depth)}${"]".repeat(depth)}`);
+}
+
+/** Writes a one-page A4 PDF: catalog 1, pages 2, the page 3 with `pageEntries`, then `objects` from 4 on. */
+function writeOnePagePdf(path: string, pageEntries: string, ...objects: (string | Buffer)[]): void {
   writeRawPdf(path, [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Nested ${"[".repeat(depth)}${"]".repeat(depth)} >>`,
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ${pageEntries} >>`,
+    ...objects,
   ]);
 }
 
