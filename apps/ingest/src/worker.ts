@@ -1,5 +1,4 @@
 import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { useSynchronousInflate } from "@yusuan/extract";
 import { createClassifier } from "@yusuan/normalize";
 import { processFile, type FileOutcome } from "./process-file.js";
@@ -9,23 +8,16 @@ useSynchronousInflate();
 // One registry per worker thread, loaded on its first task.
 let classifier: ReturnType<typeof createClassifier> | null = null;
 
-// Without a full collection now and then V8 lets a worker's heap grow with every document read, and
-// a run's memory would grow with its length. Collecting after every document costs 15% in time;
-// collecting once a worker holds 128 MB keeps peak memory within about 10% from 40 to 200 documents.
-setFlagsFromString("--expose-gc");
-// V8 lets a heap grow to up to four times what survived its last full collection before the next one;
-// a large document took a worker to ~260 MB that way. Growing by half at most cut peak memory of a
-// 2-job run by a fifth (705 → 571 MB on 50 files; 778 → 647 MB on 500) at no measurable cost in time.
+// V8 lets a heap grow to up to four times what survived its last full collection before the next one,
+// so a worker's heap grew with the length of a run and a large document took it to ~260 MB. Growing by
+// half at most keeps a 2-job run's peak memory flat in N (~580 MB at 50 documents, ~630 MB at 150 and 500).
+// It replaces forcing a full collection after large documents, which kept memory no flatter and cost
+// ~20% more compile time: every full collection drops the optimized code of closures that are no longer
+// alive (pdf.js creates its own per call), and V8 compiles them again on the next document.
 setFlagsFromString("--heap-growing-percent=50");
-const collect = runInNewContext("gc") as () => void;
-const COLLECT_ABOVE = 128 * 1024 * 1024;
 
 /** The pool's task: one file in, one outcome out (structured-cloned back to the writer). */
 export default async function run({ path }: { path: string }): Promise<FileOutcome> {
   classifier ??= createClassifier();
-  try {
-    return await processFile(path, classifier);
-  } finally {
-    if (process.memoryUsage().heapUsed > COLLECT_ABOVE) collect();
-  }
+  return processFile(path, classifier);
 }
