@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -151,6 +151,25 @@ describe("yusuan ingest on the project's sample PDFs", () => {
     expect(existsSync(join(out, "datapackage.json"))).toBe(true);
     expect(existsSync(join(out, "yusuan.xlsx"))).toBe(true);
     expect(existsSync(join(out, "facts.csv"))).toBe(true);
+  });
+
+  it("Ctrl-C during an export leaves each file whole (old or new) and no temporary file", async () => {
+    const out = join(tmp, "export-interrupted");
+    expect((await yusuan("export", "--db", db, "--out", out)).code).toBe(0);
+    const before = readFileSync(join(out, "yusuan.xlsx"));
+    const child = spawn(process.execPath, [cli, "export", "--db", db, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // Interrupted (once) while the workbook, written last and streamed, is still a temporary file.
+    let interrupted = false;
+    const watcher = watch(out, (_, name) => {
+      if (name?.startsWith(".yusuan.xlsx.") && !interrupted) interrupted = child.kill("SIGINT");
+    });
+    const code = await new Promise<number | null>((done) => child.on("exit", done)).finally(() => watcher.close());
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/^yusuan: export interrupted \(SIGINT\)/m);
+    expect(readdirSync(out).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(readFileSync(join(out, "yusuan.xlsx")).equals(before)).toBe(true);
   });
 
   it("inspect shows the detected tables as text grids and can draw them over the pages", async () => {

@@ -81,6 +81,12 @@ program
   .description("write CSV files, datapackage.json, an XLSX workbook and Datasette metadata from an existing database")
   .requiredOption("--db <file>", "a database written by yusuan ingest")
   .requiredOption("--out <dir>", "folder to write into")
+  .addHelpText(
+    "after",
+    "\nExit codes: 0 written; 1 usage or fatal error; 130 interrupted (Ctrl-C): each file is the new one whole or the old one\n" +
+      "untouched, and no temporary file is left.\n" +
+      "Example: yusuan export --db out/budget.sqlite --out out/csv",
+  )
   .action(lazy(async () => (await import("./commands/export.js")).exportCommand));
 
 try {

@@ -2,27 +2,44 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
+/** Temporary files not yet renamed into place: removed if the process exits first (Ctrl-C mid-export). */
+const unfinished = new Set<string>();
+let removeOnExit = false;
+
 /**
  * Produces a file through a temporary sibling and renames it into place, so readers never see
- * half a file and a failed export leaves the previous file untouched. `produce` may be async.
+ * half a file and a failed or interrupted export leaves the previous file untouched and no
+ * temporary file behind. `produce` may be async.
  * @example writeAtomically("out/facts.csv", (tmp) => writeFileSync(tmp, text));
  */
 export function writeAtomically<T>(path: string, produce: (tmpPath: string) => T): T {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  if (!removeOnExit) {
+    removeOnExit = true;
+    process.once("exit", () => unfinished.forEach((file) => rmSync(file, { force: true })));
+  }
+  unfinished.add(tmp);
   const fail = (e: unknown): never => {
     rmSync(tmp, { force: true });
+    unfinished.delete(tmp);
     throw e;
+  };
+  const finish = (): void => {
+    renameSync(tmp, path);
+    unfinished.delete(tmp);
   };
   try {
     const result = produce(tmp);
     if (result instanceof Promise) {
-      return result.then((value: unknown) => {
-        renameSync(tmp, path);
-        return value;
-      }, fail) as T;
+      return result
+        .then((value: unknown) => {
+          finish();
+          return value;
+        })
+        .catch(fail) as T;
     }
-    renameSync(tmp, path);
+    finish();
     return result;
   } catch (e) {
     return fail(e);
