@@ -1,16 +1,16 @@
 import { execFile, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { repoRoot, samplePdfs } from "@yusuan/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeBadInputs, makeInflatingPdf, makeLargeImagePdf, makeLongPdf, makeNestedPdf } from "./test-support/bad-inputs.js";
 
-const root = resolve(fileURLToPath(import.meta.url), "../../../..");
 const cli = resolve(fileURLToPath(import.meta.url), "../../dist/cli.js");
-const samples = join(root, "data/samples");
-const samplePdfs = readdirSync(samples).filter((f) => f.endsWith(".pdf")).sort();
+const samples = join(repoRoot, "data/samples");
+const sampleNames = samplePdfs().map((path) => basename(path));
 
 interface Run {
   code: number;
@@ -78,7 +78,7 @@ describe("yusuan ingest on the project's sample PDFs", () => {
   it("loads every sample and exits 0", () => {
     expect(first.code).toBe(0);
     const docs = query<{ file_name: string; status: string }>(db, "SELECT file_name, status FROM documents ORDER BY file_name");
-    expect(docs).toEqual(samplePdfs.map((f) => ({ file_name: f, status: "loaded" })));
+    expect(docs).toEqual(sampleNames.map((f) => ({ file_name: f, status: "loaded" })));
   });
 
   it("exposes one fact per printed amount with the contract's columns, codes as digit text", () => {
@@ -190,7 +190,7 @@ describe("a batch with bad inputs", () => {
     const dir = join(tmp, "bad");
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
-    files = await makeBadInputs(dir, join(samples, samplePdfs[0]!));
+    files = await makeBadInputs(dir, join(samples, sampleNames[0]!));
     db = join(tmp, "bad.sqlite");
     run = await yusuan("ingest", dir, "--db", db, "--quiet");
   });
@@ -218,11 +218,11 @@ describe("a batch with bad inputs", () => {
   it("documents over the per-document time limit fail with that reason while the batch goes on", async () => {
     const dir = join(tmp, "slow");
     mkdirSync(dir, { recursive: true });
-    for (const f of samplePdfs) copyFileSync(join(samples, f), join(dir, f));
+    for (const f of sampleNames) copyFileSync(join(samples, f), join(dir, f));
     // Collecting every 500 allocations once made the limit's timer vanish and let documents through.
     const limited = await yusuanOnNode(["--gc-interval=500"], "ingest", dir, "--db", join(tmp, "slow.sqlite"), "--timeout", "0.01", "--jobs", "1", "--quiet");
     const rows = query<{ status: string; error: string | null }>(join(tmp, "slow.sqlite"), "SELECT status, error FROM documents");
-    expect(rows).toHaveLength(samplePdfs.length);
+    expect(rows).toHaveLength(sampleNames.length);
     for (const r of rows) expect(r).toEqual({ status: "failed", error: "took longer than the per-document limit of 0.01 s" });
     expect(limited.code).toBe(2);
   });
@@ -233,14 +233,14 @@ async function ingestBesideSample(name: string, make: (path: string) => unknown,
   const dir = join(tmp, name);
   mkdirSync(dir, { recursive: true });
   await make(join(dir, `${name}.pdf`));
-  copyFileSync(join(samples, samplePdfs[0]!), join(dir, samplePdfs[0]!));
+  copyFileSync(join(samples, sampleNames[0]!), join(dir, sampleNames[0]!));
   const db = join(tmp, `${name}.sqlite`);
   const run = await yusuan("ingest", dir, "--db", db, "--jobs", "2", "--quiet", ...options);
   const rows = query<{ file_name: string; status: string; error: string | null; page_count: number | null }>(
     db,
     "SELECT file_name, status, error, page_count FROM documents ORDER BY file_name",
   );
-  return { code: run.code, good: rows.find((r) => r.file_name === samplePdfs[0]), bad: rows.find((r) => r.file_name === `${name}.pdf`), rows: rows.length };
+  return { code: run.code, good: rows.find((r) => r.file_name === sampleNames[0]), bad: rows.find((r) => r.file_name === `${name}.pdf`), rows: rows.length };
 }
 
 describe("a pathological file", () => {
@@ -285,7 +285,7 @@ describe("killing a run", () => {
     mkdirSync(dir, { recursive: true });
     // distinct versions (a trailing comment changes the sha256, not the PDF) so each is a document of its own
     for (let i = 0; i < 8; i++) {
-      const source = samplePdfs[i % samplePdfs.length]!;
+      const source = sampleNames[i % sampleNames.length]!;
       writeFileSync(join(dir, `${i}-${source}`), Buffer.concat([readFileSync(join(samples, source)), Buffer.from(`\n% copy ${i}\n`)]));
     }
     const db = join(tmp, `kill-${signal}.sqlite`);
@@ -316,6 +316,6 @@ describe("killing a run", () => {
     const [a, b] = await Promise.all([yusuan("ingest", samples, "--db", db, "--quiet"), yusuan("ingest", samples, "--db", db, "--quiet")]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const docs = query<{ file_name: string }>(db, "SELECT file_name FROM documents ORDER BY file_name").map((r) => r.file_name);
-    expect(docs).toEqual(samplePdfs);
+    expect(docs).toEqual(sampleNames);
   });
 });
