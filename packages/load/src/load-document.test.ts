@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { BudgetDocument } from "@yusuan/schema";
-import { type CorpusDoc, corpusDocs, sha256Of, sharedDir, sharedMissing, truthDocument } from "@yusuan/testkit";
+import { type CorpusDoc, corpusDocs, sha256Of, sharedDir, sharedMissing, type TruthFact, truthDocument } from "@yusuan/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type BudgetDatabase } from "./database.js";
 import { documentRecord, documentStatus } from "./document-status.js";
@@ -18,16 +18,8 @@ const docs = missing ? [] : corpusDocs();
 let n = 0;
 const freshDb = (): BudgetDatabase => openDatabase(join(dir, `t${n++}.sqlite`));
 
-interface FactRow {
-  document: string;
-  table_no: string;
-  row_index: number;
-  row_kind: string;
-  unit_code: string;
-  func_code: string;
-  econ_code: string;
-  label: string;
-  measure: string;
+/** A row of the facts view: a truth fact's columns, with the amount as stored and as printed. */
+interface FactRow extends Omit<TruthFact, "amount"> {
   amount: number;
   amount_text: string;
 }
