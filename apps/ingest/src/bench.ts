@@ -154,7 +154,9 @@ try {
   /** The median over rounds of a ratio taken within each round. */
   const ratio = (f: (r: number) => number) => median(Array.from({ length: rounds }, (_, r) => f(r)));
   const s = Object.fromEntries(names.map((w) => [w, results.get(w)!.map((m) => m?.seconds ?? NaN)])) as Record<Workload, number[]>;
-  const peak = (w: Workload) => median(results.get(w)!.map((m) => m?.peakMb ?? NaN));
+  /** Each run's peak RSS (NaN where it was not measured). */
+  const peaksOf = (runs: readonly (Measured | null)[]) => runs.map((m) => m?.peakMb ?? NaN);
+  const peak = (w: Workload) => median(peaksOf(results.get(w)!));
   const mb = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} MB` : "? MB");
   const line = (label: string, w: Workload, extra: string, pagesDone = pages) =>
     `${label.padEnd(32)}${median(s[w]).toFixed(2).padStart(7)} s  ${(pagesDone / median(s[w])).toFixed(1).padStart(6)} pages/s  ${extra}`;
@@ -180,10 +182,10 @@ try {
       // sample of its RSS, and varies by ±5 % with which large documents happen to be extracted together.
       const runs: Measured[] = [];
       for (let r = 0; r < rounds; r++) runs.push(await measure(ingest(large.dir, 2)));
-      const bigPeak = median(runs.map((m) => m.peakMb ?? NaN));
+      const bigPeak = median(peaksOf(runs));
       out.push(
         `memory flat in N: --jobs 2 peak RSS ${mb(peak("jobs 2"))} at N=${n}, ${mb(bigPeak)} at N=${big} (${((bigPeak / peak("jobs 2") - 1) * 100).toFixed(1)}%); ` +
-          `per round ${results.get("jobs 2")!.map((m) => mb(m?.peakMb ?? NaN)).join("/")} vs ${runs.map((m) => mb(m.peakMb ?? NaN)).join("/")}; ` +
+          `per round ${peaksOf(results.get("jobs 2")!).map(mb).join("/")} vs ${peaksOf(runs).map(mb).join("/")}; ` +
           `time per file ${(median(s["jobs 2"]) / n).toFixed(3)} s vs ${(median(runs.map((m) => m.seconds)) / big).toFixed(3)} s`,
       );
     } finally {
