@@ -1,9 +1,10 @@
 import type { ExtractedDocument, ExtractedTable, Finding, PageInfo } from "@yusuan/schema";
-import { groupLines } from "./lines.js";
+import { groupLines, type Line } from "./lines.js";
 import { readMeta } from "./meta.js";
 import { readPdf, type RawPage } from "./pdf.js";
 import { readProse } from "./prose.js";
 import { findRulings, withoutGlyphStrokes } from "./rulings.js";
+import { runningLines } from "./running-lines.js";
 import { numberFromReferences, tableReferences } from "./table-numbers.js";
 import { findTables, type PageLayout } from "./tables.js";
 import { buildRuns } from "./text-runs.js";
@@ -50,6 +51,14 @@ function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable
   }
   const info: PageInfo = { page: p.page, width: p.width, height: p.height, rotation: p.rotation, textChars: chars };
   return { layout, info, undecodable: chars > 20 && odd > 0.05 * chars };
+}
+
+/** A page without its running header: neither table preamble nor prose. */
+function withoutLines(layout: PageLayout, drop: ReadonlySet<Line>): PageLayout {
+  const lines = layout.lines.filter((l) => !drop.has(l));
+  if (lines.length === layout.lines.length) return layout;
+  const runs = new Set(lines.flatMap((l) => l.runs));
+  return { ...layout, lines, runs: layout.runs.filter((r) => runs.has(r)) };
 }
 
 /** Pages whose text decodes largely to undecodable characters: fonts without ToUnicode. */
@@ -104,8 +113,9 @@ function missingTables(tables: readonly ExtractedTable[], refs: readonly { title
  */
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractedDocument> {
   const read = await readPdf(bytes, readPage);
-  const layouts = read.map((r) => r.layout);
   const pages = read.map((r) => r.info);
+  const running = runningLines(read.map((r) => ({ page: r.info.page, height: r.info.height, lines: r.layout.lines })));
+  const layouts = read.map((r) => withoutLines(r.layout, running));
   const { tables, used } = findTables(layouts);
   const text = layouts.flatMap((l) => l.lines.map((line) => line.text)).join("\n");
   numberFromReferences(tables, text);
@@ -116,7 +126,7 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
   return {
     fileName: options.fileName,
     pageCount: pages.length,
-    meta: readMeta(layouts.map((l) => l.lines), tables),
+    meta: readMeta(read.map((r) => r.layout.lines), tables),
     pages,
     tables,
     prose: readProse(free),

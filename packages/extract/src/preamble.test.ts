@@ -17,6 +17,13 @@ describe("readPreamble", () => {
     const lines = linesOf(item("第二部分 2026年部门预算表", 100, 30, 18), item("公开01表", 30, 80), item("收支总体情况表", 300, 100, 14), item("单位：元", 700, 120));
     expect(readPreamble(lines)).toMatchObject({ tableNo: "01", title: "收支总体情况表", unitText: "元" });
   });
+
+
+  it("reads a number printed in words and a 部门 name printed apart from its label", () => {
+    const lines = linesOf(item("财政拨款基本支出预算表（经济科目）", 128, 80, 17), item("公开表十二", 44, 105), item("部门：", 44, 126), item("江苏省人大常委会办公厅", 201, 126), item("单位：万元", 473, 126));
+    expect(readPreamble(lines)).toEqual({ tableNo: "12", title: "财政拨款基本支出预算表（经济科目）", unitText: "万元", entityText: "江苏省人大常委会办公厅" });
+    expect(readPreamble(linesOf(item("表五", 30, 40), item("政府采购预算表", 300, 70, 16))).tableNo).toBe("5");
+  });
 });
 
 describe("isPreambleLine", () => {

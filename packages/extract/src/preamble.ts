@@ -11,12 +11,24 @@ export interface Preamble {
 
 const UNIT = /(?:金额)?单位\s*[:：]\s*(?:人民币)?(万元|元|千元|亿元)/;
 const ENTITY = /^(?:部门|单位|单位名称|部门名称|预算单位|编制部门|编制单位|填报单位)[:：]\s*(.*)$/;
-const TABLE_NO = /^(?:附表|附|表|公开)\s*([0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)*)\s*表?\s*/;
+/** 表1-2, 公开03表, 附表3, and numbers in words: 公开表五, 表十二. */
+const TABLE_NO = /^(?:附表|附|公开表|表|公开)\s*([0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)*|[一二三四五六七八九十]{1,3}(?![、，。]))\s*表?\s*/;
 const PAGE_NO = /^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页|^\d+\s*\/\s*\d+$/;
 const DATE = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
 
+const DIGIT_WORDS = "一二三四五六七八九";
+
+/** 五 → 5, 十二 → 12, 二十 → 20: the numbers tables print in words. */
+function fromWords(s: string): string {
+  const [tens, units] = s.includes("十") ? s.split("十") : ["", s];
+  const digit = (w: string | undefined) => (w ? DIGIT_WORDS.indexOf(w) + 1 : 0);
+  return String((s.includes("十") ? Math.max(1, digit(tens)) * 10 : 0) + digit(units));
+}
+
 const toAscii = (s: string): string =>
-  s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\s*[-－—–]\s*/g, "-");
+  /^[一二三四五六七八九十]+$/.test(s)
+    ? fromWords(s)
+    : s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\s*[-－—–]\s*/g, "-");
 
 /**
  * Is this line one a table prints above itself (number, title ending in 表, 金额单位, 部门), even when
@@ -41,6 +53,8 @@ export function readPreamble(lines: readonly Line[]): Preamble {
   const rest: { text: string; size: number; y0: number; y1: number }[] = [];
   for (const line of lines) {
     const texts: string[] = [];
+    // "部门：" printed apart from the name it introduces: the next run on the line is that name
+    let entityNext = false;
     for (const run of line.runs) {
       let text = run.text;
       const unit = UNIT.exec(text);
@@ -49,8 +63,10 @@ export function readPreamble(lines: readonly Line[]): Preamble {
         text = text.replace(unit[0], "").replace(/[（(]\s*[）)]/g, "").trim();
       }
       const entity = ENTITY.exec(text);
-      if (entity) {
-        entityText ??= entity[1]!.trim() || null;
+      if (entity || (entityNext && text)) {
+        const name = entity ? entity[1]!.trim() : text;
+        entityText ??= name || null;
+        entityNext = name === "";
         continue;
       }
       if (text) texts.push(text);

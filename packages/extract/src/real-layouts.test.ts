@@ -113,4 +113,25 @@ describe.skipIf(skip)("real layouts", () => {
     const at = row.cells.findIndex((c) => c?.text === "信息网络及软件购置更新");
     expect(row.cells.slice(at - 2, at).map((c) => c?.text)).toEqual(["310", "07"]);
   });
+
+  it("goes on with a table on a page that repeats only the running page header", async () => {
+    const doc = await real("wx_tjj_2026.pdf");
+    const expense = doc.tables.find((t) => t.tableNo === "03")!;
+    expect(expense.pages).toEqual([10, 11]);
+    expect(cellAt(expense, "购房补贴", "合计")).toBe("167.18");
+    // no untitled table made of a continuation page, and the running header is no table's title
+    expect(doc.tables.filter((t) => !t.title)).toEqual([]);
+    expect(doc.tables.map((t) => t.tableNo)).toEqual(["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"]);
+  });
+
+  it("reads one table per page, each titled above its 公开表X tag numbered in words", async () => {
+    const doc = await real("js2019_renda_bangongting_tables.pdf");
+    expect(doc.tables.map((t) => [t.tableNo, t.pages])).toEqual([
+      ["1", [1]], ["2", [2]], ["3", [3]], ["4", [4]], ["5", [5]], ["6", [6]], ["7", [7]], ["8", [8]], ["9", [9]], ["10", [10]], ["11", [11]], ["12", [12, 13]],
+    ]);
+    const basic = doc.tables.find((t) => t.tableNo === "6")!;
+    expect(basic.title).toBe("财政拨款基本支出预算表（经济科目）");
+    expect(basic.entityText).toBe("江苏省人大常委会办公厅");
+    expect(cellAt(basic, "301", "金额")).toBe("6,481.41");
+  });
 });
