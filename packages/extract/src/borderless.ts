@@ -2,15 +2,14 @@ import type { Box, GridColumn } from "./grid.js";
 
 type Column = Pick<GridColumn, "x0" | "x1">;
 import type { Line } from "./lines.js";
+import { ENTITY, UNIT } from "./preamble.js";
 
-const UNIT_LINE = /(金额)?单位\s*[:：]\s*(人民币)?(万元|元|千元|亿元)/;
-const ENTITY_LINE = /^(部门|单位|单位名称|部门名称|预算单位|编制部门|编制单位)\s*[:：]/;
 const STOP = /^(备注|注)\s*[:：]|^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页|^(附表|表|公开)\s*[0-9０-９]+([-－—–][0-9０-９]+)*\s*表?$/;
 const DATA_RUN = /^-?[\d,]*\d\.\d+$|^-?\d{1,3}(,\d{3})+$|^\d{3,}$/;
 /** A vertical gap wider than this (in font sizes) ends a table drawn without rules. */
 const GAP_STOP = 5;
 
-const isAnchor = (line: Line): boolean => line.runs.some((r) => UNIT_LINE.test(r.text) || ENTITY_LINE.test(r.text));
+const isAnchor = (line: Line): boolean => line.runs.some((r) => UNIT.test(r.text) || ENTITY.test(r.text));
 const squeeze = (s: string): string => s.replace(/\s+/g, "");
 
 /**

@@ -21,14 +21,14 @@ export interface Grid {
 }
 
 /** A 备注/注 line: a note about the table, never one of its rows. */
-export const NOTE = /^(备注|注)\s*[:：]/;
+export const NOTE = /^[（(]?(备注|注)\s*[:：]/;
 /** The names of a code's parts, printed as the lowest header line over the code columns. */
 const CODE_LEVEL = /^(类|款|项)$/;
 const FIRST_ITEM = /^(一、|1[.、．]|合\s*计$|总\s*计$)/;
 const TOTAL_LABEL = /^(合\s*计|总\s*计|本年收入合计|收入总计|一、)/;
 /** How documents say a table is empty; "“上年结转”均无数据" (one column empty) is not it. */
 export const EMPTY_MARK =
-  /(此|本)表(无|为空|没有)数据|此表(如|若)无数|(此|本)表为空表|本(部门|单位)(无|没有)[^，。“”]{0,16}(预算|支出|经费)(，|。|$)|本(部门|单位)(无|没有)(该|此|相关)?(项目|数据)(，|。|$)/;
+  /(此|本)表(无|为空|没有)数据|此表(如|若)无数|(此|本)表为空表|本(部门|单位)(无|没有)[^，。“”]{0,16}(预算|支出|经费)(，|。|$)|本(部门|单位)(无|没有)(该|此|相关)?(项目|数据)(，|。|$)|(无|没有)使用[^，。“”]{0,20}安排的[^，。“”]{0,6}(支出|经费)/;
 
 /**
  * A body line holds an amount or a code, says there is none (无 as an empty table's only row), or is a
