@@ -1,12 +1,14 @@
 import type { Code, ExtractedRow, ExtractedTable, Finding, LineItem } from "@yusuan/schema";
 import { describeColumns, printsBothSides, type ColumnInfo } from "./columns.js";
 import { joinCodeParts, parseJoinedCode, splitCodedLabel } from "./codes.js";
-import { compact, isTotalLabel, labelKey, splitUnitCode } from "./labels.js";
+import { compact, isTotalLabel, labelKey } from "./labels.js";
 import { blockWidth, unstackBlocks } from "./column-blocks.js";
 import { headerIdentities, type RowIdentity } from "./measure-identities.js";
 import { nameCoder, withoutPartialSiblings } from "./name-codes.js";
-import { emptyItem, readAmounts, textOf, type RowDraft, type TableContext } from "./row-draft.js";
+import { readAmounts, textOf, type RowDraft, type TableContext } from "./row-draft.js";
 import { isTwoSided } from "./table-kind.js";
+import { readRows } from "./rows/read-rows.js";
+import { isProjectTable } from "./rows/row-kinds.js";
 import { normalizeTwoSided } from "./two-sided.js";
 
 export type { TableContext } from "./row-draft.js";
@@ -118,93 +120,11 @@ function namesMatch(official: string | null, printed: string): boolean {
   return official !== null && labelKey(official) === labelKey(printed);
 }
 
-/**
- * Decides total / unit / class / item for the rows of a one-sided table and carries unit codes down.
- * `byNames`: the table printed no code and its codes were read from its names, so a row left without
- * a code among coded rows is an item whose name the registry does not know, not a unit.
- */
-function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, byNames: boolean): LineItem[] {
-  const items: LineItem[] = [];
-  const projectTable = isProjectTable(ctx);
-  let currentUnit: string | null = null;
-  let previousKind: LineItem["rowKind"] | null = null;
-  let previousLevel: LineItem["level"] = null;
-  let total: RowDraft | null = null;
-  drafts.forEach((d, i) => {
-    const item = emptyItem(i, d);
-    const coded = d.funcCode ?? d.econCode;
-    const named = d.label !== "" && !d.unitCode && !isUnitName(d.label, ctx);
-    // a table of one unlabelled row (支出预算总表, 三公 by department) prints the department's whole: its 合计
-    if (!coded && (isTotalLabel(d.label) || (drafts.length === 1 && d.label === "" && !d.unitCode))) {
-      item.rowKind = "total";
-      item.unitCode = null;
-      total = d;
-    } else if (!coded && !d.unitCode && isSubtotal(d)) {
-      // "一般公共预算资金 | 小计": the subtotal of the group of rows printed under it
-      item.rowKind = "class";
-      item.unitCode = currentUnit;
-    } else if (!coded && d.amounts.length === 0 && drafts[i + 1] !== undefined && isSubtotal(drafts[i + 1]!)) {
-      // the group's name printed on a line of its own above its 小计 adds nothing
-      item.unitCode = currentUnit;
-    } else if (coded) {
-      const len = coded.length;
-      item.rowKind = projectTable ? "item" : d.funcCode ? (len < 7 ? "class" : "item") : len === 3 ? "class" : "item";
-      item.unitCode = d.unitCode ?? currentUnit;
-    } else if (projectTable && named && nextIsCoded(drafts, i)) {
-      item.rowKind = "class";
-      item.level = "project_group";
-      item.unitCode = currentUnit;
-    } else if ((projectTable && named) || (byNames && named && (previousKind === "item" || previousKind === "class"))) {
-      item.unitCode = currentUnit;
-    } else if (named && ctx.unitNames.size > 0 && !(previousKind === "total" || previousLevel === "department")) {
-      // the document names its units elsewhere, and this row's name is none of them (right under 合计 or
-      // the department row only a unit can stand, whatever name this table gives it)
-      item.unitCode = currentUnit;
-    } else {
-      item.rowKind = "unit";
-      const afterTotal = previousKind === "total";
-      const departmentLike = !d.label || (d.unitCode !== null && d.unitCode.length <= 3) || (moreUnitsFollow(drafts, i) && repeats(d, total));
-      item.level = afterTotal && departmentLike && !(d.unitCode && d.unitCode.length >= 6) ? "department" : "unit";
-      if (item.level === "unit") currentUnit = d.unitCode;
-    }
-    previousKind = item.rowKind;
-    previousLevel = item.level;
-    items.push(item);
-  });
-  return items;
+
+function readRowsOf(table: ExtractedTable, cols: readonly ColumnInfo[], ctx: TableContext, findings: Finding[], measures: readonly string[]): LineItem[] {
+  const { drafts, byNames } = draftRows(table, cols, ctx, findings);
+  return readRows(drafts, ctx, { byNames, measures });
 }
-
-const isSubtotal = (d: RowDraft) => /小计$/.test(labelKey(d.label));
-
-/** Tables listing projects (表3-2, 项目支出预算表, 专项业务经费支出表): uncoded rows are projects, not units. */
-function isProjectTable(ctx: TableContext): boolean {
-  return ctx.kind === "一般公共预算项目支出表" || (ctx.kind === "其他" && /项目支出|专项业务经费|专项资金/.test(ctx.title));
-}
-
-/** A department row repeats the 合计 above it; a first unit (本级) printed under 合计 does not. */
-function repeats(d: RowDraft, total: RowDraft | null): boolean {
-  if (!total) return true;
-  const key = (r: RowDraft) => r.amounts.map((a) => `${a.measure}=${Number(a.value)}`).join("|");
-  return key(d) === key(total);
-}
-
-function isUnitName(label: string, ctx: TableContext): boolean {
-  const k = labelKey(label);
-  const { own } = splitUnitCode(k.replace(/（本级）$/, ""));
-  return ctx.unitNames.has(k) || ctx.unitNames.has(own) || (ctx.department !== null && labelKey(ctx.department) === own) || /本级）?$/.test(k);
-}
-
-function nextIsCoded(drafts: readonly RowDraft[], i: number): boolean {
-  const next = drafts[i + 1];
-  return next !== undefined && (next.funcCode ?? next.econCode) !== null;
-}
-
-function moreUnitsFollow(drafts: readonly RowDraft[], i: number): boolean {
-  const next = drafts[i + 1];
-  return next !== undefined && !(next.funcCode ?? next.econCode) && !isTotalLabel(next.label);
-}
-
-const classifyWith = (read: { drafts: RowDraft[]; byNames: boolean }, ctx: TableContext) => classifyRows(read.drafts, ctx, read.byNames);
 
 /**
  * Gives a table's rows their meaning: kinds, codes, units and amounts, with findings for what could not be read.
@@ -221,6 +141,6 @@ export function normalizeTableRows(
   const cols = width ? described.slice(0, width) : described;
   if (width) table = { ...table, rows: unstackBlocks(table.rows, width, described.length / width) };
   const measures = [...new Set(cols.flatMap((c) => (c.role.role === "amount" ? [c.role.measure] : [])))];
-  const rows = twoSided ? normalizeTwoSided(table, cols, ctx, findings) : classifyWith(draftRows(table, cols, ctx, findings), ctx);
+  const rows = twoSided ? normalizeTwoSided(table, cols, ctx, findings) : readRowsOf(table, cols, ctx, findings, measures);
   return { rows, measures, identities: headerIdentities(cols, twoSided), findings };
 }

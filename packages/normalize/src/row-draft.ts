@@ -67,5 +67,7 @@ export const emptyItem = (rowIndex: number, d: RowDraft): LineItem => ({
   econ: null,
   page: d.page,
   amounts: d.amounts,
+  parent: null,
+  ofWhich: false,
 });
 

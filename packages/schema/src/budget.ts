@@ -101,6 +101,13 @@ export const LineItem = z.object({
   econ: CodeResolution.nullable(),
   page: PageNumber,
   amounts: z.array(Amount),
+  /**
+   * The rowIndex of the row this one is printed under (a 项 under its 款, an item under its unit or
+   * numbered heading, a unit under 合计); null for rows under none (合计 itself, two-sided tables).
+   */
+  parent: z.number().int().nonnegative().nullable(),
+  /** printed as a part of its parent (其中：…): shown for detail, need not add up to it */
+  ofWhich: z.boolean(),
 });
 export type LineItem = z.infer<typeof LineItem>;
 

@@ -138,5 +138,8 @@ function lineItem(r: TruthRow, rowIndex: number, columns: string[], page: number
     amounts: measures
       .filter((m) => r.values[m] !== undefined)
       .map((m) => ({ measure: m, value: r.values[m]!, page, bbox: [0, 0, 0, 0] as [number, number, number, number] })),
+    // the truth states no parents: loading stores what it is given
+    parent: null,
+    ofWhich: false,
   };
 }

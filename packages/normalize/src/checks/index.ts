@@ -14,6 +14,6 @@ export function checkDocument(doc: BudgetDocument, identitiesOf: (table: BudgetT
   return [...doc.tables.flatMap((t) => checkTable(t, identitiesOf(t))), ...checkAcrossTables(doc), ...checkPerformanceBudgets(doc)];
 }
 
-export { checkTable, rowIdentities } from "./within-table.js";
+export { checkTable, failedDownSums, rowIdentities } from "./within-table.js";
 export { checkAcrossTables } from "./across-tables.js";
 export { checkPerformanceBudgets } from "./performance.js";

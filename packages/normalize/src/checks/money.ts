@@ -28,9 +28,19 @@ export const ROUNDING_UNITS = 0.02 * SCALE;
 
 export type Comparison = "equal" | "rounding" | "mismatch";
 
-/** Compares a printed total with the sum of its parts. */
-export function compareUnits(printed: number, sum: number): Comparison {
+/**
+ * Half a unit of a printed amount's last digit, in units: what rounding to the printed digits may
+ * have changed it by ("12" ± 0.5, "12.34" ± 0.005).
+ * @example halfLastDigit("618.22") // 50
+ */
+export function halfLastDigit(value: Decimal): number {
+  const decimals = value.split(".")[1]?.length ?? 0;
+  return SCALE / 2 / 10 ** Math.min(decimals, 4);
+}
+
+/** Compares a printed total with the sum of its parts, a difference within `tolerance` units being rounding. */
+export function compareUnits(printed: number, sum: number, tolerance: number = ROUNDING_UNITS): Comparison {
   const diff = Math.abs(printed - sum);
   if (diff === 0) return "equal";
-  return diff <= ROUNDING_UNITS + 1e-9 ? "rounding" : "mismatch";
+  return diff <= tolerance + 1e-9 ? "rounding" : "mismatch";
 }
