@@ -5,7 +5,7 @@ import { readPdf, type RawPage } from "./pdf.js";
 import { readProse } from "./prose.js";
 import { findRulings, withoutGlyphStrokes } from "./rulings.js";
 import { runningLines } from "./running-lines.js";
-import { numberFromReferences, tableReferences } from "./table-numbers.js";
+import { numberFromReferences, tableReferences, withoutContents } from "./table-numbers.js";
 import { findTables, type PageLayout } from "./tables.js";
 import { buildRuns } from "./text-runs.js";
 
@@ -116,7 +116,10 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
   const pages = read.map((r) => r.info);
   const running = runningLines(read.map((r) => ({ page: r.info.page, height: r.info.height, lines: r.layout.lines })));
   const layouts = read.map((r) => withoutLines(r.layout, running));
-  const { tables, used } = findTables(layouts);
+  const found = findTables(layouts);
+  const linesOf = (page: number) => layouts.find((l) => l.page === page)?.lines ?? [];
+  const tables = withoutContents(found.tables, linesOf);
+  const { used } = found;
   const text = layouts.flatMap((l) => l.lines.map((line) => line.text)).join("\n");
   numberFromReferences(tables, text);
   const free = layouts.map((l) => {

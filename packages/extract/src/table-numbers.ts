@@ -1,4 +1,6 @@
 import type { ExtractedTable } from "@yusuan/schema";
+import { squeeze } from "./grid-parts.js";
+import type { Line } from "./lines.js";
 
 /** "部门支出总表（表 1-2）", "部门收支总表（公开表 1）" as 目录 and 情况说明 print them. */
 const REFERENCE = /([^\s，。；：:、]{2,40}?)[（(](?:公开|附)?表([0-9]+(?:-[0-9]+)*)[）)]/g;
@@ -57,4 +59,25 @@ export function numberFromReferences(tables: ExtractedTable[], text: string): vo
       taken.add(best.no);
     }
   }
+}
+
+/** A table of contents drawn as a grid (报表目录): it lists tables, it is none. */
+const CONTENTS = /^(报表|表格)?目录$/;
+const LISTED = /^(?:公开|附)?表\s*([0-9]+(?:-[0-9]+)*)$/;
+
+/**
+ * Takes the 目录 drawn as a table out of the tables, and marks the tables it lists as empty
+ * (是否空表: 是) empty: a template printed with no data, not a table we failed to read.
+ * @example withoutContents(tables, linesOfPage) // tables less the 报表目录; 表16 marked empty
+ */
+export function withoutContents(tables: readonly ExtractedTable[], linesOf: (page: number) => readonly Line[]): ExtractedTable[] {
+  const contents = tables.filter((t) => CONTENTS.test(t.title));
+  const empty = new Set<string>();
+  for (const t of contents)
+    for (const line of t.pages.flatMap(linesOf)) {
+      const no = LISTED.exec(squeeze(line.runs[0]?.text ?? ""))?.[1];
+      if (no && line.runs.some((r) => squeeze(r.text) === "是")) empty.add(no);
+    }
+  for (const t of tables) if (t.tableNo !== null && empty.has(t.tableNo) && !t.rows.some((r) => r.cells.some((c) => c && /\d\.\d/.test(c.text)))) t.empty = true;
+  return tables.filter((t) => !contents.includes(t));
 }
