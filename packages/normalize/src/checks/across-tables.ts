@@ -35,13 +35,17 @@ interface Pair {
   /** the tables b is read from */
   from: readonly (BudgetTable | undefined)[];
   severity?: "error" | "warning";
+  /** a may be more than b (b is part of a's money) or less (a is part of b's); by default they are equal */
+  bound?: "a ≥ b" | "a ≤ b";
 }
 
 /** Compares a printed amount with what other tables say; tables printing 元 and 万元 are not compared (rounded differently). */
-function compare({ message, a, b, from, severity }: Pair): Finding[] {
+function compare({ message, a, b, from, severity, bound }: Pair): Finding[] {
   if (!a?.row || b === undefined || from.some((t) => t && t.amountUnit !== a.table.amountUnit)) return [];
+  const printed = amountOf(a.row, a.measure);
+  if ((bound === "a ≥ b" && printed >= b) || (bound === "a ≤ b" && printed <= b)) return [];
   return discrepancy(
-    { code: "cross_table_mismatch", message, tableNo: a.table.tableNo, page: a.row.page, printed: amountOf(a.row, a.measure), expected: b },
+    { code: "cross_table_mismatch", message, tableNo: a.table.tableNo, page: a.row.page, printed, expected: b },
     severity,
   );
 }
@@ -152,13 +156,17 @@ export function checkAcrossTables(doc: BudgetDocument): Finding[] {
         const year = t33.measures.filter((x) => measure.test(x) && !/上年|增减|变化/.test(x));
         const m = year.length === 1 ? year[0] : undefined;
         const rows = econ.rows.filter((r) => r.econCode === code);
+        // 三公 is basic and project money of the 一般公共预算: at least what 表3-1 spends on it from basic
+        // money alone, at most what 表2-1 spends on it from all 财政拨款
+        const bound = econ === t31 ? "a ≥ b" : "a ≤ b";
         if (m && econMeasure && rows.length)
           pairs.push({
-            message: `${label(t33)} ${m} ≠ ${label(econ)} ${code}`,
+            message: `${label(t33)} ${m} ${bound === "a ≥ b" ? "<" : ">"} ${label(econ)} ${code}`,
             a: { table: t33, row: total, measure: m },
             b: rows.reduce((s, r) => s + amountOf(r, econMeasure), 0),
             from: [econ],
             severity: "warning",
+            bound,
           });
       }
   }
