@@ -28,16 +28,13 @@ function lookup(tables: Principal, subject: string): TableFigure[] {
   const s = subject.replace(/[“”"]/g, "");
   const one = lookupOne(tables, s);
   if (one) return [one];
-  // A 类 named in the prose may restate 表1 (all money) or 表2 (财政拨款, 一般公共预算): either is right.
+  // A 类 named in the prose may restate any table that prints it: 表1 (all money), 表2 (财政拨款),
+  // 表3 (一般公共预算), or one column of them (项目支出 of 公共安全支出): any of those is right.
   const key = labelKey(s);
-  const named = (t: BudgetTable | undefined) => t?.rows.find((r) => r.side === "expense" && r.rowKind === "class" && sideKey(r) === key);
-  const in1 = named(tables.t1);
-  const in2 = named(tables.t2);
-  return [
-    figure(tables.t1, in1, "预算数", in1 ? sideKey(in1) : ""),
-    figure(tables.t2, in2, "一般公共预算", `${in2 ? sideKey(in2) : ""} 一般公共预算`),
-    figure(tables.t2, in2, "合计", `${in2 ? sideKey(in2) : ""} 合计`),
-  ].filter((f): f is TableFigure => f !== null);
+  const rowsOf = (t: BudgetTable | undefined) => (t?.rows ?? []).filter((r) => r.side !== "income" && r.rowKind === "class" && sideKey(r) === key);
+  return [tables.t1, tables.t2, tables.t12, tables.t3].flatMap((t) =>
+    rowsOf(t).flatMap((r) => r.amounts.map((a) => figure(t, r, a.measure, `${sideKey(r)} ${a.measure}`)).filter((f): f is TableFigure => f !== null)),
+  );
 }
 
 /** A subject (quotes removed) that names one particular figure of the principal tables. */
@@ -118,7 +115,11 @@ function checkShares(sentence: readonly Claim[]): Finding[] {
   const shares = sentence.filter((c) => c.unit === "%");
   if (shares.length === 0) return [];
   const amounts = sentence.filter((c) => c.unit !== "%" && c.subject !== "增减" && c.subject !== "上年数");
-  const amountOfShare = (share: Claim) => amounts.find((a) => a.subject === share.subject && a.sentence === share.sentence);
+  // a share is read right after the amount it is of (several may share one subject: 支出 …, 占 0.5%；支出 …)
+  const amountOfShare = (share: Claim) => {
+    const before = sentence[sentence.indexOf(share) - 1];
+    return before && before.unit !== "%" && before.subject === share.subject ? before : undefined;
+  };
   const total = shares.reduce((s, c) => s + Number(c.value), 0);
   const shared = shares.map(amountOfShare);
   const unshared = amounts.find((a) => !shares.some((s) => s.subject === a.subject));

@@ -16,12 +16,13 @@ function sentences(text: string): string[] {
 
 /** The words right before an amount name what it is: "…2025 年收入预算 294.28 万元" → "收入预算". */
 function subjectBefore(sentence: string, index: number): string {
-  const before = sentence.slice(0, index);
-  const clause = before.split(/[，,：:、（）()]|其中|包括|主要/).pop() ?? "";
+  // "科学技术（类）支出": the level in brackets belongs to the name
+  const before = sentence.slice(0, index).replace(/[（(](类|款|项)[）)]/g, "");
+  const clause = before.split(/[，,：:、；;（）()]|其中|包括|主要/).pop() ?? "";
   return clause
     .replace(/^.*?\d{4}\s*年度?/, "")
     .replace(/\s+/g, "")
-    .replace(/(预算数为|预算数|为|是|共计|共|计)$/, "");
+    .replace(/(预算数为|预算数|为|是|共计|共|(?<![合总])计)$/, "");
 }
 
 const plain = (n: string) => n.replace(/,/g, "");
