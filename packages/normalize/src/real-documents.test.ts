@@ -121,8 +121,11 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
 
   it.each([
     "cs_gaj_2025",
+    "fz_cssthj_2026",
     "gz_tjj_2026",
     "hz_qxj_2026",
+    "js2018_gaoyuan_bmys",
+    "js2019_renda_bangongting_tables",
     "js2019_shengwei_bgt_tables",
     "js2019_zhengxie_tables",
     "sh_putuo_czj_2024_bmjs",
@@ -130,7 +133,9 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
     "sh_putuo_swj_2025_bmys",
     "sh_putuo_wanli_jiedao_2024_bmys",
     "sh_putuo_zfb_2025_dwys",
+    "wx_tjj_2026",
     "xa_xfj_2026",
+    "yt_tjj_2026",
   ])("%s: a document whose sums all hold raises no error-level finding", (name) => {
     const errors = doc(name).findings.filter((f) => f.severity === "error").map((f) => `${f.tableNo ?? ""} p.${f.page} ${f.message}`);
     expect(errors).toEqual([]);
@@ -221,5 +226,38 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
   it("江苏: two 小计 columns of a 三公 table are told apart by the header above them", () => {
     const t = table(doc("js2019_zhengxie_tables"), "一般公共预算三公经费表");
     expect(t.measures).toEqual(expect.arrayContaining(["“三公”经费/小计", "公务用车购置及运行维护费/小计"]));
+  });
+
+  it("福州: label-only 三公 rows under 合计 are items, numbered （1）（2） parts under the 3、 row they detail", () => {
+    const t = table(doc("fz_cssthj_2026"), "一般公共预算三公经费表");
+    const parentOf = (label: string) => t.rows.find((r) => r.rowIndex === row(t, label)?.parent)?.label;
+    expect(t.rows.filter((r) => r.rowKind === "unit")).toEqual([]);
+    expect(parentOf("1、因公出国（境）费用")).toBe("合计");
+    expect(parentOf("3、公务用车购置及运行费")).toBe("合计");
+    expect(parentOf("（2）公务用车运行费")).toBe("3、公务用车购置及运行费");
+    expect(row(t, "（2）公务用车运行费")?.ofWhich).toBe(true);
+  });
+
+  it("西安: projects nested only by their sums (通用项目 › 办公用房物业管理服务项目 › 食堂包厨服务) get those parents", () => {
+    const t = doc("xa_xfj_2026").tables.find((x) => x.tableNo === "10")!;
+    const parentOf = (label: string) => t.rows.find((r) => r.rowIndex === row(t, label)?.parent)?.label;
+    expect(parentOf("食堂包厨服务")).toBe("办公用房物业管理服务项目");
+    expect(parentOf("办公用房物业管理服务项目")).toBe("通用项目");
+    expect(parentOf("驻京信访工作")).toBe("信访事务");
+    expect(doc("xa_xfj_2026").findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  it("烟台: the 部门（单位） line over each page is no row, and its tables have their titles and number", () => {
+    const d = doc("yt_tjj_2026");
+    expect(d.tables.filter((t) => /部门（单位）/.test(t.title))).toEqual([]);
+    expect(d.tables.flatMap((t) => t.rows.filter((r) => /部门（单位）|单位：万元/.test(r.label)))).toEqual([]);
+    expect(table(d, "一般公共预算基本支出表").rows.filter((r) => r.rowKind === "unit")).toEqual([]);
+  });
+
+  it("江苏: one table per page titled above its 公开表X tag keeps its own kind and codes", () => {
+    const d = doc("js2019_renda_bangongting_tables");
+    const basic = d.tables.find((t) => t.tableNo === "6")!;
+    expect(basic.rows.find((r) => r.label === "基本工资")).toMatchObject({ econCode: "30101", funcCode: null });
+    expect(d.tables.find((t) => t.tableNo === "5")!.rows.find((r) => r.label === "行政运行")?.funcCode).toBe("2010101");
   });
 });

@@ -51,6 +51,10 @@ export function rowIdentities(measures: readonly string[]): RowIdentity[] {
   return parts.length >= 2 ? [{ total: "合计", parts }] : [];
 }
 
+/** 会议费 and 培训费 are printed beside 三公 in its table but are no part of it. */
+const NOT_SANGONG = /会议费|培训费/;
+const withoutNeighbours = ({ total, parts }: RowIdentity): RowIdentity => (/三公/.test(total) ? { total, parts: parts.filter((p) => !NOT_SANGONG.test(p)) } : { total, parts });
+
 /** 合计 = 基本支出 + 项目支出 + … within every row that prints amounts. */
 function rowSums(table: BudgetTable, identities: readonly RowIdentity[]): Finding[] {
   const rows = table.rows.filter((row) => row.amounts.length > 0 && row.side !== "income");
@@ -221,8 +225,9 @@ const UNCERTAIN_MIN = 4;
  * table ("structure uncertain") stands for them.
  * @example checkTable(budgetTable) // [] for a consistent table
  */
-export function checkTable(table: BudgetTable, identities: readonly RowIdentity[] = rowIdentities(table.measures)): Finding[] {
+export function checkTable(table: BudgetTable, printed: readonly RowIdentity[] = rowIdentities(table.measures)): Finding[] {
   if (table.empty || table.rows.length === 0) return [];
+  const identities = printed.map(withoutNeighbours);
   if (isTwoSided(table.kind) || table.rows.some((r) => r.side !== null)) return [...rowSums(table, identities), ...twoSidedSums(table)];
   const findings = [...rowSums(table, identities), ...downSums(table)];
   const failed = findings.filter((f) => f.severity === "error").length;

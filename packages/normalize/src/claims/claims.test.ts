@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { corpusDocs, sharedDir, sharedMissing, truthDocument } from "@yusuan/testkit";
+import type { BudgetDocument } from "@yusuan/schema";
 import { checkClaims, readClaims } from "./index.js";
 
 const skip = sharedMissing() !== null;
@@ -54,5 +55,26 @@ describe.skipIf(skip)("prose claims (情况说明) against the tables", () => {
     const wrong = claims.map((c) => (c.unit === "%" && c.subject === "基本支出" ? { ...c, value: "65.57" } : c));
     const found = checkClaims(leshan, wrong).find((f) => f.actual === "65.57");
     expect(found).toMatchObject({ code: "prose_mismatch", expected: "56.57" });
+  });
+});
+
+describe("shares stated in the prose", () => {
+  const doc: BudgetDocument = {
+    ...{ fileName: "a.pdf", sha256: "", fiscalYear: 2026, region: null, department: null, docKind: null, pageCount: 1, edition: null },
+    ...{ pages: [], units: [], tables: [], performanceTargets: [], procurement: [], prose: [], claims: [], findings: [] },
+  };
+  const prose = (text: string) => [{ heading: "第三部分 情况说明", page: 4, text }];
+
+  it("pairs each share with the amount just before it, a 类 named with （类） keeping its name", () => {
+    const text = "科学技术（类）支出 28.00 万元，占 0.5%；社会保障和就业（类）支出 396.67 万元，占 6.9%；卫生健康（类）支出 80.52 万元，占 1.4%；自然资源海洋气象等（类）支出 5,247.87 万元，占 91.2%。";
+    const claims = readClaims(prose(text));
+    expect(claims.filter((c) => c.unit === "万元").map((c) => c.subject)).toEqual(["科学技术支出", "社会保障和就业支出", "卫生健康支出", "自然资源海洋气象等支出"]);
+    expect(checkClaims(doc, claims)).toEqual([]);
+  });
+
+  it("still reports a share that its amounts do not give", () => {
+    const text = "支出主要用于：一般公共服务支出（类）2106.66万元，占71.73%；社会保障和就业支出（类）326.72万元，占11.11%；卫生健康支出（类）60.99万元，占2.07%；住房保障支出（类）445.69万元，占15.16%。";
+    const findings = checkClaims(doc, readClaims(prose(text)));
+    expect(findings.map((f) => [f.actual, f.expected])).toEqual([["71.73", "71.65"]]);
   });
 });
