@@ -54,11 +54,16 @@ function draftRow(
 
 /**
  * A code printed in 类 | 款 | 项 cells. Templates that print only the part a row adds (款 "11" under
- * 类 "201") are read against the code of the row above, whose prefix the part extends.
+ * 类 "201") are read against the code of the row above, whose prefix the part extends; templates
+ * that print each row's whole code under the part its level names (20105 under 款) give it whole.
  */
 function splitCode(cls: string, kuan: string, xiang: string, above: Code | null): Code | null {
   const own = joinCodeParts(cls, kuan, xiang);
-  if (own || compact(cls) !== "" || !above) return own;
+  if (own) return own;
+  // a whole code printed under a split header, indented by its level: 20105 under 款, 2010501 under 项
+  const parts = [cls, kuan, xiang].map(compact).filter((p) => p !== "");
+  if (parts.length === 1 && /^\d{5}(\d{2})?$/.test(parts[0]!)) return parts[0]!;
+  if (compact(cls) !== "" || !above) return own;
   const k = compact(kuan);
   const x = compact(xiang);
   if (/^\d{1,2}$/.test(k)) return joinCodeParts(above.slice(0, 3), k, x);

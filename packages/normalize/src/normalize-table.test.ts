@@ -1,0 +1,54 @@
+import type { ExtractedTable } from "@yusuan/schema";
+import { describe, expect, it } from "vitest";
+import { normalizeTableRows, type TableContext } from "./normalize-table.js";
+import { createClassifier } from "./registry-classifier.js";
+
+const ctx: TableContext = { kind: "一般公共预算支出表", economic: false, year: 2026, classifier: createClassifier(), unitNames: new Set(), title: "一般公共预算支出表", department: null };
+
+/** A hand-made table: header paths, then rows of cell texts ("" for a blank cell). */
+function extracted(paths: string[][], rows: string[][]): ExtractedTable {
+  const cell = (text: string, i: number) => (text === "" ? null : { text, page: 1, bbox: [i * 50, 0, i * 50 + 40, 10] as [number, number, number, number] });
+  return {
+    tableNo: "5",
+    title: "一般公共预算支出表",
+    pages: [1],
+    unitText: "万元",
+    entityText: null,
+    columns: paths.map((path, i) => ({ path, x0: i * 50, x1: i * 50 + 48 })),
+    rows: rows.map((r) => ({ cells: r.map(cell), page: 1 })),
+    empty: false,
+    notes: [],
+  };
+}
+
+describe("normalizeTableRows", () => {
+  it("reads a whole code printed under the 类 | 款 | 项 part its level names", () => {
+    const table = extracted(
+      [["科目编码", "类"], ["科目编码", "款"], ["科目编码", "项"], ["科目名称"], ["合计"]],
+      [
+        ["", "", "", "合计", "10.00"],
+        ["201", "", "", "一般公共服务支出", "10.00"],
+        ["", "20105", "", "统计信息事务", "10.00"],
+        ["", "", "2010501", "行政运行", "10.00"],
+      ],
+    );
+    const { rows } = normalizeTableRows(table, ctx);
+    expect(rows.map((r) => [r.funcCode, r.rowKind, r.parent])).toEqual([
+      [null, "total", null],
+      ["201", "class", 0],
+      ["20105", "class", 1],
+      ["2010501", "item", 2],
+    ]);
+  });
+
+  it("keeps a label-only row under 合计 an item, not a unit that adopts the rows below it", () => {
+    const table = extracted([["项目"], ["预算数"]], [["合计", "17.00"], ["1、因公出国（境）费用", "0.00"], ["2、公务接待费", "1.00"], ["3、公务用车购置及运行费", "16.00"]]);
+    const { rows } = normalizeTableRows(table, { ...ctx, kind: "一般公共预算三公经费表", title: "三公经费支出表" });
+    expect(rows.map((r) => [r.rowKind, r.parent])).toEqual([
+      ["total", null],
+      ["item", 0],
+      ["item", 0],
+      ["item", 0],
+    ]);
+  });
+});
