@@ -80,6 +80,28 @@ describe.skipIf(missing)("loadDocument on the corpus ground truth", () => {
     db.close();
   });
 
+  it("stores the row each row is printed under and whether it is a 其中 part", () => {
+    const doc = structuredClone(truthDocument(docs[0]!));
+    const tableIndex = doc.tables.findIndex((t) => t.rows.length >= 3);
+    const table = doc.tables[tableIndex]!;
+    table.rows[1]!.parent = table.rows[0]!.rowIndex;
+    table.rows[2]!.parent = table.rows[1]!.rowIndex;
+    table.rows[2]!.ofWhich = true;
+    const db = freshDb();
+    loadDocument(db, doc);
+    const stored = db
+      .prepare<[number], { row_index: number; parent_row: number | null; of_which: number }>(
+        "SELECT row_index, parent_row, of_which FROM line_items JOIN budget_tables t ON t.id = table_id WHERE t.table_index = ? ORDER BY row_index LIMIT 3",
+      )
+      .all(tableIndex);
+    expect(stored).toEqual([
+      { row_index: table.rows[0]!.rowIndex, parent_row: null, of_which: 0 },
+      { row_index: table.rows[1]!.rowIndex, parent_row: table.rows[0]!.rowIndex, of_which: 0 },
+      { row_index: table.rows[2]!.rowIndex, parent_row: table.rows[1]!.rowIndex, of_which: 1 },
+    ]);
+    db.close();
+  });
+
   it("records each (code, printed name) once per document with how often it was printed", () => {
     const corpus = docs[0]!;
     const db = freshDb();

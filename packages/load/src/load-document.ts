@@ -140,6 +140,8 @@ function lineItemColumns(row: LineItem): Record<string, string | number | null> 
     econ_kuan: row.econ?.kuanCode ?? null,
     econ_status: row.econ?.status ?? null,
     page: row.page,
+    parent_row: row.parent,
+    of_which: row.ofWhich ? 1 : 0,
   };
 }
 

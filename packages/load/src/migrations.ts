@@ -367,6 +367,11 @@ SELECT document, fiscal_year, department, table_no, amount_unit, row_index, row_
 FROM table_rows WHERE table_kind = '${kind}';`,
 ).join("\n");
 
+const parents = `
+ALTER TABLE line_items ADD COLUMN parent_row INTEGER CHECK (parent_row >= 0);
+ALTER TABLE line_items ADD COLUMN of_which INTEGER NOT NULL DEFAULT 0 CHECK (of_which IN (0, 1));
+`;
+
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 1, name: "documents, pages, units", sql: documents },
   { version: 2, name: "tables, line items, amounts", sql: tables },
@@ -375,4 +380,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 5, name: "facts, rollups, table rows", sql: views },
   { version: 6, name: "wide views per table kind", sql: wideViews },
   { version: 7, name: "full-text search over labels and prose", sql: search },
+  { version: 8, name: "the row each row is printed under", sql: parents },
 ]);
