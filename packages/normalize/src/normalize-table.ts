@@ -8,6 +8,7 @@ import { nameCoder, withoutPartialSiblings } from "./name-codes.js";
 import { readAmounts, textOf, type RowDraft, type TableContext } from "./row-draft.js";
 import { isTwoSided } from "./table-kind.js";
 import { readRows } from "./rows/read-rows.js";
+import { withCodeParents } from "./rows/hierarchy.js";
 import { isProjectTable } from "./rows/row-kinds.js";
 import { normalizeTwoSided } from "./two-sided.js";
 
@@ -146,6 +147,8 @@ export function normalizeTableRows(
   const cols = width ? described.slice(0, width) : described;
   if (width) table = { ...table, rows: unstackBlocks(table.rows, width, described.length / width) };
   const measures = [...new Set(cols.flatMap((c) => (c.role.role === "amount" ? [c.role.measure] : [])))];
-  const rows = twoSided ? normalizeTwoSided(table, cols, ctx, findings) : readRowsOf(table, cols, ctx, findings, measures);
+  const rows = twoSided
+    ? withCodeParents(normalizeTwoSided(table, cols, ctx, findings), (r) => r.side === "expense")
+    : readRowsOf(table, cols, ctx, findings, measures);
   return { rows, measures, identities: headerIdentities(cols, twoSided), findings };
 }

@@ -83,13 +83,14 @@ const codeOf = (r: LineItem) => r.funcCode ?? r.econCode;
  * against the rows printed directly under it (`LineItem.parent`). 其中 rows are parts: they may add
  * up to less than the row they detail, never to more.
  */
-function downSums(table: BudgetTable): Finding[] {
+function downSums(table: BudgetTable, twoSided = false): Finding[] {
   const rows = table.rows;
   const children = rows.map((): LineItem[] => []);
   const at = new Map(rows.map((r, i) => [r.rowIndex, i]));
   for (const r of rows) if (r.parent !== null) children[at.get(r.parent)!]?.push(r);
   const findings: Finding[] = [];
-  const hasItems = rows.some((r) => r.rowKind === "item");
+  // (a two-sided table's other rows have no parents: only its codes add up)
+  const hasItems = !twoSided && rows.some((r) => r.rowKind === "item");
   rows.forEach((row, i) => {
     const scope = children[i]!.filter((r) => !r.ofWhich);
     const parts = children[i]!.filter((r) => r.ofWhich);
@@ -228,7 +229,7 @@ const UNCERTAIN_MIN = 4;
 export function checkTable(table: BudgetTable, printed: readonly RowIdentity[] = rowIdentities(table.measures)): Finding[] {
   if (table.empty || table.rows.length === 0) return [];
   const identities = printed.map(withoutNeighbours);
-  if (isTwoSided(table.kind) || table.rows.some((r) => r.side !== null)) return [...rowSums(table, identities), ...twoSidedSums(table)];
+  if (isTwoSided(table.kind) || table.rows.some((r) => r.side !== null)) return [...rowSums(table, identities), ...twoSidedSums(table), ...downSums(table, true)];
   const findings = [...rowSums(table, identities), ...downSums(table)];
   const failed = findings.filter((f) => f.severity === "error").length;
   const held = sumsHeld(table, identities);

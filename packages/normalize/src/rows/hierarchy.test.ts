@@ -1,6 +1,6 @@
 import type { LineItem } from "@yusuan/schema";
 import { describe, expect, it } from "vitest";
-import { withParents } from "./hierarchy.js";
+import { withCodeParents, withParents } from "./hierarchy.js";
 import { nestBySums } from "./nest-by-sums.js";
 import { numberingOf } from "./numbering.js";
 
@@ -91,5 +91,19 @@ describe("nestBySums", () => {
     expect(parents(nestBySums(holds, ["合计"]))).toEqual(["-", "合计", "合计", "合计"]);
     const broken = withParents(table(["合计", "7", { rowKind: "total" }], ["甲", "3"], ["乙", "1"], ["丙", "1"]));
     expect(parents(nestBySums(broken, ["合计"]))).toEqual(["-", "合计", "合计", "合计"]);
+  });
+});
+
+describe("withCodeParents", () => {
+  it("links the coded rows of one side of a two-sided table by code prefix, and nothing else", () => {
+    const rows = table(
+      ["一、财政拨款", "80.52", { side: "income" }],
+      ["卫生健康支出", "80.52", { side: "expense", rowKind: "class", funcCode: "210" }],
+      ["行政事业单位医疗", "80.52", { side: "expense", rowKind: "class", funcCode: "21011" }],
+      ["行政单位医疗", "61.17", { side: "expense", funcCode: "2101101" }],
+      ["事业单位医疗", "19.35", { side: "expense", funcCode: "2101102" }],
+      ["本年支出合计", "80.52", { side: "expense", rowKind: "total" }],
+    );
+    expect(parents(withCodeParents(rows, (r) => r.side === "expense"))).toEqual(["-", "-", "卫生健康支出", "行政事业单位医疗", "行政事业单位医疗", "-"]);
   });
 });

@@ -101,3 +101,20 @@ export function withParents(rows: readonly LineItem[]): LineItem[] {
   // parents are found by position; they are stored as the parent's rowIndex
   return out.map((r) => (r.parent === null ? r : { ...r, parent: rows[r.parent]!.rowIndex }));
 }
+
+/**
+ * The coded rows of one side of a two-sided table (表1/表2 支出 by 功能分类) under the nearest coded
+ * row above them on that side whose code is a prefix of theirs; every other row keeps no parent.
+ * @example withCodeParents(rows, (r) => r.side === "expense").find((r) => r.funcCode === "2101101")?.parent // 款 21011's rowIndex
+ */
+export function withCodeParents(rows: readonly LineItem[], onSide: (r: LineItem) => boolean): LineItem[] {
+  const coded: LineItem[] = [];
+  return rows.map((r) => {
+    if (!onSide(r)) return r;
+    const code = codeOf(r);
+    if (code === null) return r;
+    const above = coded.findLast((c) => codeOf(c)!.length < code.length && code.startsWith(codeOf(c)!));
+    coded.push(r);
+    return above ? { ...r, parent: above.rowIndex } : r;
+  });
+}
