@@ -15,13 +15,22 @@ const sumOf = (rows: readonly LineItem[], measure: string) => rows.reduce((s, r)
 
 /**
  * How far a sum of printed amounts may be from its printed total by rounding alone: half a unit of
- * the last printed digit of each (1 元 over two amounts printed in whole 元, 0.01 in 万元 to 2 places).
+ * the last digit the table prints, for each amount involved (1 元 over two amounts in a table printed
+ * in whole 元, 0.01 in 万元 to 2 places). A table that prints 47.91 beside 0 and 25 prints to 0.01.
  */
-function roundingOf(cells: readonly (readonly [LineItem, string])[]): number {
-  return cells.reduce((s, [row, measure]) => {
-    const a = row.amounts.find((x) => x.measure === measure);
-    return a ? s + halfLastDigit(a.value) : s;
-  }, 0);
+function roundingOf(table: BudgetTable, cells: readonly (readonly [LineItem, string])[]): number {
+  const printed = cells.filter(([row, measure]) => row.amounts.some((a) => a.measure === measure)).length;
+  return printed * halfUnitOf(table);
+}
+
+const halfUnits = new WeakMap<readonly LineItem[], number>();
+function halfUnitOf(table: BudgetTable): number {
+  let half = halfUnits.get(table.rows);
+  if (half === undefined) {
+    half = Math.min(halfLastDigit("0"), ...table.rows.flatMap((r) => r.amounts.map((a) => halfLastDigit(a.value))));
+    halfUnits.set(table.rows, half);
+  }
+  return half;
 }
 const down = (rows: readonly LineItem[], measure: string) => rows.map((r) => [r, measure] as const);
 
@@ -66,7 +75,7 @@ function rowSums(table: BudgetTable, identities: readonly RowIdentity[]): Findin
       page: row.page,
       printed: amountOf(row, total),
       expected: parts.reduce((s, p) => s + amountOf(row, p), 0),
-      tolerance: roundingOf([total, ...parts].map((m) => [row, m] as const)),
+      tolerance: roundingOf(table, [total, ...parts].map((m) => [row, m] as const)),
     });
   const fails = (identity: RowIdentity) => rows.filter((row) => check(identity, row).some((f) => f.severity === "error")).length;
   // An identity that fails on every row it applies to (two or more) is a header we misread, not a
@@ -110,13 +119,13 @@ function downSums(table: BudgetTable, twoSided = false): Finding[] {
               page: row.page,
               printed: amountOf(row, measure),
               expected: sumOf(scope, measure),
-              tolerance: roundingOf(down([row, ...scope], measure)),
+              tolerance: roundingOf(table, down([row, ...scope], measure)),
             },
             unsure ? "warning" : "error",
           ),
         );
       const detailed = sumOf(parts, measure);
-      if (parts.length > 0 && detailed > amountOf(row, measure) + roundingOf(down([row, ...parts], measure)))
+      if (parts.length > 0 && detailed > amountOf(row, measure) + roundingOf(table, down([row, ...parts], measure)))
         findings.push(
           ...discrepancy({
             code: "sum_mismatch",
@@ -166,7 +175,7 @@ function twoSidedSums(table: BudgetTable): Finding[] {
         page: row.page,
         printed: amountOf(row, measure),
         expected: sumOf(parts, measure),
-        tolerance: roundingOf(down([row, ...parts], measure)),
+        tolerance: roundingOf(table, down([row, ...parts], measure)),
       }),
     );
   };
@@ -201,7 +210,7 @@ function twoSidedSums(table: BudgetTable): Finding[] {
         page: expenseTotal.page,
         printed: amountOf(expenseTotal, expenseMeasure),
         expected: amountOf(incomeTotal, incomeMeasure),
-        tolerance: roundingOf([[expenseTotal, expenseMeasure], [incomeTotal, incomeMeasure]]),
+        tolerance: roundingOf(table, [[expenseTotal, expenseMeasure], [incomeTotal, incomeMeasure]]),
       }),
     );
   return findings;
@@ -260,7 +269,7 @@ function sumsHeld(table: BudgetTable, identities: readonly RowIdentity[]): numbe
     if (!row) continue;
     for (const measure of table.measures) {
       const prints = (r: LineItem) => r.amounts.some((a) => a.measure === measure);
-      if ((prints(row) || kids.some(prints)) && Math.abs(amountOf(row, measure) - sumOf(kids, measure)) <= roundingOf(down([row, ...kids], measure))) held++;
+      if ((prints(row) || kids.some(prints)) && Math.abs(amountOf(row, measure) - sumOf(kids, measure)) <= roundingOf(table, down([row, ...kids], measure))) held++;
     }
   }
   return held;
