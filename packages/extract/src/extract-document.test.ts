@@ -10,7 +10,8 @@ import { extractDocument } from "./extract-document.js";
 import { readPdf } from "./pdf.js";
 import { findRulings } from "./rulings.js";
 
-const skip = sharedMissing();
+const corpusMissing = sharedMissing();
+const realMissing = sharedMissing("real");
 
 /** The amount recall each corpus document reaches today: any drop fails. */
 const RECALL_FLOOR: Record<string, number> = {
@@ -86,7 +87,7 @@ function sampleDocs(): CorpusDoc[] {
     });
 }
 
-describe.skipIf(skip)("extractDocument on the text corpus and the project's samples", () => {
+describe.skipIf(corpusMissing)("extractDocument on the text corpus and the project's samples", () => {
   for (const doc of [...corpusDocs(), ...sampleDocs()]) {
     describe(doc.name, () => {
       let extracted: ExtractedDocument;
@@ -149,7 +150,7 @@ describe.skipIf(skip)("extractDocument on the text corpus and the project's samp
   }
 });
 
-describe.skipIf(skip)("extractDocument on a scanned document", () => {
+describe.skipIf(corpusMissing)("extractDocument on a scanned document", () => {
   it("reports no_text_layer and finds no tables", async () => {
     const scanned = corpusDocs({ includeScanned: true }).filter((d) => d.truth.scanned);
     expect(scanned.length).toBeGreaterThan(0);
@@ -163,7 +164,7 @@ describe.skipIf(skip)("extractDocument on a scanned document", () => {
   });
 });
 
-describe.skipIf(skip)("extractDocument on real disclosures", () => {
+describe.skipIf(realMissing)("extractDocument on real disclosures", () => {
   for (const pdf of realPdfs()) {
     it(`reads ${basename(pdf)} into tables with amounts`, async () => {
       const extracted = await extractDocument(new Uint8Array(readFileSync(pdf)), { fileName: basename(pdf) });
@@ -179,7 +180,7 @@ describe.skipIf(skip)("extractDocument on real disclosures", () => {
 
 const qpdf = spawnSync("qpdf", ["--version"]).status === 0;
 
-describe.skipIf(skip || !qpdf)("extractDocument on pages turned sideways", () => {
+describe.skipIf(corpusMissing || !qpdf)("extractDocument on pages turned sideways", () => {
   it("reads the same grids from a document whose pages were rotated by a quarter turn", async () => {
     const doc = corpusDocs().find((d) => d.truth.renderer === "xlsx-libreoffice")!;
     const rotated = join(mkdtempSync(join(tmpdir(), "yusuan-")), "rotated.pdf");
@@ -212,7 +213,7 @@ function withoutRules(pdf: string): string {
   return out;
 }
 
-describe.skipIf(skip || !qpdf)("extractDocument on tables whose rules were removed", () => {
+describe.skipIf(corpusMissing || !qpdf)("extractDocument on tables whose rules were removed", () => {
   for (const doc of corpusDocs().filter((d) => d.name.startsWith("dazhou") || d.name.startsWith("anlan"))) {
     it(`finds every amount of ${doc.name} by white space alone`, async () => {
       const file = withoutRules(doc.pdf);

@@ -205,7 +205,7 @@ describe.skipIf(missing)("recordFailure and documentStatus", () => {
   });
 });
 
-describe.skipIf(missing)("score-facts on a database loaded from the truth", () => {
+describe.skipIf(sharedMissing("tools/score-facts"))("score-facts on a database loaded from the truth", () => {
   it("reports F1 = 1.0", () => {
     const path = join(dir, "scored.sqlite");
     const db = openDatabase(path);

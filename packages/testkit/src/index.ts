@@ -5,24 +5,30 @@ import { fileURLToPath } from "node:url";
 /** The repository root (this file sits in packages/testkit/{src,dist}). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
+/** The shared material's folder as configured: $YUSUAN_SHARED, else ../shared beside the clone; it may not exist. */
+const sharedRoot = (): string => process.env.YUSUAN_SHARED || resolve(repoRoot, "../shared");
+
 /**
- * Where the shared material lives: $YUSUAN_SHARED, else ../shared beside the clone.
+ * Where the shared material lives: $YUSUAN_SHARED, else ../shared beside the clone; null when it has no corpus.
  * @example const corpus = join(sharedDir()!, "corpus");
  */
 export function sharedDir(): string | null {
-  const dir = process.env.YUSUAN_SHARED ?? resolve(repoRoot, "../shared");
+  const dir = sharedRoot();
   return existsSync(join(dir, "corpus")) ? dir : null;
 }
 
 /**
- * Why tests that need ../shared cannot run, or null when they can. Where CI is set, a missing
- * ../shared is an error, not a skip: the suite must never go green by skipping its real inputs.
+ * Why tests reading `input` of the shared material ("corpus", "real", "reference/seeds", …) cannot run,
+ * naming the path looked for, or null when they can. Where CI is set a missing input is an error, not a
+ * skip: the suite must never go green by skipping its real inputs.
+ * @example describe.skipIf(sharedMissing("real"))("real disclosures", () => { … });
  */
-export function sharedMissing(): string | null {
-  if (sharedDir()) return null;
-  const why = `../shared not found beside ${repoRoot} (set YUSUAN_SHARED): corpus tests skipped`;
-  if (process.env.CI) throw new Error(`CI is set but ${why.replace(": corpus tests skipped", "")}`);
-  console.warn(why);
+export function sharedMissing(input = "corpus"): string | null {
+  const path = join(sharedRoot(), input);
+  if (sharedDir() && existsSync(path)) return null;
+  const why = `${path} not found (${process.env.YUSUAN_SHARED ? "from YUSUAN_SHARED" : "put shared/ beside the clone or set YUSUAN_SHARED"})`;
+  if (process.env.CI) throw new Error(`CI is set but ${why}`);
+  console.warn(`${why}: the tests reading it are skipped`);
   return why;
 }
 
