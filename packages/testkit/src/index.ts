@@ -120,6 +120,17 @@ function readFacts(path: string): TruthFact[] {
   });
 }
 
+/** The documents of `dir` that have a NAME.truth.json beside NAME.pdf, by name. */
+function truthDocsIn(dir: string): Omit<CorpusDoc, "facts">[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".truth.json"))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.truth\.json$/, "");
+      return { name, pdf: join(dir, `${name}.pdf`), truth: JSON.parse(readFileSync(join(dir, f), "utf8")) as CorpusTruth };
+    });
+}
+
 /**
  * The corpus documents with truth, text PDFs only unless `includeScanned`.
  * @example for (const doc of corpusDocs()) extract(readFileSync(doc.pdf));
@@ -128,14 +139,8 @@ export function corpusDocs(options: { includeScanned?: boolean } = {}): CorpusDo
   const dir = sharedDir();
   if (!dir) return [];
   const corpus = join(dir, "corpus");
-  return readdirSync(corpus)
-    .filter((f) => f.endsWith(".truth.json"))
-    .sort()
-    .map((f) => {
-      const name = f.replace(/\.truth\.json$/, "");
-      const truth = JSON.parse(readFileSync(join(corpus, f), "utf8")) as CorpusTruth;
-      return { name, pdf: join(corpus, `${name}.pdf`), truth, facts: readFacts(join(corpus, `${name}.facts.csv`)) };
-    })
+  return truthDocsIn(corpus)
+    .map((d) => ({ ...d, facts: readFacts(join(corpus, `${d.name}.facts.csv`)) }))
     .filter((d) => options.includeScanned || !d.truth.scanned);
 }
 
@@ -158,6 +163,14 @@ export function realPdfs(): string[] {
  */
 export function samplePdfs(): string[] {
   return pdfsIn(join(repoRoot, "data", "samples"));
+}
+
+/**
+ * The project's sample PDFs with their truth, in the corpus format (no facts file): always present in a clone.
+ * @example const [first] = sampleDocs(); first!.truth.tables.length // 14
+ */
+export function sampleDocs(): Omit<CorpusDoc, "facts">[] {
+  return truthDocsIn(join(repoRoot, "data", "samples"));
 }
 
 /** Text compared the way the scorer does: no white space, full-width punctuation unified. */
