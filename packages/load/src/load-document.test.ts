@@ -197,7 +197,9 @@ describe.skipIf(missing)("recordFailure and documentStatus", () => {
     expect(factsOf(db, basename(corpus.pdf))).toHaveLength(corpus.facts.length);
     db.close();
   });
+});
 
+describe("recordFailure", () => {
   it("demands a reason", () => {
     const db = freshDb();
     expect(() => recordFailure(db, { fileName: "x.pdf", sha256: "ab", status: "failed", error: " " })).toThrow(/reason/);
