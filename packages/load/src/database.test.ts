@@ -1,7 +1,9 @@
 import Sqlite from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, watch } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, schemaVersion } from "./database.js";
 import { MIGRATIONS } from "./migrations.js";
@@ -24,6 +26,30 @@ describe("openDatabase", () => {
     const names = db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')").pluck().all();
     expect(names).toEqual(expect.arrayContaining(["documents", "budget_tables", "line_items", "amounts", "facts", "func_rollup"]));
     db.close();
+  });
+
+  it("lets another process see a new database only whole: never a file without its schema", async () => {
+    const folder = join(dir, "watched");
+    mkdirSync(folder);
+    const path = join(folder, "budget.sqlite");
+    const built = pathToFileURL(resolve(fileURLToPath(import.meta.url), "../../dist/index.js")).href;
+    // Created by another process and read here the moment its file appears, as a second run or Datasette would.
+    const seen: string[] = [];
+    const watcher = watch(folder, (_, name) => {
+      if (name !== "budget.sqlite" || seen.length > 0) return;
+      try {
+        const reader = new Sqlite(path, { readonly: true, fileMustExist: true });
+        seen.push(`version ${schemaVersion(reader)}, ${reader.prepare("SELECT count(*) FROM documents").pluck().get()} documents`);
+        reader.close();
+      } catch (error) {
+        seen.push((error as Error).message);
+      }
+    });
+    const child = spawn(process.execPath, ["--input-type=module", "-e", `(await import(${JSON.stringify(built)})).openDatabase(${JSON.stringify(path)}).close();`]);
+    const code = await new Promise((done) => child.on("exit", done)).finally(() => watcher.close());
+    expect(code).toBe(0);
+    expect(seen).toEqual([`version ${MIGRATIONS.length}, 0 documents`]);
+    expect(readdirSync(folder).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   it("reopens an up-to-date database without running migrations again", () => {
