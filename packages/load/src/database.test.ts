@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase, schemaVersion } from "./database.js";
+import { migrate, openDatabase, schemaVersion } from "./database.js";
 import { MIGRATIONS } from "./migrations.js";
 
 const dir = mkdtempSync(join(tmpdir(), "yusuan-load-db-"));
@@ -71,6 +71,18 @@ describe("openDatabase", () => {
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(1);
     db.close();
+  });
+
+  it("applies the pending migrations together: one that fails leaves the older version whole", () => {
+    const path = join(dir, "failing.sqlite");
+    const old = new Sqlite(path);
+    old.exec(MIGRATIONS[0]!.sql);
+    old.pragma("user_version = 1");
+    const broken = { version: MIGRATIONS.length + 1, name: "broken", sql: "CREATE TABLE later (x); SELECT * FROM nowhere;" };
+    expect(() => migrate(old, [...MIGRATIONS, broken])).toThrow(/no such table: nowhere/);
+    expect(schemaVersion(old)).toBe(1);
+    expect(old.prepare("SELECT name FROM sqlite_schema WHERE name IN ('budget_tables', 'facts', 'later')").pluck().all()).toEqual([]);
+    old.close();
   });
 
   it("refuses a database written by a newer schema", () => {

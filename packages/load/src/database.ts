@@ -69,22 +69,22 @@ export function schemaVersion(db: BudgetDatabase): number {
 }
 
 /**
- * Applies the migrations a database has not seen yet, each in its own transaction; returns the new version.
- * @example migrate(db) // 5
+ * Applies the migrations a database has not seen yet, all in one transaction; returns the new version.
+ * @example migrate(db) // 7
  */
 export function migrate(db: BudgetDatabase, migrations: readonly Migration[] = MIGRATIONS): number {
-  const current = schemaVersion(db);
-  assertKnownVersion(current, migrations);
-  for (const step of migrations.filter((m) => m.version > current)) {
-    // IMMEDIATE takes the write lock before reading the version: a second process opening the same new
-    // file waits, then sees the step done instead of running it again.
-    db.transaction(() => {
-      if (schemaVersion(db) >= step.version) return;
-      db.exec(step.sql);
-      db.pragma(`user_version = ${step.version}`);
-    }).immediate();
-  }
-  return schemaVersion(db);
+  assertKnownVersion(schemaVersion(db), migrations);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (schemaVersion(db) === latest) return latest;
+  // IMMEDIATE takes the write lock before reading the version again: a second process opening the same
+  // file waits, then finds the steps done. One transaction: another connection sees the schema of one
+  // version or of the next, never a part, and a step that fails leaves the database as it was.
+  db.transaction(() => {
+    const current = schemaVersion(db);
+    for (const step of migrations.filter((m) => m.version > current)) db.exec(step.sql);
+    db.pragma(`user_version = ${latest}`);
+  }).immediate();
+  return latest;
 }
 
 function assertKnownVersion(version: number, migrations: readonly Migration[] = MIGRATIONS): void {
