@@ -71,6 +71,7 @@ export interface CorpusTruth {
   doc_kind: string;
   scanned: boolean;
   renderer: string;
+  page_count: number;
   amount_unit: string;
   units: { unit_code: string; unit_name: string }[];
   tables: TruthTable[];
