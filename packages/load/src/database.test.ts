@@ -11,6 +11,14 @@ import { MIGRATIONS } from "./migrations.js";
 const dir = mkdtempSync(join(tmpdir(), "yusuan-load-db-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A database of the first schema version, as an early yusuan left it. */
+function firstVersion(name: string): Sqlite.Database {
+  const db = new Sqlite(join(dir, name));
+  db.exec(MIGRATIONS[0]!.sql);
+  db.pragma("user_version = 1");
+  return db;
+}
+
 describe("MIGRATIONS", () => {
   it("are numbered 1, 2, 3 … without gaps, so user_version counts the steps applied", () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
@@ -61,23 +69,17 @@ describe("openDatabase", () => {
   });
 
   it("migrates forward from an older version, keeping its rows", () => {
-    const path = join(dir, "old.sqlite");
-    const old = new Sqlite(path);
-    old.exec(MIGRATIONS[0]!.sql);
-    old.pragma("user_version = 1");
+    const old = firstVersion("old.sqlite");
     old.prepare("INSERT INTO documents (file_name, source_path, sha256, status, error, loaded_at) VALUES ('a.pdf', 'a.pdf', 'ab', 'failed', 'x', '2026-01-01T00:00:00.000Z')").run();
     old.close();
-    const db = openDatabase(path);
+    const db = openDatabase(join(dir, "old.sqlite"));
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(1);
     db.close();
   });
 
   it("applies the pending migrations together: one that fails leaves the older version whole", () => {
-    const path = join(dir, "failing.sqlite");
-    const old = new Sqlite(path);
-    old.exec(MIGRATIONS[0]!.sql);
-    old.pragma("user_version = 1");
+    const old = firstVersion("failing.sqlite");
     const broken = { version: MIGRATIONS.length + 1, name: "broken", sql: "CREATE TABLE later (x); SELECT * FROM nowhere;" };
     expect(() => migrate(old, [...MIGRATIONS, broken])).toThrow(/no such table: nowhere/);
     expect(schemaVersion(old)).toBe(1);
