@@ -289,13 +289,19 @@ describe("killing a run", () => {
       writeFileSync(join(dir, `${i}-${source}`), Buffer.concat([readFileSync(join(samples, source)), Buffer.from(`\n% copy ${i}\n`)]));
     }
     const db = join(tmp, `kill-${signal}.sqlite`);
-    const child = spawn(process.execPath, [cli, "ingest", dir, "--db", db, "--jobs", "1", "--quiet"], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [cli, "ingest", dir, "--db", db, "--jobs", "1"], { stdio: ["ignore", "ignore", "pipe"] });
+    const exited = new Promise<[number | null, string | null]>((r) => child.once("exit", (c, sig) => r([c, sig])));
     let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d));
-    const loadedCount = () => (existsSync(db) ? query<{ n: number }>(db, "SELECT count(*) n FROM documents WHERE status = 'loaded'")[0]!.n : 0);
-    for (let waited = 0; waited < 120_000 && loadedCount() < 1; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    // Killed once a document is in the database, as its progress line, written after its transaction, says.
+    await new Promise<void>((loaded, failed) => {
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d;
+        if (/^\[\d+\/8\] loaded /m.test(stderr)) loaded();
+      });
+      child.once("exit", () => failed(new Error(`ingest ended before loading a document:\n${stderr}`)));
+    });
     child.kill(signal);
-    const [code, by] = await new Promise<[number | null, string | null]>((r) => child.once("exit", (c, sig) => r([c, sig])));
+    const [code, by] = await exited;
     expect({ code, signal: by }).toEqual(exit);
     if (signal === "SIGINT") expect(stderr).toMatch(/^yusuan: interrupted \(SIGINT\) after \d+ of 8 files; run the same command again to continue$/m);
     expect(query<{ integrity_check: string }>(db, "PRAGMA integrity_check")[0]!.integrity_check).toBe("ok");

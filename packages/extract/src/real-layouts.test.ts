@@ -5,7 +5,7 @@ import { sharedDir, sharedMissing } from "@yusuan/testkit";
 import { describe, expect, it } from "vitest";
 import { extractDocument } from "./extract-document.js";
 
-const skip = sharedMissing();
+const skip = sharedMissing("real");
 const cache = new Map<string, Promise<ExtractedDocument>>();
 
 /** A real disclosure of ../shared/real, extracted once for the whole file. */

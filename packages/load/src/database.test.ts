@@ -1,13 +1,23 @@
 import Sqlite from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, watch } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase, schemaVersion } from "./database.js";
+import { migrate, openDatabase, schemaVersion } from "./database.js";
 import { MIGRATIONS } from "./migrations.js";
 
 const dir = mkdtempSync(join(tmpdir(), "yusuan-load-db-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A database of the first schema version, as an early yusuan left it. */
+function firstVersion(name: string): Sqlite.Database {
+  const db = new Sqlite(join(dir, name));
+  db.exec(MIGRATIONS[0]!.sql);
+  db.pragma("user_version = 1");
+  return db;
+}
 
 describe("MIGRATIONS", () => {
   it("are numbered 1, 2, 3 … without gaps, so user_version counts the steps applied", () => {
@@ -26,6 +36,30 @@ describe("openDatabase", () => {
     db.close();
   });
 
+  it("lets another process see a new database only whole: never a file without its schema", async () => {
+    const folder = join(dir, "watched");
+    mkdirSync(folder);
+    const path = join(folder, "budget.sqlite");
+    const built = pathToFileURL(resolve(fileURLToPath(import.meta.url), "../../dist/index.js")).href;
+    // Created by another process and read here the moment its file appears, as a second run or Datasette would.
+    const seen: string[] = [];
+    const watcher = watch(folder, (_, name) => {
+      if (name !== "budget.sqlite" || seen.length > 0) return;
+      try {
+        const reader = new Sqlite(path, { readonly: true, fileMustExist: true });
+        seen.push(`version ${schemaVersion(reader)}, ${reader.prepare("SELECT count(*) FROM documents").pluck().get()} documents`);
+        reader.close();
+      } catch (error) {
+        seen.push((error as Error).message);
+      }
+    });
+    const child = spawn(process.execPath, ["--input-type=module", "-e", `(await import(${JSON.stringify(built)})).openDatabase(${JSON.stringify(path)}).close();`]);
+    const code = await new Promise((done) => child.on("exit", done)).finally(() => watcher.close());
+    expect(code).toBe(0);
+    expect(seen).toEqual([`version ${MIGRATIONS.length}, 0 documents`]);
+    expect(readdirSync(folder).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
   it("reopens an up-to-date database without running migrations again", () => {
     const path = join(dir, "again.sqlite");
     openDatabase(path).close();
@@ -35,16 +69,22 @@ describe("openDatabase", () => {
   });
 
   it("migrates forward from an older version, keeping its rows", () => {
-    const path = join(dir, "old.sqlite");
-    const old = new Sqlite(path);
-    old.exec(MIGRATIONS[0]!.sql);
-    old.pragma("user_version = 1");
+    const old = firstVersion("old.sqlite");
     old.prepare("INSERT INTO documents (file_name, source_path, sha256, status, error, loaded_at) VALUES ('a.pdf', 'a.pdf', 'ab', 'failed', 'x', '2026-01-01T00:00:00.000Z')").run();
     old.close();
-    const db = openDatabase(path);
+    const db = openDatabase(join(dir, "old.sqlite"));
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(1);
     db.close();
+  });
+
+  it("applies the pending migrations together: one that fails leaves the older version whole", () => {
+    const old = firstVersion("failing.sqlite");
+    const broken = { version: MIGRATIONS.length + 1, name: "broken", sql: "CREATE TABLE later (x); SELECT * FROM nowhere;" };
+    expect(() => migrate(old, [...MIGRATIONS, broken])).toThrow(/no such table: nowhere/);
+    expect(schemaVersion(old)).toBe(1);
+    expect(old.prepare("SELECT name FROM sqlite_schema WHERE name IN ('budget_tables', 'facts', 'later')").pluck().all()).toEqual([]);
+    old.close();
   });
 
   it("refuses a database written by a newer schema", () => {

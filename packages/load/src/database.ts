@@ -1,6 +1,6 @@
 import Sqlite from "better-sqlite3";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync } from "node:fs";
+import { createExclusively } from "./atomic-write.js";
 import { MIGRATIONS, type Migration } from "./migrations.js";
 
 /** An open yusuan database (a better-sqlite3 connection with the schema applied). */
@@ -16,11 +16,20 @@ export interface OpenOptions {
  * @example const db = openDatabase("out/budget.sqlite"); try { loadDocument(db, doc) } finally { db.close() }
  */
 export function openDatabase(path: string, options: OpenOptions = {}): BudgetDatabase {
-  if (!options.readonly && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Sqlite(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  const readonly = options.readonly ?? false;
+  if (!readonly && path !== ":memory:" && !existsSync(path)) {
+    // Another process (a second run, Datasette, a reader waiting for the file) must never find a
+    // database without its schema: a new one is built beside its path and linked into place whole.
+    createExclusively(path, (tmp) => configure(new Sqlite(tmp), false).close());
+  }
+  return configure(new Sqlite(path, { readonly, fileMustExist: readonly }), readonly);
+}
+
+/** Sets a connection up: foreign keys on; unless read-only, WAL, waiting for other writers, and the schema migrated forward. */
+function configure(db: BudgetDatabase, readonly: boolean): BudgetDatabase {
   try {
     db.pragma("foreign_keys = ON");
-    if (options.readonly) {
+    if (readonly) {
       assertKnownVersion(schemaVersion(db));
     } else {
       // a second process loading into the same file waits instead of failing at once (even while switching to WAL)
@@ -60,22 +69,22 @@ export function schemaVersion(db: BudgetDatabase): number {
 }
 
 /**
- * Applies the migrations a database has not seen yet, each in its own transaction; returns the new version.
- * @example migrate(db) // 5
+ * Applies the migrations a database has not seen yet, all in one transaction; returns the new version.
+ * @example migrate(db) // 7
  */
 export function migrate(db: BudgetDatabase, migrations: readonly Migration[] = MIGRATIONS): number {
-  const current = schemaVersion(db);
-  assertKnownVersion(current, migrations);
-  for (const step of migrations.filter((m) => m.version > current)) {
-    // IMMEDIATE takes the write lock before reading the version: a second process opening the same new
-    // file waits, then sees the step done instead of running it again.
-    db.transaction(() => {
-      if (schemaVersion(db) >= step.version) return;
-      db.exec(step.sql);
-      db.pragma(`user_version = ${step.version}`);
-    }).immediate();
-  }
-  return schemaVersion(db);
+  assertKnownVersion(schemaVersion(db), migrations);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (schemaVersion(db) === latest) return latest;
+  // IMMEDIATE takes the write lock before reading the version again: a second process opening the same
+  // file waits, then finds the steps done. One transaction: another connection sees the schema of one
+  // version or of the next, never a part, and a step that fails leaves the database as it was.
+  db.transaction(() => {
+    const current = schemaVersion(db);
+    for (const step of migrations.filter((m) => m.version > current)) db.exec(step.sql);
+    db.pragma(`user_version = ${latest}`);
+  }).immediate();
+  return latest;
 }
 
 function assertKnownVersion(version: number, migrations: readonly Migration[] = MIGRATIONS): void {

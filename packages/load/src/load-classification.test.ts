@@ -7,7 +7,7 @@ import { parseWithPython } from "./csv-reader.fixture.js";
 import { openDatabase } from "./database.js";
 import { loadClassification, type ClassificationEntry } from "./load-classification.js";
 
-const missing = sharedMissing();
+const missing = sharedMissing("reference/classification");
 const dir = mkdtempSync(join(tmpdir(), "yusuan-class-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -219,7 +219,9 @@ describe.skipIf(missing)("recordFailure and documentStatus", () => {
     expect(factsOf(db, basename(corpus.pdf))).toHaveLength(corpus.facts.length);
     db.close();
   });
+});
 
+describe("recordFailure", () => {
   it("demands a reason", () => {
     const db = freshDb();
     expect(() => recordFailure(db, { fileName: "x.pdf", sha256: "ab", status: "failed", error: " " })).toThrow(/reason/);
@@ -227,7 +229,7 @@ describe.skipIf(missing)("recordFailure and documentStatus", () => {
   });
 });
 
-describe.skipIf(missing)("score-facts on a database loaded from the truth", () => {
+describe.skipIf(sharedMissing("tools/score-facts"))("score-facts on a database loaded from the truth", () => {
   it("reports F1 = 1.0", () => {
     const path = join(dir, "scored.sqlite");
     const db = openDatabase(path);

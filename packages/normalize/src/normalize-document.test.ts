@@ -1,44 +1,57 @@
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractDocument } from "@yusuan/extract";
-import { corpusDocs, normText, samplePdfs, scoreFacts, sharedMissing, type CorpusDoc } from "@yusuan/testkit";
+import { corpusDocs, normText, sampleDocs, scoreFacts, sharedMissing, type CorpusDoc } from "@yusuan/testkit";
 import type { BudgetDocument } from "@yusuan/schema";
 import { createClassifier } from "./registry-classifier.js";
 import { normalizeDocument } from "./normalize-document.js";
 
-const skip = sharedMissing() !== null;
+const corpusMissing = sharedMissing();
 const classifier = createClassifier();
 const docs = corpusDocs();
 const normalized = new Map<string, Promise<BudgetDocument>>();
 
-/** Each corpus PDF is extracted once (real pdfjs) and shared by the specifications below. */
-function pipeline(corpus: CorpusDoc): Promise<BudgetDocument> {
-  if (!normalized.has(corpus.name))
+/** A PDF whose truth is known: a corpus document or one of the project's samples. */
+type KnownDoc = Omit<CorpusDoc, "facts">;
+
+/** Each PDF is extracted once (real pdfjs) and shared by the specifications below. */
+function pipeline(source: KnownDoc): Promise<BudgetDocument> {
+  if (!normalized.has(source.name))
     normalized.set(
-      corpus.name,
-      extractDocument(new Uint8Array(readFileSync(corpus.pdf)), { fileName: `${corpus.name}.pdf` }).then((e) =>
-        normalizeDocument(e, { sha256: corpus.name, classifier }),
+      source.name,
+      extractDocument(new Uint8Array(readFileSync(source.pdf)), { fileName: `${source.name}.pdf` }).then((e) =>
+        normalizeDocument(e, { sha256: source.name, classifier }),
       ),
     );
-  return normalized.get(corpus.name)!;
+  return normalized.get(source.name)!;
 }
 
-const samples = samplePdfs();
 const byName = (prefix: string) => docs.find((d) => d.name.startsWith(prefix))!;
 
-describe.skipIf(skip)("corpus PDFs through extraction and normalization", () => {
+/** What normalization must give any PDF whose truth is known. */
+function specifyNormalization(known: KnownDoc[]): void {
+  it.each(known.map((d) => [d.name, d] as const))("%s: year, department and table units as printed", async (_n, source) => {
+    const doc = await pipeline(source);
+    expect(doc.fiscalYear).toBe(source.truth.fiscal_year);
+    expect(normText(doc.department)).toBe(normText(source.truth.department));
+    for (const t of source.truth.tables) expect(doc.tables.find((x) => x.tableNo === t.table_no)?.amountUnit).toBe(t.amount_unit);
+  });
+
+  it.each(known.filter((d) => (d.truth.procurement ?? []).length > 0).map((d) => [d.name, d] as const))(
+    "%s: 表8 政府采购 items as printed",
+    async (_n, source) => {
+      const got = (await pipeline(source)).procurement.map((p) => [normText(p.unit), normText(p.item), p.quantity, p.amount, p.sme].join("|"));
+      const want = source.truth.procurement!.map((p) => [normText(p.unit), normText(p.item), p.quantity, p.amount, p.sme].join("|"));
+      expect(got).toEqual(want);
+    },
+  );
+}
+
+describe.skipIf(corpusMissing)("corpus PDFs through extraction and normalization", () => {
   it.each(docs.map((d) => [d.name, d] as const))("%s: every printed amount, in the right row and column (F1 = 1)", async (_n, corpus) => {
     const score = scoreFacts(await pipeline(corpus), corpus);
     expect({ missed: score.missed.slice(0, 10), extra: score.extra.slice(0, 10) }).toEqual({ missed: [], extra: [] });
     expect(score.f1).toBe(1);
-  });
-
-  it.each(docs.map((d) => [d.name, d] as const))("%s: year, department and table units as printed", async (_n, corpus) => {
-    const doc = await pipeline(corpus);
-    expect(doc.fiscalYear).toBe(corpus.truth.fiscal_year);
-    expect(normText(doc.department)).toBe(normText(corpus.truth.department));
-    for (const t of corpus.truth.tables) expect(doc.tables.find((x) => x.tableNo === t.table_no)?.amountUnit).toBe(t.amount_unit);
   });
 
   it.each(docs.map((d) => [d.name, d] as const))("%s: no error-level finding, and no warning but the source's own prose typo", async (_n, corpus) => {
@@ -49,21 +62,7 @@ describe.skipIf(skip)("corpus PDFs through extraction and normalization", () => 
     expect(warnings).toEqual(corpus.name.startsWith("leshan") ? ["294.82", "2.47"] : []);
   });
 
-  it.each(samples.map((path) => [basename(path), path] as const))("sample %s: loads clean (no error-level finding)", async (file, path) => {
-    const extracted = await extractDocument(new Uint8Array(readFileSync(path)), { fileName: file });
-    const doc = normalizeDocument(extracted, { sha256: file, classifier });
-    expect(doc.findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(doc.tables.length).toBeGreaterThanOrEqual(13);
-  });
-
-  it.each(docs.filter((d) => (d.truth.procurement ?? []).length > 0).map((d) => [d.name, d] as const))(
-    "%s: 表8 政府采购 items as printed",
-    async (_n, corpus) => {
-      const got = (await pipeline(corpus)).procurement.map((p) => [normText(p.unit), normText(p.item), p.quantity, p.amount, p.sme].join("|"));
-      const want = corpus.truth.procurement!.map((p) => [normText(p.unit), normText(p.item), p.quantity, p.amount, p.sme].join("|"));
-      expect(got).toEqual(want);
-    },
-  );
+  specifyNormalization(docs);
 
   it.each(docs.filter((d) => (d.truth.performance_targets ?? []).length > 0).map((d) => [d.name, d] as const))(
     "%s: 表6 绩效目标 indicators with their project, budget and goal",
@@ -90,5 +89,18 @@ describe.skipIf(skip)("corpus PDFs through extraction and normalization", () => 
     const typo = doc.findings.find((f) => f.code === "prose_mismatch" && f.actual === "294.82");
     expect(typo).toMatchObject({ expected: "294.28", tableNo: "2" });
     expect(typo!.message).toMatch(/p\.\d+.*表2.*p\.9/);
+  });
+});
+
+// The samples live in the repository: these run wherever the code does, ../shared or not.
+describe("the project's sample PDFs through extraction and normalization", () => {
+  const samples = sampleDocs();
+  // Not yet 表6: in the borderless sample a 指标 wrapped over two lines (为党政决策提供数 / 据支撑) is split between two rows.
+  specifyNormalization(samples);
+
+  it.each(samples.map((d) => [d.name, d] as const))("%s: every table its truth prints, in order, none with an error-level finding", async (_n, sample) => {
+    const doc = await pipeline(sample);
+    expect(doc.tables.map((t) => t.tableNo)).toEqual(sample.truth.tables.map((t) => t.table_no));
+    expect(doc.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { toUnits } from "./checks/money.js";
  * Real disclosures of other provinces (Jiangsu, Shanghai 普陀 incl. a 决算, Guangzhou, Hangzhou,
  * Xi'an, Changsha) through real extraction and normalization; each PDF is read once for all specifications.
  */
-const skip = sharedMissing() !== null;
+const skip = sharedMissing("real") !== null;
 const classifier = createClassifier();
 const docs = new Map<string, BudgetDocument>();
 

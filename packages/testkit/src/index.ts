@@ -5,24 +5,30 @@ import { fileURLToPath } from "node:url";
 /** The repository root (this file sits in packages/testkit/{src,dist}). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
+/** The shared material's folder as configured: $YUSUAN_SHARED, else ../shared beside the clone; it may not exist. */
+const sharedRoot = (): string => process.env.YUSUAN_SHARED || resolve(repoRoot, "../shared");
+
 /**
- * Where the shared material lives: $YUSUAN_SHARED, else ../shared beside the clone.
+ * Where the shared material lives: $YUSUAN_SHARED, else ../shared beside the clone; null when it has no corpus.
  * @example const corpus = join(sharedDir()!, "corpus");
  */
 export function sharedDir(): string | null {
-  const dir = process.env.YUSUAN_SHARED ?? resolve(repoRoot, "../shared");
+  const dir = sharedRoot();
   return existsSync(join(dir, "corpus")) ? dir : null;
 }
 
 /**
- * Why tests that need ../shared cannot run, or null when they can. Where CI is set, a missing
- * ../shared is an error, not a skip: the suite must never go green by skipping its real inputs.
+ * Why tests reading `input` of the shared material ("corpus", "real", "reference/seeds", …) cannot run,
+ * naming the path looked for, or null when they can. Where CI is set a missing input is an error, not a
+ * skip: the suite must never go green by skipping its real inputs.
+ * @example describe.skipIf(sharedMissing("real"))("real disclosures", () => { … });
  */
-export function sharedMissing(): string | null {
-  if (sharedDir()) return null;
-  const why = `../shared not found beside ${repoRoot} (set YUSUAN_SHARED): corpus tests skipped`;
-  if (process.env.CI) throw new Error(`CI is set but ${why.replace(": corpus tests skipped", "")}`);
-  console.warn(why);
+export function sharedMissing(input = "corpus"): string | null {
+  const path = join(sharedRoot(), input);
+  if (sharedDir() && existsSync(path)) return null;
+  const why = `${path} not found (${process.env.YUSUAN_SHARED ? "from YUSUAN_SHARED" : "put shared/ beside the clone or set YUSUAN_SHARED"})`;
+  if (process.env.CI) throw new Error(`CI is set but ${why}`);
+  console.warn(`${why}: the tests reading it are skipped`);
   return why;
 }
 
@@ -65,6 +71,7 @@ export interface CorpusTruth {
   doc_kind: string;
   scanned: boolean;
   renderer: string;
+  page_count: number;
   amount_unit: string;
   units: { unit_code: string; unit_name: string }[];
   tables: TruthTable[];
@@ -114,6 +121,17 @@ function readFacts(path: string): TruthFact[] {
   });
 }
 
+/** The documents of `dir` that have a NAME.truth.json beside NAME.pdf, by name. */
+function truthDocsIn(dir: string): Omit<CorpusDoc, "facts">[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".truth.json"))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.truth\.json$/, "");
+      return { name, pdf: join(dir, `${name}.pdf`), truth: JSON.parse(readFileSync(join(dir, f), "utf8")) as CorpusTruth };
+    });
+}
+
 /**
  * The corpus documents with truth, text PDFs only unless `includeScanned`.
  * @example for (const doc of corpusDocs()) extract(readFileSync(doc.pdf));
@@ -122,14 +140,8 @@ export function corpusDocs(options: { includeScanned?: boolean } = {}): CorpusDo
   const dir = sharedDir();
   if (!dir) return [];
   const corpus = join(dir, "corpus");
-  return readdirSync(corpus)
-    .filter((f) => f.endsWith(".truth.json"))
-    .sort()
-    .map((f) => {
-      const name = f.replace(/\.truth\.json$/, "");
-      const truth = JSON.parse(readFileSync(join(corpus, f), "utf8")) as CorpusTruth;
-      return { name, pdf: join(corpus, `${name}.pdf`), truth, facts: readFacts(join(corpus, `${name}.facts.csv`)) };
-    })
+  return truthDocsIn(corpus)
+    .map((d) => ({ ...d, facts: readFacts(join(corpus, `${d.name}.facts.csv`)) }))
     .filter((d) => options.includeScanned || !d.truth.scanned);
 }
 
@@ -152,6 +164,14 @@ export function realPdfs(): string[] {
  */
 export function samplePdfs(): string[] {
   return pdfsIn(join(repoRoot, "data", "samples"));
+}
+
+/**
+ * The project's sample PDFs with their truth, in the corpus format (no facts file): always present in a clone.
+ * @example const [first] = sampleDocs(); first!.truth.tables.length // 14
+ */
+export function sampleDocs(): Omit<CorpusDoc, "facts">[] {
+  return truthDocsIn(join(repoRoot, "data", "samples"));
 }
 
 /** Text compared the way the scorer does: no white space, full-width punctuation unified. */

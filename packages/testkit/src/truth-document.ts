@@ -43,7 +43,7 @@ export function sha256Of(path: string): string {
  * @example const doc = truthDocument(corpusDocs()[0]!);
  */
 export function truthDocument(doc: CorpusDoc): BudgetDocument {
-  const truth = doc.truth as typeof doc.truth & { page_count: number; known_discrepancies?: Discrepancy[] };
+  const truth = doc.truth as typeof doc.truth & { known_discrepancies?: Discrepancy[] };
   const firstPage = (no: string) => truth.tables.find((t) => t.table_no === no)?.pages[0] ?? 1;
   return {
     fileName: doc.pdf,
