@@ -17,6 +17,7 @@ import { compact, isTotalLabel, labelKey, splitUnitCode } from "./labels.js";
 import { normalizeTableRows } from "./normalize-table.js";
 import type { RowIdentity } from "./measure-identities.js";
 import { readProcurement } from "./procurement.js";
+import { unitsNamedInProse } from "./rows/unit-names.js";
 import { readPerformanceTargets } from "./performance-targets.js";
 import { checkDocument } from "./checks/index.js";
 import { checkClaims, readClaims } from "./claims/index.js";
@@ -119,6 +120,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
   const year = extracted.meta.fiscalYear;
   const defaultUnit = documentUnit(extracted.tables);
   const units = printedUnits(extracted.tables);
+  const unitNames = new Set([...units.keys(), ...unitsNamedInProse(extracted.prose).map(labelKey)]);
   const department = extracted.meta.department ?? extracted.tables.find((t) => t.entityText)?.entityText ?? null;
   const findings: Finding[] = [...extracted.findings];
   const procurement: ProcurementItem[] = [];
@@ -131,7 +133,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
       economic: isEconomicTable(kind, t.title),
       year,
       classifier,
-      unitNames: new Set(units.keys()),
+      unitNames,
       title: t.title,
       department,
     };

@@ -2,6 +2,7 @@ import type { LineItem } from "@yusuan/schema";
 import { isTotalLabel, labelKey, splitUnitCode } from "../labels.js";
 import { emptyItem, type RowDraft, type TableContext } from "../row-draft.js";
 import { numberingOf } from "./numbering.js";
+import { UNIT_NAME } from "./unit-names.js";
 
 /** How uncoded rows that name no known unit are read. */
 export interface RowKindOptions {
@@ -108,6 +109,4 @@ function moreUnitsFollow(drafts: readonly RowDraft[], i: number): boolean {
 }
 
 
-/** An organisation's name: what a unit row under 合计 prints where the document lists no units. */
-const UNIT_NAME = /(局|厅|委|委员会|办|办公室|中心|站|所|院|馆|队|校|学校|园|处|室|会|部|署|社|台|场|团|街道|政府|镇|乡)(（本级）|本级)?$/;
 const looksLikeUnit = (label: string) => UNIT_NAME.test(labelKey(label));
