@@ -2,13 +2,15 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { SampleDocument, SampleTable, TruthRow } from "./model.js";
 
-// The synthetic sample promises exact identities; the reproductions keep their seeds' own discrepancies.
-const doc = JSON.parse(readFileSync(new URL("../data/chengling_tjj_2025.json", import.meta.url), "utf8")) as SampleDocument;
-const table = (no: string): SampleTable => {
+// The synthetic samples promise exact identities; the reproductions keep their seeds' own discrepancies.
+const load = (name: string) => JSON.parse(readFileSync(new URL(`../data/${name}.json`, import.meta.url), "utf8")) as SampleDocument;
+const tableOf = (doc: SampleDocument) => (no: string): SampleTable => {
   const found = doc.tables.find((t) => t.table_no === no);
   if (found === undefined) throw new Error(`no 表${no}`);
   return found;
 };
+const doc = load("chengling_tjj_2025");
+const table = tableOf(doc);
 const cents = (row: TruthRow | undefined, column: string): number => Math.round(Number(row?.values[column] ?? "0") * 100);
 const total = (rows: readonly TruthRow[], column: string): number => rows.reduce((a, r) => a + cents(r, column), 0);
 
@@ -74,5 +76,50 @@ describe("synthetic sample chengling_tjj_2025", () => {
       const items = doc.procurement.filter((p) => p.unit === unit);
       expect(Math.round(Number(sum) * 100)).toBe(items.reduce((a, p) => a + Math.round(Number(p.amount) * 100), 0));
     }
+  });
+});
+
+describe("synthetic sample fengxi_jgswfwzx_2026 (公开表一 … 九)", () => {
+  const fengxi = tableOf(load("fengxi_jgswfwzx_2026"));
+  const classes = ["201", "205", "208", "210", "221"];
+  const byClass = (no: string, column: string, cls: string) =>
+    total(fengxi(no).rows.filter((r) => r.row_kind === "item" && (r.func_code ?? "").startsWith(cls)), column);
+  const head = (no: string, column: string) => cents(fengxi(no).rows[0], column);
+
+  it("row identities: 合计 = 基本支出 + 项目支出 (表三, 五); 合计 = 一般公共预算拨款 = 人员 + 公用 + 项目 (表六)", () => {
+    for (const no of ["3", "5"]) for (const r of fengxi(no).rows) expect(cents(r, "合计")).toBe(cents(r, "基本支出") + cents(r, "项目支出"));
+    for (const r of fengxi("6").rows) {
+      expect(cents(r, "一般公共预算拨款")).toBe(cents(r, "合计"));
+      expect(cents(r, "合计")).toBe(cents(r, "人员经费") + cents(r, "公用经费") + cents(r, "项目支出"));
+    }
+  });
+
+  it("表一 = 表三 = 表四 = 表五 by 类, every column of 表三 = 表五", () => {
+    for (const cls of classes) {
+      const t3 = byClass("3", "合计", cls);
+      expect(byClass("5", "合计", cls), cls).toBe(t3);
+      expect(cents(fengxi("1").rows.find((r) => r.role === "expense_class" && r.func_code === cls), "预算数"), cls).toBe(t3);
+      expect(cents(fengxi("4").rows.find((r) => r.role === "expense_class" && r.func_code === cls), "一般公共预算"), cls).toBe(t3);
+    }
+    for (const column of ["合计", "基本支出", "项目支出"]) expect(head("5", column)).toBe(head("3", column));
+    expect(head("2", "合计")).toBe(head("3", "合计"));
+  });
+
+  it("表六 人员 + 公用 = 基本支出; 表七 (元) = 项目支出; 表九 = 表六 by part", () => {
+    expect(head("6", "人员经费") + head("6", "公用经费")).toBe(head("3", "基本支出"));
+    expect(head("6", "项目支出")).toBe(head("3", "项目支出"));
+    expect(head("7", "项目金额")).toBe(head("3", "项目支出") * 10_000);
+    const t9 = (label: string) => cents(fengxi("9").rows.find((r) => r.label === label), "预算数");
+    expect(t9("（一）人员经费")).toBe(head("6", "人员经费"));
+    expect(t9("（二）公用经费")).toBe(head("6", "公用经费"));
+    expect(t9("二、项目支出")).toBe(head("6", "项目支出"));
+  });
+
+  it("表八 三公 = the 30217 and 30231 rows of 表六; no 因公出国 and no car bought", () => {
+    const econ = (code: string) => total(fengxi("6").rows.filter((r) => r.econ_code === code), "合计");
+    const line = (label: string) => cents(fengxi("8").rows.find((r) => r.label === label), "预算数");
+    expect(line("2、公务接待费")).toBe(econ("30217"));
+    expect(line("（2）公务用车运行费")).toBe(econ("30231"));
+    expect([line("1、因公出国（境）费用"), line("其中：（1）公务用车购置费")]).toEqual([0, 0]);
   });
 });

@@ -70,6 +70,7 @@ export interface CorpusTruth {
   scanned: boolean;
   renderer: string;
   amount_unit: string;
+  thousands_separators: boolean;
   units: { unit_code: string; unit_name: string }[];
   tables: TruthTable[];
   performance_targets?: Record<string, string>[];
