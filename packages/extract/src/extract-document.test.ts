@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { ExtractedDocument, ExtractedTable } from "@yusuan/schema";
 import { ExtractedDocument as ExtractedDocumentSchema } from "@yusuan/schema";
-import { corpusDocs, normText, realPdfs, repoRoot, sharedMissing, type CorpusDoc, type CorpusTruth, type TruthRow, type TruthTable } from "@yusuan/testkit";
+import { corpusDocs, normText, realPdfs, sampleDocs, sharedMissing, type CorpusTruth, type TruthRow, type TruthTable } from "@yusuan/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { extractDocument } from "./extract-document.js";
 import { readPdf } from "./pdf.js";
@@ -72,20 +72,7 @@ function documentRecall(extracted: ExtractedDocument, truth: CorpusTruth): { fou
   return { found, total, missed };
 }
 
-/** The project's own sample PDFs (data/samples) carry truth in the corpus format, one of them borderless. */
-function sampleDocs(): CorpusDoc[] {
-  const dir = join(repoRoot, "data", "samples");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".truth.json"))
-    .sort()
-    .map((f) => {
-      const name = f.replace(/\.truth\.json$/, "");
-      const truth = JSON.parse(readFileSync(join(dir, f), "utf8")) as CorpusTruth;
-      return { name, pdf: join(dir, `${name}.pdf`), truth, facts: [] };
-    });
-}
-
+// The project's own samples (data/samples) carry truth in the corpus format, some of them borderless.
 describe.skipIf(skip)("extractDocument on the text corpus and the project's samples", () => {
   for (const doc of [...corpusDocs(), ...sampleDocs()]) {
     describe(doc.name, () => {
