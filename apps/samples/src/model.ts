@@ -35,10 +35,10 @@ export interface HeaderNode {
 }
 
 /**
- * func-whole: each row prints its whole function code in the 类, 款 or 项 column its length belongs to;
+ * whole-codes: each row prints its whole code (function or economic) in the 类, 款 or 项 column of its length;
  * named: label-only rows (projects, 三公 lines) with a code on unit rows only.
  */
-export type TableLayout = "two-sided" | "unit" | "func" | "func-whole" | "econ" | "named" | "performance" | "procurement";
+export type TableLayout = "two-sided" | "unit" | "func" | "whole-codes" | "econ" | "named" | "performance" | "procurement";
 
 /** What a continuation page repeats above the rows: the column header, also the 部门/单位 line, or nothing. */
 export type Continuation = "header" | "org-and-header" | "nothing";

@@ -25,12 +25,13 @@ function keyText(key: KeyField, row: TruthRow, layout: SampleTable["layout"], de
   const func = row.func_code ?? "";
   const econ = row.econ_code ?? "";
   const econItem = econ.length > 3 ? econ : "";
+  const whole = layout === "whole-codes";
   switch (key) {
-    case "func_class": return layout === "func-whole" ? wholeAt(func, 3) : func.slice(0, 3);
-    case "func_kuan": return layout === "func-whole" ? wholeAt(func, 5) : func.slice(3, 5);
-    case "func_xiang": return layout === "func-whole" ? wholeAt(func, 7) : func.slice(5, 7);
-    case "econ_class": return econItem.slice(0, 3);
-    case "econ_kuan": return econItem.slice(3, 5);
+    case "func_class": return whole ? wholeAt(func, 3) : func.slice(0, 3);
+    case "func_kuan": return whole ? wholeAt(func, 5) : func.slice(3, 5);
+    case "func_xiang": return whole ? wholeAt(func, 7) : func.slice(5, 7);
+    case "econ_class": return whole ? wholeAt(econ, 3) : econItem.slice(0, 3);
+    case "econ_kuan": return whole ? wholeAt(econ, 5) : econItem.slice(3, 5);
     case "label":
     case "income_label":
     case "expense_label":
