@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
  * The samples that pin layouts of templates the pipeline had not seen (issue 13), read by the real
  * extract + normalize and held to their truth: tables and pages, every fact, every row's parent.
  */
-const LAYOUT_SAMPLES = ["fengxi_jgswfwzx_2026_sample"];
+const LAYOUT_SAMPLES = ["fengxi_jgswfwzx_2026_sample", "yunxu_sfj_2026_sample"];
 const samples = sampleDocs().filter((s) => LAYOUT_SAMPLES.includes(s.name));
 const read = new Map<string, BudgetDocument>();
 
