@@ -100,15 +100,15 @@ export class Canvas {
     }
   }
 
-  /** Writes a footer on every page from `from` on (1-based), then closes the document. */
-  finish(footer: (page: number) => string, from: number): Promise<Buffer> {
+  /** Writes a footer on every page from `from` on (1-based) and the running header on every page, then closes the document. */
+  finish(footer: (page: number) => string, from: number, runningHeader = ""): Promise<Buffer> {
     const range = this.doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i += 1) {
       const page = i + 1;
-      if (page < from) continue;
       this.doc.switchToPage(i);
       const width = this.doc.page.width;
-      this.text(footer(page), 0, this.doc.page.height - 36, 9, { align: "center", width });
+      this.text(runningHeader, 0, 24, 9, { align: "center", width });
+      if (page >= from) this.text(footer(page), 0, this.doc.page.height - 36, 9, { align: "center", width });
     }
     const chunks: Buffer[] = [];
     this.doc.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -1,5 +1,6 @@
 import type { Canvas, Rules } from "./canvas.js";
 import type { HeaderGrid } from "./header-grid.js";
+import type { Continuation } from "./model.js";
 import type { BodyCell } from "./row-cells.js";
 
 /** A body cell that may span several rows of its group; `null` marks a place covered by a span from above. */
@@ -13,9 +14,12 @@ export type BodyGroup = readonly (readonly (GroupCell | null)[])[];
 export interface TableFrame {
   readonly label: string;
   readonly title: string;
-  readonly org: string;
+  readonly order: "label-first" | "title-first";
+  /** The 部门：… line; `apart` prints prefix and name as two text items. */
+  readonly org: { readonly prefix: string; readonly name: string; readonly apart: boolean };
   readonly unit: string;
   readonly landscape: boolean;
+  readonly continuation: Continuation;
 }
 
 export interface GridTable {
@@ -92,17 +96,43 @@ function drawCell(canvas: Canvas, rules: Rules, lines: readonly string[], cell: 
   lines.forEach((line, i) => canvas.text(line, x + PAD_X, top + i * LINE, SIZE, { align: cell.align, width: w - 2 * PAD_X }));
 }
 
-// The 表N line, the title and the 部门：… / 金额单位：… line; only on a table's first page.
+// The 表N line and the title (in the frame's order), then the 部门 line; only on a table's first page.
 function drawFrame(canvas: Canvas, frame: TableFrame): number {
   const box = canvas.box;
   let y = box.top;
-  canvas.text(frame.label, box.left, y, 10, { bold: true });
-  y += 18;
+  if (frame.order === "label-first") {
+    canvas.text(frame.label, box.left, y, 10, { bold: true });
+    y += 18;
+  }
   canvas.text(frame.title, box.left, y, TITLE_SIZE, { bold: true, align: "center", width: box.right - box.left });
   y += 28;
-  canvas.text(frame.org, box.left, y, 9);
+  if (frame.order === "title-first") {
+    canvas.text(frame.label, box.left, y - 6, 10, { bold: true });
+    y += 14;
+  }
+  return drawOrgLine(canvas, frame, y);
+}
+
+// 部门：… on the left, 金额单位：… on the right.
+function drawOrgLine(canvas: Canvas, frame: TableFrame, y: number): number {
+  const box = canvas.box;
+  const { prefix, name, apart } = frame.org;
+  if (apart) {
+    canvas.text(prefix, box.left, y, 9);
+    canvas.text(name, box.left + canvas.widthOf(prefix, 9) + 18, y, 9);
+  } else {
+    canvas.text(prefix + name, box.left, y, 9);
+  }
   canvas.text(frame.unit, box.left, y, 9, { align: "right", width: box.right - box.left });
   return y + 16;
+}
+
+// Where the rows go on at the top of a continuation page, after what the frame repeats there.
+function drawContinuation(canvas: Canvas, rules: Rules, frame: TableFrame, table: GridTable, widths: readonly number[]): number {
+  const top = canvas.box.top;
+  if (frame.continuation === "nothing") return top;
+  const y = frame.continuation === "org-and-header" ? drawOrgLine(canvas, frame, top) : top;
+  return drawHeader(canvas, rules, table, widths, y);
 }
 
 function drawHeader(canvas: Canvas, rules: Rules, table: GridTable, widths: readonly number[], y: number): number {
@@ -125,7 +155,7 @@ function drawHeader(canvas: Canvas, rules: Rules, table: GridTable, widths: read
 }
 
 /**
- * Draws a table from a fresh page on, repeating the column header on each page it runs onto.
+ * Draws a table from a fresh page on; each page it runs onto repeats what `frame.continuation` says.
  * @example const pages = drawTable(canvas, "filled", frame, table); // e.g. [7, 8]
  */
 export function drawTable(canvas: Canvas, rules: Rules, frame: TableFrame, table: GridTable): number[] {
@@ -139,7 +169,7 @@ export function drawTable(canvas: Canvas, rules: Rules, frame: TableFrame, table
     if (y + height > canvas.box.bottom) {
       canvas.newPage(frame.landscape);
       pages.push(canvas.page);
-      y = drawHeader(canvas, rules, table, widths, canvas.box.top);
+      y = drawContinuation(canvas, rules, frame, table, widths);
     }
     group.forEach((row, r) => {
       let x = canvas.box.left;

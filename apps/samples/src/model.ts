@@ -14,6 +14,10 @@ export interface TruthRow {
   readonly role?: string;
   readonly section?: string;
   readonly values: Readonly<Record<string, string>>;
+  /** Index of the row this one is printed under (one-sided tables; absent on 合计 rows). */
+  readonly parent?: number;
+  /** Printed as a part of its parent (其中：…): shown for detail, not added into it. */
+  readonly of_which?: boolean;
 }
 
 /** Which part of a row a key (non-amount) header column shows. */
@@ -30,7 +34,14 @@ export interface HeaderNode {
   readonly children?: readonly HeaderNode[];
 }
 
-export type TableLayout = "two-sided" | "unit" | "func" | "econ" | "performance" | "procurement";
+/**
+ * whole-codes: each row prints its whole code (function or economic) in the 类, 款 or 项 column of its length;
+ * named: label-only rows (projects, 三公 lines) with a code on unit rows only.
+ */
+export type TableLayout = "two-sided" | "unit" | "func" | "whole-codes" | "econ" | "named" | "performance" | "procurement";
+
+/** What a continuation page repeats above the rows: the column header, also the 部门/单位 line, or nothing. */
+export type Continuation = "header" | "org-and-header" | "nothing";
 
 export interface SampleTable {
   readonly table_no: string;
@@ -43,6 +54,10 @@ export interface SampleTable {
   readonly rows: readonly TruthRow[];
   /** Organisation named on the 部门：… line when it differs from the document's department. */
   readonly org_name?: string;
+  /** Overrides the document's style for this table. */
+  readonly org_prefix?: string;
+  readonly rules?: "filled" | "stroked" | "none";
+  readonly continuation?: Continuation;
   readonly notes?: readonly string[];
   readonly empty_note?: { readonly text: string; readonly inside: boolean };
   readonly see?: "performance_targets" | "procurement";
@@ -89,9 +104,15 @@ export interface SampleStyle {
   readonly rules: "filled" | "stroked" | "none";
   readonly font: "sans" | "serif";
   readonly page_number: "di-ye" | "dash" | "plain";
-  /** Label line above each table, `{no}` replaced by the table number. */
+  /** Label line above each table, `{no}` replaced by the table number, `{words}` by it in words (五, 十二). */
   readonly table_label: string;
+  /** label-first: 表N, then the title; title-first: the title, then the label under it. */
+  readonly frame?: "label-first" | "title-first";
   readonly org_prefix: string;
+  /** The 部门： prefix and the name printed as two separate text items. */
+  readonly org_apart?: boolean;
+  /** Printed at the top of every page. */
+  readonly running_header?: string;
   /** Tables printed on landscape pages. */
   readonly landscape: readonly string[];
 }

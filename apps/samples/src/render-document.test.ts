@@ -23,11 +23,10 @@ describe("findCjkFonts", () => {
 });
 
 describe.skipIf(fonts === null)("renderDocument (needs fonts-noto-cjk)", () => {
-  it("produces identical bytes on every run, with every table on increasing pages", async () => {
+  // (that every sample renders to the same bytes each time is in sample-truth.test.ts)
+  it("produces a PDF under 400 KB with every table on increasing pages", async () => {
     if (fonts === null) return;
     const first = await renderDocument(doc, fonts);
-    const second = await renderDocument(doc, fonts);
-    expect(first.pdf.equals(second.pdf)).toBe(true);
     expect(first.pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(first.pdf.length).toBeLessThan(400 * 1024);
     const pages = doc.tables.map((t) => first.tablePages.get(t.table_no) ?? []);

@@ -41,17 +41,19 @@ export async function renderDocument(doc: SampleDocument, fonts: CjkFonts): Prom
   const tablePages = new Map<string, readonly number[]>();
   for (const table of doc.tables) {
     const frame = {
-      label: doc.style.table_label.replace("{no}", table.table_no),
+      label: doc.style.table_label.replace("{no}", table.table_no).replace("{words}", NUMERALS[Number(table.table_no) - 1] ?? table.table_no),
       title: table.title,
-      org: `${doc.style.org_prefix}${table.org_name ?? doc.department}`,
+      order: doc.style.frame ?? "label-first",
+      org: { prefix: table.org_prefix ?? doc.style.org_prefix, name: table.org_name ?? doc.department, apart: doc.style.org_apart ?? false },
       unit: table.amount_unit === "元" ? "单位：元" : `金额单位：${table.amount_unit}`,
       landscape: doc.style.landscape.includes(table.table_no),
+      continuation: table.continuation ?? "header",
     };
-    tablePages.set(table.table_no, drawTable(canvas, doc.style.rules, frame, gridTable(doc, table)));
+    tablePages.set(table.table_no, drawTable(canvas, table.rules ?? doc.style.rules, frame, gridTable(doc, table)));
   }
   drawBlocks(canvas, parts[2]?.title ?? "", doc.explanation);
   drawBlocks(canvas, parts[3]?.title ?? "", doc.glossary);
   const pageCount = canvas.page;
-  const pdf = await canvas.finish((page) => footerText(doc.style.page_number, page - 1), 2);
+  const pdf = await canvas.finish((page) => footerText(doc.style.page_number, page - 1), 2, doc.style.running_header);
   return { pdf, pageCount, tablePages };
 }

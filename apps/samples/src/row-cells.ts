@@ -18,16 +18,20 @@ export function formatAmount(value: string, separators: boolean): string {
   return sign + digits + (fraction === undefined ? "" : "." + fraction);
 }
 
+// A whole code sits in the column of its level only: 201 under 类, 20105 under 款, 2010501 under 项.
+const wholeAt = (code: string, length: number): string => (code.length === length ? code : "");
+
 function keyText(key: KeyField, row: TruthRow, layout: SampleTable["layout"], departmentCode: string): string {
   const func = row.func_code ?? "";
   const econ = row.econ_code ?? "";
   const econItem = econ.length > 3 ? econ : "";
+  const whole = layout === "whole-codes";
   switch (key) {
-    case "func_class": return func.slice(0, 3);
-    case "func_kuan": return func.slice(3, 5);
-    case "func_xiang": return func.slice(5, 7);
-    case "econ_class": return econItem.slice(0, 3);
-    case "econ_kuan": return econItem.slice(3, 5);
+    case "func_class": return whole ? wholeAt(func, 3) : func.slice(0, 3);
+    case "func_kuan": return whole ? wholeAt(func, 5) : func.slice(3, 5);
+    case "func_xiang": return whole ? wholeAt(func, 7) : func.slice(5, 7);
+    case "econ_class": return whole ? wholeAt(econ, 3) : econItem.slice(0, 3);
+    case "econ_kuan": return whole ? wholeAt(econ, 5) : econItem.slice(3, 5);
     case "label":
     case "income_label":
     case "expense_label":
@@ -42,6 +46,8 @@ function printedCode(row: TruthRow, layout: SampleTable["layout"], departmentCod
   if (row.row_kind === "total") return "";
   if (row.level === "department") return row.label === "" ? "" : departmentCode;
   if (row.level === "project_group") return "";
+  // named tables print a code on unit rows only: their projects and 三公 lines have none
+  if (layout === "named") return row.level === "unit" ? (row.unit_code ?? "") : "";
   if (layout === "econ" && row.econ_code !== null) return row.econ_code;
   if (row.row_kind === "class") return "";
   return row.unit_code ?? "";

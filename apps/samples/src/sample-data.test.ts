@@ -2,13 +2,15 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { SampleDocument, SampleTable, TruthRow } from "./model.js";
 
-// The synthetic sample promises exact identities; the reproductions keep their seeds' own discrepancies.
-const doc = JSON.parse(readFileSync(new URL("../data/chengling_tjj_2025.json", import.meta.url), "utf8")) as SampleDocument;
-const table = (no: string): SampleTable => {
+// The synthetic samples promise exact identities; the reproductions keep their seeds' own discrepancies.
+const load = (name: string) => JSON.parse(readFileSync(new URL(`../data/${name}.json`, import.meta.url), "utf8")) as SampleDocument;
+const tableOf = (doc: SampleDocument) => (no: string): SampleTable => {
   const found = doc.tables.find((t) => t.table_no === no);
   if (found === undefined) throw new Error(`no 表${no}`);
   return found;
 };
+const doc = load("chengling_tjj_2025");
+const table = tableOf(doc);
 const cents = (row: TruthRow | undefined, column: string): number => Math.round(Number(row?.values[column] ?? "0") * 100);
 const total = (rows: readonly TruthRow[], column: string): number => rows.reduce((a, r) => a + cents(r, column), 0);
 
@@ -74,5 +76,91 @@ describe("synthetic sample chengling_tjj_2025", () => {
       const items = doc.procurement.filter((p) => p.unit === unit);
       expect(Math.round(Number(sum) * 100)).toBe(items.reduce((a, p) => a + Math.round(Number(p.amount) * 100), 0));
     }
+  });
+});
+
+/** Sums read off one synthetic document's tables, by table number. */
+function readings(name: string) {
+  const of = tableOf(load(name));
+  return {
+    of,
+    /** the first row (合计) of a table, in a column */
+    head: (no: string, column: string) => cents(of(no).rows[0], column),
+    /** a table's 项 rows whose function code starts with `cls`, summed */
+    byClass: (no: string, column: string, cls: string) =>
+      total(of(no).rows.filter((r) => r.row_kind === "item" && (r.func_code ?? "").startsWith(cls)), column),
+    /** a two-sided table's expense row of 类 `cls` */
+    expenseClass: (no: string, column: string, cls: string) =>
+      cents(of(no).rows.find((r) => r.role === "expense_class" && r.func_code === cls), column),
+    /** the amount on the row printed with `label` */
+    line: (no: string, column: string, label: string) => cents(of(no).rows.find((r) => r.label === label), column),
+    /** rows of an economic code, summed */
+    econ: (no: string, column: string, code: string) => total(of(no).rows.filter((r) => r.econ_code === code), column),
+  };
+}
+const CLASSES = ["201", "204", "205", "208", "210", "221"];
+
+describe("synthetic sample fengxi_jgswfwzx_2026 (公开表一 … 九)", () => {
+  const { of, head, byClass, expenseClass, line, econ } = readings("fengxi_jgswfwzx_2026");
+
+  it("row identities: 合计 = 基本支出 + 项目支出 (表三, 五); 合计 = 一般公共预算拨款 = 人员 + 公用 + 项目 (表六)", () => {
+    for (const no of ["3", "5"]) for (const r of of(no).rows) expect(cents(r, "合计")).toBe(cents(r, "基本支出") + cents(r, "项目支出"));
+    for (const r of of("6").rows) {
+      expect(cents(r, "一般公共预算拨款")).toBe(cents(r, "合计"));
+      expect(cents(r, "合计")).toBe(cents(r, "人员经费") + cents(r, "公用经费") + cents(r, "项目支出"));
+    }
+  });
+
+  it("表一 = 表三 = 表四 = 表五 by 类, every column of 表三 = 表五", () => {
+    for (const cls of CLASSES) {
+      const t3 = byClass("3", "合计", cls);
+      expect(byClass("5", "合计", cls), cls).toBe(t3);
+      expect(expenseClass("1", "预算数", cls), cls).toBe(t3);
+      expect(expenseClass("4", "一般公共预算", cls), cls).toBe(t3);
+    }
+    for (const column of ["合计", "基本支出", "项目支出"]) expect(head("5", column)).toBe(head("3", column));
+    expect(head("2", "合计")).toBe(head("3", "合计"));
+  });
+
+  it("表六 人员 + 公用 = 基本支出; 表七 (元) = 项目支出; 表九 = 表六 by part", () => {
+    expect(head("6", "人员经费") + head("6", "公用经费")).toBe(head("3", "基本支出"));
+    expect(head("6", "项目支出")).toBe(head("3", "项目支出"));
+    expect(head("7", "项目金额")).toBe(head("3", "项目支出") * 10_000);
+    expect(line("9", "预算数", "（一）人员经费")).toBe(head("6", "人员经费"));
+    expect(line("9", "预算数", "（二）公用经费")).toBe(head("6", "公用经费"));
+    expect(line("9", "预算数", "二、项目支出")).toBe(head("6", "项目支出"));
+  });
+
+  it("表八 三公 = the 30217 and 30231 rows of 表六; no 因公出国 and no car bought", () => {
+    expect(line("8", "预算数", "2、公务接待费")).toBe(econ("6", "合计", "30217"));
+    expect(line("8", "预算数", "（2）公务用车运行费")).toBe(econ("6", "合计", "30231"));
+    expect([line("8", "预算数", "1、因公出国（境）费用"), line("8", "预算数", "其中：（1）公务用车购置费")]).toEqual([0, 0]);
+  });
+});
+
+describe("synthetic sample yunxu_sfj_2026 (borderless, 表1 … 7)", () => {
+  const { of, head, byClass, expenseClass, line, econ } = readings("yunxu_sfj_2026");
+
+  it("row identities: 合计 = 人员 + 公用 + 项目 (表2), = 基本 + 项目 (表4), = 人员 + 公用 (表5)", () => {
+    for (const r of of("2").rows) expect(cents(r, "合计")).toBe(cents(r, "人员经费") + cents(r, "公用经费") + cents(r, "项目支出"));
+    for (const r of of("4").rows) expect(cents(r, "合计")).toBe(cents(r, "基本支出") + cents(r, "项目支出"));
+    for (const r of of("5").rows) expect(cents(r, "合计")).toBe(cents(r, "人员经费") + cents(r, "公用经费"));
+  });
+
+  it("表1 = 表2 = 表3 = 表4 by 类; 表5 = 基本支出, 表6 = 项目支出, 表2 人员/公用 = 表5", () => {
+    for (const cls of CLASSES) {
+      const t2 = byClass("2", "合计", cls);
+      expect(byClass("4", "合计", cls), cls).toBe(t2);
+      expect(expenseClass("1", "预算数", cls), cls).toBe(t2);
+      expect(expenseClass("3", "一般公共预算", cls), cls).toBe(t2);
+    }
+    expect(head("5", "合计")).toBe(head("4", "基本支出"));
+    expect(head("6", "金额")).toBe(head("4", "项目支出"));
+    for (const column of ["人员经费", "公用经费"]) expect(head("2", column)).toBe(head("5", column));
+  });
+
+  it("表7 三公 = the 30217 and 30231 rows of 表5", () => {
+    expect(line("7", "预算数", "2、公务接待费")).toBe(econ("5", "合计", "30217"));
+    expect(line("7", "预算数", "（2）公务用车运行费")).toBe(econ("5", "合计", "30231"));
   });
 });

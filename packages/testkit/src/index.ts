@@ -51,6 +51,10 @@ export interface TruthRow {
   side?: "income" | "expense";
   role?: string;
   section?: string;
+  /** index of the row this one is printed under (the samples' truth; absent on 合计 and two-sided rows) */
+  parent?: number;
+  /** printed as a 其中 part of its parent */
+  of_which?: boolean;
 }
 
 export interface TruthTable {
@@ -73,6 +77,7 @@ export interface CorpusTruth {
   renderer: string;
   page_count: number;
   amount_unit: string;
+  thousands_separators: boolean;
   units: { unit_code: string; unit_name: string }[];
   tables: TruthTable[];
   performance_targets?: Record<string, string>[];
@@ -121,17 +126,6 @@ function readFacts(path: string): TruthFact[] {
   });
 }
 
-/** The documents of `dir` that have a NAME.truth.json beside NAME.pdf, by name. */
-function truthDocsIn(dir: string): Omit<CorpusDoc, "facts">[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".truth.json"))
-    .sort()
-    .map((f) => {
-      const name = f.replace(/\.truth\.json$/, "");
-      return { name, pdf: join(dir, `${name}.pdf`), truth: JSON.parse(readFileSync(join(dir, f), "utf8")) as CorpusTruth };
-    });
-}
-
 /**
  * The corpus documents with truth, text PDFs only unless `includeScanned`.
  * @example for (const doc of corpusDocs()) extract(readFileSync(doc.pdf));
@@ -140,9 +134,51 @@ export function corpusDocs(options: { includeScanned?: boolean } = {}): CorpusDo
   const dir = sharedDir();
   if (!dir) return [];
   const corpus = join(dir, "corpus");
-  return truthDocsIn(corpus)
-    .map((d) => ({ ...d, facts: readFacts(join(corpus, `${d.name}.facts.csv`)) }))
-    .filter((d) => options.includeScanned || !d.truth.scanned);
+  return docsIn(corpus, (name) => readFacts(join(corpus, `${name}.facts.csv`))).filter((d) => options.includeScanned || !d.truth.scanned);
+}
+
+/**
+ * The project's samples with their truth (data/samples/NAME.truth.json); they have no facts.csv, so
+ * their facts are {@link truthFacts} of the truth.
+ * @example const fengxi = sampleDocs().find((d) => d.name.startsWith("fengxi"));
+ */
+export function sampleDocs(): CorpusDoc[] {
+  return docsIn(join(repoRoot, "data", "samples"), (_name, truth) => truthFacts(truth));
+}
+
+/** Every NAME.truth.json in `dir` with NAME.pdf beside it, in name order. */
+function docsIn(dir: string, factsOf: (name: string, truth: CorpusTruth) => TruthFact[]): CorpusDoc[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".truth.json"))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.truth\.json$/, "");
+      const truth = JSON.parse(readFileSync(join(dir, f), "utf8")) as CorpusTruth;
+      return { name, pdf: join(dir, `${name}.pdf`), truth, facts: factsOf(name, truth) };
+    });
+}
+
+/**
+ * The facts of a truth file as *.facts.csv lists them: one per printed amount of every table with rows.
+ * @example truthFacts(truth).filter((f) => f.table_no === "3-3") // the 三公 amounts
+ */
+export function truthFacts(truth: CorpusTruth): TruthFact[] {
+  return truth.tables.flatMap((t) =>
+    (t.rows ?? []).flatMap((r, row_index) =>
+      Object.entries(r.values).map(([measure, amount]) => ({
+        document: truth.document,
+        table_no: t.table_no,
+        row_index,
+        row_kind: r.row_kind,
+        unit_code: r.unit_code ?? "",
+        func_code: r.func_code ?? "",
+        econ_code: r.econ_code ?? "",
+        label: r.label,
+        measure,
+        amount,
+      })),
+    ),
+  );
 }
 
 /** The PDFs in `dir`, by name, as full paths. */
@@ -166,13 +202,6 @@ export function samplePdfs(): string[] {
   return pdfsIn(join(repoRoot, "data", "samples"));
 }
 
-/**
- * The project's sample PDFs with their truth, in the corpus format (no facts file): always present in a clone.
- * @example const [first] = sampleDocs(); first!.truth.tables.length // 14
- */
-export function sampleDocs(): Omit<CorpusDoc, "facts">[] {
-  return truthDocsIn(join(repoRoot, "data", "samples"));
-}
 
 /** Text compared the way the scorer does: no white space, full-width punctuation unified. */
 export function normText(s: string | null | undefined): string {

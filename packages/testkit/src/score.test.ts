@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusDocs, sharedMissing, truthDocument } from "./index.js";
+import { corpusDocs, sharedMissing, truthDocument, truthFacts } from "./index.js";
 import { scoreFacts } from "./score.js";
 
 describe.skipIf(sharedMissing() !== null)("scoreFacts, keyed as ../shared/tools/score-facts keys facts", () => {
@@ -7,6 +7,11 @@ describe.skipIf(sharedMissing() !== null)("scoreFacts, keyed as ../shared/tools/
 
   it.each(docs.map((d) => [d.name, d] as const))("%s: the truth scores F1 = 1 against its own facts.csv", (_n, corpus) => {
     expect(scoreFacts(truthDocument(corpus), corpus)).toMatchObject({ f1: 1, missed: [], extra: [] });
+  });
+
+  it.each(docs.map((d) => [d.name, d] as const))("%s: truthFacts of the truth are the facts.csv", (_n, corpus) => {
+    const line = (f: (typeof corpus.facts)[number]) => Object.values({ ...f, row_index: String(f.row_index) }).join("|");
+    expect(truthFacts(corpus.truth).map(line).sort()).toEqual(corpus.facts.map(line).sort());
   });
 
   it("a misread amount costs one missed and one extra fact", () => {
