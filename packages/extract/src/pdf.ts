@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { nativePush } from "./native-push.js";
+import { collectingStrayRejections } from "./stray-rejections.js";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 // pdf.js's worker runs on this thread; loading it now rather than at the first document lets push be
 // put back once both halves of pdf.js have loaded.
@@ -105,10 +106,19 @@ function uprightRotation(rotate: number, texts: readonly { str: string; transfor
 
 /**
  * Reads every page once: text content and operator list, nothing rendered. Each page is handed to
- * `read` as soon as it is loaded, so its operator list can be dropped before the next page.
+ * `read` as soon as it is loaded, so its operator list can be dropped before the next page. A rejection
+ * pdf.js leaves unhandled meanwhile fails this document (as a FormatError), whatever it read.
  * @example const pages = await readPdf(new Uint8Array(readFileSync("a.pdf")), (page) => page.items.length);
  */
 export async function readPdf<T>(bytes: Uint8Array, read: (page: RawPage) => T): Promise<T[]> {
+  const { result, strays } = await collectingStrayRejections(() => readPages(bytes, read));
+  if (strays.length === 0) return result;
+  const error = new Error(`${strays[0]!.message} (pdf.js met it while reading the pages and left it unhandled)`);
+  error.name = "FormatError";
+  throw error;
+}
+
+async function readPages<T>(bytes: Uint8Array, read: (page: RawPage) => T): Promise<T[]> {
   // pdf.js detaches the buffer it is given; keep the caller's bytes intact.
   const data = new Uint8Array(bytes);
   const doc = await getDocument({
