@@ -1,6 +1,7 @@
 import Sqlite from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { databaseError, refuseForeignDatabase } from "./database-errors.js";
 import { MIGRATIONS, type Migration } from "./migrations.js";
 
 /** An open yusuan database (a better-sqlite3 connection with the schema applied). */
@@ -12,19 +13,30 @@ export interface OpenOptions {
 }
 
 /**
- * Opens (creating if needed) a yusuan SQLite database: WAL, foreign keys on, schema migrated forward.
+ * Opens (creating if needed) a yusuan SQLite database: WAL, foreign keys on, schema migrated forward. A
+ * database that is not yusuan's is refused untouched; every failure is a DatabaseError naming the file.
  * @example const db = openDatabase("out/budget.sqlite"); try { loadDocument(db, doc) } finally { db.close() }
  */
 export function openDatabase(path: string, options: OpenOptions = {}): BudgetDatabase {
+  try {
+    return open(path, options);
+  } catch (error) {
+    throw databaseError(error, path);
+  }
+}
+
+function open(path: string, options: OpenOptions): BudgetDatabase {
   if (!options.readonly && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Sqlite(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
     db.pragma("foreign_keys = ON");
     if (options.readonly) {
+      refuseForeignDatabase(db, path, MIGRATIONS.length);
       assertKnownVersion(schemaVersion(db));
     } else {
       // a second process loading into the same file waits instead of failing at once (even while switching to WAL)
       db.pragma("busy_timeout = 10000");
+      whileBusy(() => refuseForeignDatabase(db, path, MIGRATIONS.length));
       // switching a new file to WAL takes an exclusive lock, and SQLite answers BUSY at once (no busy
       // handler) while another process opening the same file holds one: wait and retry instead
       whileBusy(() => db.pragma("journal_mode = WAL"));

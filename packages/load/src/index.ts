@@ -1,4 +1,5 @@
 export { openDatabase, migrate, schemaVersion, type BudgetDatabase, type OpenOptions } from "./database.js";
+export { DatabaseError, databaseError, isStorageError } from "./database-errors.js";
 export { MIGRATIONS, type Migration } from "./migrations.js";
 export { loadDocument, type LoadOptions, type LoadResult } from "./load-document.js";
 export { recordFailure, type Failure } from "./record-failure.js";
