@@ -12,6 +12,8 @@ import { buildRuns } from "./text-runs.js";
 export interface ExtractOptions {
   /** the file name recorded in the result */
   fileName: string;
+  /** pdf.js warnings past which the document is given up as damaged (default 5000) */
+  maxWarnings?: number;
 }
 
 function noTextLayer(pages: readonly PageInfo[]): Finding[] {
@@ -103,7 +105,7 @@ function missingTables(tables: readonly ExtractedTable[], refs: readonly { title
  * @example const doc = await extractDocument(new Uint8Array(readFileSync(path)), { fileName: "a.pdf" });
  */
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractedDocument> {
-  const read = await readPdf(bytes, readPage);
+  const read = await readPdf(bytes, readPage, { maxWarnings: options.maxWarnings });
   const layouts = read.map((r) => r.layout);
   const pages = read.map((r) => r.info);
   const { tables, used } = findTables(layouts);
