@@ -6,6 +6,7 @@ import { readProse } from "./prose.js";
 import { findRulings, withoutGlyphStrokes } from "./rulings.js";
 import { numberFromReferences, tableReferences } from "./table-numbers.js";
 import { findTables, type PageLayout } from "./tables.js";
+import { sampleText, unreadableText, type TextSample } from "./text-quality.js";
 import { buildRuns } from "./text-runs.js";
 
 /** Options of {@link extractDocument}. */
@@ -37,7 +38,7 @@ const UNDECODABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/;
 const SPACE = /\s/;
 
 /** What one page contributes: its runs and rules, its size, whether its glyphs decode. */
-function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable: boolean } {
+function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable: boolean; text: TextSample } {
   const runs = buildRuns(p.items);
   const layout: PageLayout = { page: p.page, runs, rulings: withoutGlyphStrokes(findRulings(p), runs), lines: groupLines(runs) };
   // Counted character by character: an array of every character of the page is garbage at once.
@@ -51,7 +52,7 @@ function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable
     }
   }
   const info: PageInfo = { page: p.page, width: p.width, height: p.height, rotation: p.rotation, textChars: chars };
-  return { layout, info, undecodable: chars > 20 && odd > 0.05 * chars };
+  return { layout, info, undecodable: chars > 20 && odd > 0.05 * chars, text: sampleText(p.page, p.items.map((i) => i.str)) };
 }
 
 /** Pages whose text decodes largely to undecodable characters: fonts without ToUnicode. */
@@ -125,6 +126,7 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
     findings: [
       ...noTextLayer(pages),
       ...undecodable(read.filter((r) => r.undecodable).map((r) => r.info.page)),
+      ...unreadableText(read.map((r) => r.text)),
       ...missingTables(tables, tableReferences(text)),
       ...unreadable(tables),
     ],

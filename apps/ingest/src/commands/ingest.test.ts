@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { samplePdfs } from "@yusuan/testkit";
+import { garbleToUnicode, samplePdfs } from "@yusuan/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { swapPageObjects } from "../test-support/bad-inputs.js";
+import { makeLongPdf, swapPageObjects } from "../test-support/bad-inputs.js";
 import { mountTmpfs } from "../test-support/file-systems.js";
 import { query, yusuan } from "../test-support/run-cli.js";
 
@@ -56,6 +56,32 @@ const whole = (db: string) =>
     db,
     "SELECT file_name, fact_count, (SELECT count(*) FROM facts f WHERE f.document_id = d.id) AS facts FROM documents d WHERE status = 'loaded'",
   ).every((d) => d.facts === d.fact_count);
+
+describe("text that does not read as what the page shows", () => {
+  it("a damaged ToUnicode map fails the document with that reason (never needs_ocr), loading nothing of it", async () => {
+    const dir = folder("garbled");
+    garbleToUnicode(dazhou!, join(dir, "garbled.pdf"), (c) => 0x0800 + ((c * 7919) % 0x2a00));
+    copyFileSync(leshan!, join(dir, "good.pdf"));
+    const db = join(tmp, "garbled.sqlite");
+    const run = await yusuan("ingest", dir, "--db", db, "--quiet");
+    expect(run.code).toBe(2);
+    const [garbled, good] = documents(db);
+    expect(garbled).toMatchObject({ status: "failed", error: expect.stringMatching(/^the text of \d+ of 21 pages is unreadable: .+ a damaged font or ToUnicode map/) });
+    expect(good).toMatchObject({ status: "loaded", error: null });
+    expect(query(db, "SELECT DISTINCT document FROM facts")).toEqual([{ document: "good.pdf" }]);
+  });
+
+  it("a document with text of which no amount could be read is loaded with an error finding that says so", async () => {
+    const dir = folder("no-facts");
+    await makeLongPdf(join(dir, "prose.pdf"), 2);
+    const db = join(tmp, "no-facts.sqlite");
+    const run = await yusuan("ingest", dir, "--db", db, "--quiet");
+    expect(run.stdout).toMatch(/^1 loaded \(0 clean\)/);
+    expect(query(db, "SELECT rule, severity, message FROM validation_issues")).toEqual([
+      { rule: "table_not_found", severity: "error", message: "no amount could be read from its 2 pages of text: no budget table was recognised" },
+    ]);
+  });
+});
 
 describe("--force", () => {
   it("a re-read that fails leaves the loaded version in place and reports the failure beside it", async () => {
