@@ -63,7 +63,7 @@ export async function processFile(path: string, classifier: Classifier): Promise
   if (extracted.pages.every((p) => p.textChars === 0))
     return fail(`scanned: none of its ${extracted.pageCount} pages has a text layer; OCR is needed`, extracted.pageCount, "needs_ocr");
   // Text that decodes to the wrong characters would load as labels nobody printed, and codes as amounts.
-  const garbled = extracted.findings.find((f) => f.code === "garbled_text");
+  const garbled = extracted.findings.find((f) => f.code === "garbled_text" && f.severity === "error");
   if (garbled) return fail(garbled.message, extracted.pageCount);
   let document: BudgetDocument;
   try {

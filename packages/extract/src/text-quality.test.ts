@@ -45,7 +45,10 @@ describe("unreadableText", () => {
     expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/^the text is unreadable: \d+ Chinese characters on \d+ pages spell a budget word \(预算, 支出, 合计 …\) (nowhere|only \d times)/)]);
   });
 
-  it("judges no page with too little text to tell", () => {
-    expect(unreadableText([sampleText(1, ["࣏㜭ⴞ"])])).toEqual([]);
+  it("warns of a few characters no disclosure prints, on a page that otherwise reads", () => {
+    const page = sampleText(4, ["住房公积金", "住房輀ᘀἀ", "2210201", "部门预算支出合计", "一般公共预算财政拨款支出".repeat(3)]);
+    expect(unreadableText([page])).toEqual([
+      expect.objectContaining({ severity: "warning", page: 4, message: expect.stringMatching(/^2 character\(s\) on 1 page\(s\) are of no script a disclosure is printed in \(ᘀἀ\)/) }),
+    ]);
   });
 });

@@ -66,9 +66,9 @@ const FOREIGN_SHARE = 0.2;
 const WORDS_PER = 500;
 
 /**
- * The finding for a document whose text does not read as what its pages show, or none: pages where over a
- * fifth of the characters are outside the expected scripts, or a document whose many ideographs hardly ever
- * spell a budget word (glyphs mapped to the wrong ideographs).
+ * The finding for a document whose text does not read as what its pages show, or none: an error where over
+ * a fifth of a page's characters are outside the expected scripts, or where many ideographs hardly ever
+ * spell a budget word (glyphs mapped to the wrong ideographs); a warning where a few characters are.
  * @example unreadableText(pages.map((p) => sampleText(p.page, p.strings))) // [{ code: "garbled_text", … }]
  */
 export function unreadableText(samples: readonly TextSample[]): Finding[] {
@@ -88,8 +88,26 @@ export function unreadableText(samples: readonly TextSample[]): Finding[] {
       `the text is unreadable: ${ideographs} Chinese characters on ${judged.length} pages spell a budget word (预算, 支出, 合计 …) ` +
       `${words === 0 ? "nowhere" : `only ${words} times`}, a damaged font or ToUnicode map`;
   }
-  if (!message) return [];
-  return [{ code: "garbled_text", severity: "error", message, tableNo: null, page: (foreign[0] ?? judged[0])?.page ?? null, expected: null, actual: null }];
+  if (message) return [{ code: "garbled_text", severity: "error", message, tableNo: null, page: (foreign[0] ?? judged[0])?.page ?? null, expected: null, actual: null }];
+  return strayCharacters(samples);
+}
+
+/** Pages that read but hold a few characters no disclosure prints: labels damaged here and there (a flipped byte). */
+function strayCharacters(samples: readonly TextSample[]): Finding[] {
+  const odd = samples.filter((s) => s.foreign > 0);
+  if (!odd.length) return [];
+  const count = odd.reduce((n, s) => n + s.foreign, 0);
+  return [
+    {
+      code: "garbled_text",
+      severity: "warning",
+      message: `${count} character(s) on ${odd.length} page(s) are of no script a disclosure is printed in (${odd[0]!.example}): labels there may be damaged; pages ${pageList(odd)}`,
+      tableNo: null,
+      page: odd[0]!.page,
+      expected: null,
+      actual: null,
+    },
+  ];
 }
 
 const pageList = (samples: readonly TextSample[]): string =>
