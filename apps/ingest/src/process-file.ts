@@ -60,11 +60,12 @@ export async function processFile(path: string, classifier: Classifier): Promise
     return fail(describeOpenError(error));
   }
   if (extracted.pageCount === 0) return fail("the PDF has no pages", 0);
-  if (extracted.pages.every((p) => p.textChars === 0))
-    return fail(`scanned: none of its ${extracted.pageCount} pages has a text layer; OCR is needed`, extracted.pageCount, "needs_ocr");
-  // Text that decodes to the wrong characters would load as labels nobody printed, and codes as amounts.
+  // Text that decodes to the wrong characters (or to none) would load as labels nobody printed, and codes as
+  // amounts; it is no scan either, so never needs_ocr.
   const garbled = extracted.findings.find((f) => f.code === "garbled_text" && f.severity === "error");
   if (garbled) return fail(garbled.message, extracted.pageCount);
+  if (extracted.pages.every((p) => p.textChars === 0))
+    return fail(`scanned: none of its ${extracted.pageCount} pages has a text layer; OCR is needed`, extracted.pageCount, "needs_ocr");
   let document: BudgetDocument;
   try {
     document = normalizeDocument(extracted, { sha256, classifier });

@@ -1,7 +1,7 @@
 import type { ExtractedDocument, ExtractedTable, Finding, PageInfo } from "@yusuan/schema";
 import { groupLines } from "./lines.js";
 import { readMeta } from "./meta.js";
-import { readPdf, type RawPage } from "./pdf.js";
+import { OPS, readPdf, type RawPage } from "./pdf.js";
 import { readProse } from "./prose.js";
 import { findRulings, withoutGlyphStrokes } from "./rulings.js";
 import { numberFromReferences, tableReferences } from "./table-numbers.js";
@@ -37,6 +37,15 @@ function noTextLayer(pages: readonly PageInfo[]): Finding[] {
 const UNDECODABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/;
 const SPACE = /\s/;
 
+const SHOW_TEXT = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+
+/** How many operators of a page draw text. */
+function textOperators(fnArray: readonly number[]): number {
+  let n = 0;
+  for (const fn of fnArray) if (SHOW_TEXT.has(fn)) n++;
+  return n;
+}
+
 /** What one page contributes: its runs and rules, its size, whether its glyphs decode. */
 function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable: boolean; text: TextSample } {
   const runs = buildRuns(p.items);
@@ -52,7 +61,7 @@ function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable
     }
   }
   const info: PageInfo = { page: p.page, width: p.width, height: p.height, rotation: p.rotation, textChars: chars };
-  return { layout, info, undecodable: chars > 20 && odd > 0.05 * chars, text: sampleText(p.page, p.items.map((i) => i.str)) };
+  return { layout, info, undecodable: chars > 20 && odd > 0.05 * chars, text: sampleText(p.page, p.items.map((i) => i.str), textOperators(p.fnArray)) };
 }
 
 /** Pages whose text decodes largely to undecodable characters: fonts without ToUnicode. */

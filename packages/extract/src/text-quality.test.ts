@@ -20,8 +20,8 @@ async function garbled(name: string, to: (c: number) => number) {
 
 describe("sampleText", () => {
   it("counts characters outside the expected scripts and the budget words", () => {
-    expect(sampleText(3, ["功能科目编码", " 合计 ", "201"])).toEqual({ page: 3, chars: 11, foreign: 0, ideographs: 8, words: 3, example: "" });
-    expect(sampleText(3, ["࣏㜭、ⴞ㕆⸱"])).toMatchObject({ chars: 6, foreign: 5, ideographs: 0, words: 0, example: "࣏㜭ⴞ㕆⸱" });
+    expect(sampleText(3, ["功能科目编码", " 合计 ", "201"], 3)).toEqual({ page: 3, chars: 11, foreign: 0, ideographs: 8, words: 3, example: "", drawn: 3 });
+    expect(sampleText(3, ["࣏㜭、ⴞ㕆⸱"], 1)).toMatchObject({ chars: 6, foreign: 5, ideographs: 0, words: 0, example: "࣏㜭ⴞ㕆⸱" });
   });
 });
 
@@ -45,8 +45,17 @@ describe("unreadableText", () => {
     expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/^the text is unreadable: \d+ Chinese characters on \d+ pages spell a budget word \(预算, 支出, 合计 …\) (nowhere|only \d times)/)]);
   });
 
+  it("says text drawn on every page that decodes to nothing is unreadable, not a scan; on some pages, warns", () => {
+    const silent = sampleText(2, [" ", ""], 120);
+    expect(unreadableText([silent, sampleText(3, [], 0)])).toEqual([
+      expect.objectContaining({ severity: "error", message: "the text is unreadable: 1 page(s) draw text that decodes to no character, a damaged font or ToUnicode map; pages 2" }),
+    ]);
+    expect(unreadableText([silent, sampleText(3, ["部门预算"], 1)])).toEqual([expect.objectContaining({ severity: "warning", page: 2 })]);
+    expect(unreadableText([sampleText(1, [], 0)])).toEqual([]);
+  });
+
   it("warns of a few characters no disclosure prints, on a page that otherwise reads", () => {
-    const page = sampleText(4, ["住房公积金", "住房輀ᘀἀ", "2210201", "部门预算支出合计", "一般公共预算财政拨款支出".repeat(3)]);
+    const page = sampleText(4, ["住房公积金", "住房輀ᘀἀ", "2210201", "部门预算支出合计", "一般公共预算财政拨款支出".repeat(3)], 5);
     expect(unreadableText([page])).toEqual([
       expect.objectContaining({ severity: "warning", page: 4, message: expect.stringMatching(/^2 character\(s\) on 1 page\(s\) are of no script a disclosure is printed in \(ᘀἀ\)/) }),
     ]);

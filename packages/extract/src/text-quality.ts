@@ -30,13 +30,15 @@ export interface TextSample {
   readonly words: number;
   /** a few foreign characters, to show what the damage looks like */
   readonly example: string;
+  /** text-showing operators on the page: text drawn, whether or not it decodes */
+  readonly drawn: number;
 }
 
 /**
- * Measures the text a page shows (its text items' strings, in reading order).
- * @example sampleText(3, ["功能科目编码", "合计"]) // { page: 3, chars: 8, foreign: 0, ideographs: 8, words: 1, example: "" }
+ * Measures the text a page shows (its text items' strings, in reading order), drawn by `drawn` text operators.
+ * @example sampleText(3, ["功能科目编码", "合计"], 2) // { page: 3, chars: 8, foreign: 0, ideographs: 8, words: 1, example: "", drawn: 2 }
  */
-export function sampleText(page: number, strings: Iterable<string>): TextSample {
+export function sampleText(page: number, strings: Iterable<string>, drawn: number): TextSample {
   let chars = 0;
   let foreign = 0;
   let ideographs = 0;
@@ -55,7 +57,7 @@ export function sampleText(page: number, strings: Iterable<string>): TextSample 
       }
     }
   }
-  return { page, chars, foreign, ideographs, words: joined.match(BUDGET_WORDS)?.length ?? 0, example };
+  return { page, chars, foreign, ideographs, words: joined.match(BUDGET_WORDS)?.length ?? 0, example, drawn };
 }
 
 /** A page with less text than this says too little to judge (a cover, a page number). */
@@ -89,7 +91,31 @@ export function unreadableText(samples: readonly TextSample[]): Finding[] {
       `${words === 0 ? "nowhere" : `only ${words} times`}, a damaged font or ToUnicode map`;
   }
   if (message) return [{ code: "garbled_text", severity: "error", message, tableNo: null, page: (foreign[0] ?? judged[0])?.page ?? null, expected: null, actual: null }];
-  return strayCharacters(samples);
+  return [...silentPages(samples), ...strayCharacters(samples)];
+}
+
+/** Text operators on a page with no character at all: more than a few spaces drawn, less than real text. */
+const DRAWN = 20;
+
+/**
+ * Pages that draw text which decodes to nothing: not a scan (there is no text layer to OCR over, but text),
+ * so never "needs OCR". An error where no page decodes, a warning where only some do not.
+ */
+function silentPages(samples: readonly TextSample[]): Finding[] {
+  const silent = samples.filter((s) => s.chars === 0 && s.drawn >= DRAWN);
+  if (!silent.length) return [];
+  const none = samples.every((s) => s.chars === 0);
+  return [
+    {
+      code: "garbled_text",
+      severity: none ? "error" : "warning",
+      message: `${none ? "the text is unreadable: " : ""}${silent.length} page(s) draw text that decodes to no character, a damaged font or ToUnicode map; pages ${pageList(silent)}`,
+      tableNo: null,
+      page: silent[0]!.page,
+      expected: null,
+      actual: null,
+    },
+  ];
 }
 
 /** Pages that read but hold a few characters no disclosure prints: labels damaged here and there (a flipped byte). */
