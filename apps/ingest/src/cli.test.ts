@@ -1,45 +1,14 @@
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
+import { basename, join } from "node:path";
 import { repoRoot, samplePdfs } from "@yusuan/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeBadInputs, makeInflatingPdf, makeLargeImagePdf, makeLongPdf, makeNestedPdf } from "./test-support/bad-inputs.js";
+import { cli, query, yusuan, yusuanOnNode, type Run } from "./test-support/run-cli.js";
 
-const cli = resolve(fileURLToPath(import.meta.url), "../../dist/cli.js");
 const samples = join(repoRoot, "data/samples");
 const sampleNames = samplePdfs().map((path) => basename(path));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI as a user would: its own process, exit code, stdout and stderr. */
-function yusuan(...args: string[]): Promise<Run> {
-  return yusuanOnNode([], ...args);
-}
-
-/** Runs the built CLI with flags for node itself, e.g. to make V8 collect garbage far more often. */
-function yusuanOnNode(nodeFlags: string[], ...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, [...nodeFlags, cli, ...args], { encoding: "utf8" }, (error, stdout, stderr) =>
-      done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-const query = <T>(db: string, sql: string) => {
-  const con = new Database(db, { readonly: true });
-  try {
-    return con.prepare(sql).all() as T[];
-  } finally {
-    con.close();
-  }
-};
 
 let tmp: string;
 beforeAll(() => {

@@ -40,14 +40,19 @@ program
   .requiredOption("--db <file>", "SQLite database to create or update")
   .option("--csv <dir>", "also export CSV files (UTF-8 with BOM), datapackage.json, yusuan.xlsx and Datasette metadata into this folder")
   .option("--jobs <n>", "worker threads for extraction", positiveInt, Math.max(1, availableParallelism()))
-  .option("--force", "re-ingest files whose content (sha256) is already loaded", false)
+  .option("--force", "re-read every file, even content (sha256) already loaded or failed; a failed re-read keeps the loaded version", false)
+  .option("--retry-failed", "re-read files whose content failed or needed OCR before (by default their outcome is remembered)", false)
   .option("--replace", "a changed file replaces the versions loaded under the same name (by default they are kept beside it)", false)
   .option("--timeout <seconds>", "per-document time limit", positiveNumber, 300)
   .option("--max-memory <MB>", "per-document memory limit (a file that needs more fails with that reason)", positiveInt, 2048)
   .option("--quiet", "no progress output", false)
   .addHelpText(
     "after",
-    "\nExit codes: 0 every input loaded; 2 finished but some inputs failed (see the documents table); 1 usage or fatal error;\n" +
+    "\nFiles are known by content (sha256): one already loaded, failed or needing OCR is not read again (see --force,\n" +
+      "--retry-failed); copies under other names are one document with every name kept (document_names). Only regular\n" +
+      "files are read: FIFOs, dangling links and link loops are skipped with a reason.\n" +
+      "Exit codes: 0 every input loaded; 2 finished but some inputs failed or were skipped (see the documents table); 1 usage\n" +
+      "or fatal error (the database cannot be used or written, e.g. disk full: what was loaded before is whole);\n" +
       "130 interrupted (Ctrl-C): what was loaded is whole, the same command continues.\n" +
       "Example: yusuan ingest data/samples --db out/budget.sqlite --csv out/csv",
   )

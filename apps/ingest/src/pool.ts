@@ -14,10 +14,13 @@ interface InputFile {
   sha256: string;
 }
 
+/** An attempt that says nothing of its file yet: stopped for the run's memory, or its thread died. */
+type Retry = { retry: "over-memory" } | { retry: "crashed"; reason: string };
+
 interface Attempt {
   file: InputFile;
   stop: AbortController;
-  outcome: Promise<FileOutcome | "over-memory">;
+  outcome: Promise<FileOutcome | Retry>;
 }
 
 const MB = 1024 * 1024;
@@ -34,6 +37,10 @@ const OVER_MEMORY = "over memory";
  * that inflates to gigabytes. A watchdog compares the process's resident memory with the budget
  * (jobs × the per-document limit); when it is passed, every file in flight is stopped and retried
  * alone, where the one that passes the per-document limit by itself fails with that reason.
+ *
+ * A thread that dies takes down the file it was reading, though the cause may be a file it read before
+ * (a stray rejection surfacing late). That file is read again on a fresh thread and fails only if it
+ * kills that one too.
  * @example for await (const outcome of extractAll([{ path, sha256 }], { jobs: 2, timeoutMs: 120_000, maxMemoryMb: 2048 })) load(outcome);
  */
 export async function* extractAll(files: readonly InputFile[], options: PoolOptions): AsyncGenerator<FileOutcome> {
@@ -57,7 +64,7 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
   const running = new Slots(options.jobs);
   const start = (file: InputFile): Attempt => {
     const stop = new AbortController();
-    const extract = async (): Promise<FileOutcome | "over-memory"> => {
+    const extract = async (): Promise<FileOutcome | Retry> => {
       await running.take();
       // The clock starts when a thread takes the file, not while it waits behind others. It is a plain
       // timer held here: Node 20 can collect an AbortSignal.timeout() inside AbortSignal.any() before
@@ -67,10 +74,10 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
         return await pool.run({ path: file.path }, { signal: stop.signal });
       } catch (e) {
         const error = e as { code?: string; message?: string };
-        if (stop.signal.reason === OVER_MEMORY) return "over-memory";
+        if (stop.signal.reason === OVER_MEMORY) return { retry: "over-memory" };
         if (stop.signal.reason === TIMED_OUT) return failure(file, `took longer than the per-document limit of ${options.timeoutMs / 1000} s`);
         if (error?.code === "ERR_WORKER_OUT_OF_MEMORY") return failure(file, `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`);
-        return failure(file, `the extraction worker crashed: ${error?.message ?? String(error)}`);
+        return { retry: "crashed", reason: `the extraction worker crashed: ${error?.message ?? String(error)}` };
       } finally {
         clearTimeout(timer);
         running.give();
@@ -85,17 +92,20 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
     while (next < files.length || inFlight.length > 0) {
       if (!solo) while (next < files.length && inFlight.length < window) inFlight.push(start(files[next++]!));
       const head = inFlight[0]!;
-      let outcome = await head.outcome;
-      if (outcome === "over-memory") {
-        // Retried alone: only a file that passes the limit by itself is to blame.
-        solo = true;
-        const retry = start(head.file);
-        inFlight[0] = retry;
-        const alone = await retry.outcome;
-        outcome = alone === "over-memory" ? failure(head.file, `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`) : alone;
-      }
+      const first = await head.outcome;
+      let outcome: FileOutcome;
+      if ("retry" in first) {
+        // Over memory, retried alone: only a file that passes the limit by itself is to blame.
+        if (first.retry === "over-memory") solo = true;
+        const again = start(head.file);
+        inFlight[0] = again;
+        const second = await again.outcome;
+        if (!("retry" in second)) outcome = second;
+        else if (second.retry === "crashed") outcome = failure(head.file, second.reason);
+        else outcome = failure(head.file, `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`);
+      } else outcome = first;
       inFlight = inFlight.slice(1);
-      if (solo && !(await Promise.all(inFlight.map((a) => a.outcome))).includes("over-memory")) solo = false;
+      if (solo && !(await Promise.all(inFlight.map((a) => a.outcome))).some((o) => "retry" in o && o.retry === "over-memory")) solo = false;
       yield outcome;
     }
   } finally {

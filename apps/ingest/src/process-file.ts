@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { extractDocument } from "@yusuan/extract";
 import { normalizeDocument, type Classifier } from "@yusuan/normalize";
-import type { BudgetDocument } from "@yusuan/schema";
+import type { BudgetDocument, Finding } from "@yusuan/schema";
 
 /** What became of one input file: a document to load, or the reason it cannot be. */
 export type FileOutcome =
@@ -60,11 +60,32 @@ export async function processFile(path: string, classifier: Classifier): Promise
     return fail(describeOpenError(error));
   }
   if (extracted.pageCount === 0) return fail("the PDF has no pages", 0);
+  // Text that decodes to the wrong characters (or to none) would load as labels nobody printed, and codes as
+  // amounts; it is no scan either, so never needs_ocr.
+  const garbled = extracted.findings.find((f) => f.code === "garbled_text" && f.severity === "error");
+  if (garbled) return fail(garbled.message, extracted.pageCount);
   if (extracted.pages.every((p) => p.textChars === 0))
     return fail(`scanned: none of its ${extracted.pageCount} pages has a text layer; OCR is needed`, extracted.pageCount, "needs_ocr");
+  let document: BudgetDocument;
   try {
-    return { status: "loaded", fileName, sha256, document: normalizeDocument(extracted, { sha256, classifier }) };
+    document = normalizeDocument(extracted, { sha256, classifier });
   } catch (error) {
     return fail(`normalization failed: ${(error as Error).message}`, extracted.pageCount);
   }
+  return { status: "loaded", fileName, sha256, document: withoutFactsSaid(document) };
+}
+
+/** A document with text but not one amount read from it is no clean load: it says so in its findings. */
+function withoutFactsSaid(document: BudgetDocument): BudgetDocument {
+  if (document.tables.some((t) => t.rows.some((r) => r.amounts.length > 0))) return document;
+  const finding: Finding = {
+    code: "table_not_found",
+    severity: "error",
+    message: `no amount could be read from its ${document.pageCount} pages of text: no budget table was recognised`,
+    tableNo: null,
+    page: null,
+    expected: null,
+    actual: null,
+  };
+  return { ...document, findings: [...document.findings, finding] };
 }

@@ -1,18 +1,21 @@
 import type { ExtractedDocument, ExtractedTable, Finding, PageInfo } from "@yusuan/schema";
 import { groupLines, type Line } from "./lines.js";
 import { readMeta } from "./meta.js";
-import { readPdf, type RawPage } from "./pdf.js";
+import { OPS, readPdf, type RawPage } from "./pdf.js";
 import { readProse } from "./prose.js";
 import { findRulings, withoutGlyphStrokes } from "./rulings.js";
 import { runningLines } from "./running-lines.js";
 import { numberFromReferences, tableReferences, withoutContents } from "./table-numbers.js";
 import { findTables, type PageLayout } from "./tables.js";
+import { sampleText, unreadableText, type TextSample } from "./text-quality.js";
 import { buildRuns } from "./text-runs.js";
 
 /** Options of {@link extractDocument}. */
 export interface ExtractOptions {
   /** the file name recorded in the result */
   fileName: string;
+  /** pdf.js warnings past which the document is given up as damaged (default 5000) */
+  maxWarnings?: number;
 }
 
 function noTextLayer(pages: readonly PageInfo[]): Finding[] {
@@ -35,8 +38,17 @@ function noTextLayer(pages: readonly PageInfo[]): Finding[] {
 const UNDECODABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/;
 const SPACE = /\s/;
 
+const SHOW_TEXT = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+
+/** How many operators of a page draw text. */
+function textOperators(fnArray: readonly number[]): number {
+  let n = 0;
+  for (const fn of fnArray) if (SHOW_TEXT.has(fn)) n++;
+  return n;
+}
+
 /** What one page contributes: its runs and rules, its size, whether its glyphs decode. */
-function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable: boolean } {
+function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable: boolean; text: TextSample } {
   const runs = buildRuns(p.items);
   const layout: PageLayout = { page: p.page, runs, rulings: withoutGlyphStrokes(findRulings(p), runs), lines: groupLines(runs) };
   // Counted character by character: an array of every character of the page is garbage at once.
@@ -50,7 +62,7 @@ function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable
     }
   }
   const info: PageInfo = { page: p.page, width: p.width, height: p.height, rotation: p.rotation, textChars: chars };
-  return { layout, info, undecodable: chars > 20 && odd > 0.05 * chars };
+  return { layout, info, undecodable: chars > 20 && odd > 0.05 * chars, text: sampleText(p.page, p.items.map((i) => i.str), textOperators(p.fnArray)) };
 }
 
 /** A page without its running header: neither table preamble nor prose. */
@@ -112,7 +124,7 @@ function missingTables(tables: readonly ExtractedTable[], refs: readonly { title
  * @example const doc = await extractDocument(new Uint8Array(readFileSync(path)), { fileName: "a.pdf" });
  */
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractedDocument> {
-  const read = await readPdf(bytes, readPage);
+  const read = await readPdf(bytes, readPage, { maxWarnings: options.maxWarnings });
   const pages = read.map((r) => r.info);
   const running = runningLines(read.map((r) => ({ page: r.info.page, height: r.info.height, lines: r.layout.lines })));
   const layouts = read.map((r) => withoutLines(r.layout, running));
@@ -136,6 +148,7 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
     findings: [
       ...noTextLayer(pages),
       ...undecodable(read.filter((r) => r.undecodable).map((r) => r.info.page)),
+      ...unreadableText(read.map((r) => r.text)),
       ...missingTables(tables, tableReferences(text)),
       ...unreadable(tables),
     ],

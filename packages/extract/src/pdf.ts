@@ -1,5 +1,7 @@
 import { createRequire } from "node:module";
 import { nativePush } from "./native-push.js";
+import { countingWarnings } from "./pdfjs-warnings.js";
+import { collectingStrayRejections } from "./stray-rejections.js";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 // pdf.js's worker runs on this thread; loading it now rather than at the first document lets push be
 // put back once both halves of pdf.js have loaded.
@@ -11,6 +13,15 @@ export { OPS };
 
 /** A 2-D affine matrix [a, b, c, d, e, f] as PDF and pdf.js use it. */
 export type Matrix = [number, number, number, number, number, number];
+
+/** Options of {@link readPdf}. */
+export interface ReadOptions {
+  /** pdf.js warnings past which the document is given up (default {@link MAX_WARNINGS}) */
+  readonly maxWarnings?: number;
+}
+
+/** Sound disclosures give pdf.js a few dozen warnings at most, the damaged samples a few hundred. */
+export const MAX_WARNINGS = 5000;
 
 /** One text item as pdf.js reports it, with its matrix already mapped to the displayed page. */
 export interface RawTextItem {
@@ -105,13 +116,23 @@ function uprightRotation(rotate: number, texts: readonly { str: string; transfor
 
 /**
  * Reads every page once: text content and operator list, nothing rendered. Each page is handed to
- * `read` as soon as it is loaded, so its operator list can be dropped before the next page.
+ * `read` as soon as it is loaded, so its operator list can be dropped before the next page. A rejection
+ * pdf.js leaves unhandled meanwhile fails this document (as a FormatError), whatever it read.
  * @example const pages = await readPdf(new Uint8Array(readFileSync("a.pdf")), (page) => page.items.length);
  */
-export async function readPdf<T>(bytes: Uint8Array, read: (page: RawPage) => T): Promise<T[]> {
+export async function readPdf<T>(bytes: Uint8Array, read: (page: RawPage) => T, options: ReadOptions = {}): Promise<T[]> {
+  const limit = options.maxWarnings ?? MAX_WARNINGS;
+  const { result, strays } = await collectingStrayRejections(() => countingWarnings(limit, (onLimit) => readPages(bytes, read, onLimit)));
+  if (strays.length === 0) return result;
+  const error = new Error(`${strays[0]!.message} (pdf.js met it while reading the pages and left it unhandled)`);
+  error.name = "FormatError";
+  throw error;
+}
+
+async function readPages<T>(bytes: Uint8Array, read: (page: RawPage) => T, onLimit: (stop: () => void) => void): Promise<T[]> {
   // pdf.js detaches the buffer it is given; keep the caller's bytes intact.
   const data = new Uint8Array(bytes);
-  const doc = await getDocument({
+  const task = getDocument({
     data,
     cMapUrl: CMAP_URL,
     cMapPacked: true,
@@ -123,8 +144,11 @@ export async function readPdf<T>(bytes: Uint8Array, read: (page: RawPage) => T):
     // Images are never read (rulings are paths, text is text), so none is decoded: pdf.js drops every
     // image larger than this many pixels before decoding it, and JPEG decoding was a tenth of a run.
     maxImageSize: 0,
-    verbosity: 0,
-  }).promise;
+    // warnings are counted (see countingWarnings), never printed
+    verbosity: 1,
+  });
+  onLimit(() => void task.destroy());
+  const doc = await task.promise;
   try {
     const pages: T[] = [];
     for (let n = 1; n <= doc.numPages; n++) {

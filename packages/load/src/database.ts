@@ -1,6 +1,8 @@
 import Sqlite from "better-sqlite3";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { createExclusively } from "./atomic-write.js";
+import { databaseError, refuseForeignDatabase } from "./database-errors.js";
 import { MIGRATIONS, type Migration } from "./migrations.js";
 
 /** An open yusuan database (a better-sqlite3 connection with the schema applied). */
@@ -12,28 +14,42 @@ export interface OpenOptions {
 }
 
 /**
- * Opens (creating if needed) a yusuan SQLite database: WAL, foreign keys on, schema migrated forward.
+ * Opens (creating if needed) a yusuan SQLite database: WAL, foreign keys on, schema migrated forward. A
+ * database that is not yusuan's is refused untouched; every failure is a DatabaseError naming the file.
  * @example const db = openDatabase("out/budget.sqlite"); try { loadDocument(db, doc) } finally { db.close() }
  */
 export function openDatabase(path: string, options: OpenOptions = {}): BudgetDatabase {
-  const readonly = options.readonly ?? false;
-  if (!readonly && path !== ":memory:" && !existsSync(path)) {
-    // Another process (a second run, Datasette, a reader waiting for the file) must never find a
-    // database without its schema: a new one is built beside its path and linked into place whole.
-    createExclusively(path, (tmp) => configure(new Sqlite(tmp), false).close());
+  try {
+    return open(path, options.readonly ?? false);
+  } catch (error) {
+    throw databaseError(error, path);
   }
-  return configure(new Sqlite(path, { readonly, fileMustExist: readonly }), readonly);
 }
 
-/** Sets a connection up: foreign keys on; unless read-only, WAL, waiting for other writers, and the schema migrated forward. */
-function configure(db: BudgetDatabase, readonly: boolean): BudgetDatabase {
+function open(path: string, readonly: boolean): BudgetDatabase {
+  if (!readonly && path !== ":memory:") {
+    mkdirSync(dirname(path), { recursive: true });
+    // Another process (a second run, Datasette, a reader waiting for the file) must never find a
+    // database without its schema: a new one is built beside its path and linked into place whole.
+    if (!existsSync(path)) createExclusively(path, (tmp) => configure(new Sqlite(tmp), false, tmp).close());
+  }
+  return configure(new Sqlite(path, { readonly, fileMustExist: readonly }), readonly, path);
+}
+
+/**
+ * Sets a connection up: foreign keys on; a foreign database refused; unless read-only, WAL, waiting
+ * for other writers, and the schema migrated forward.
+ */
+function configure(db: BudgetDatabase, readonly: boolean, path: string): BudgetDatabase {
   try {
     db.pragma("foreign_keys = ON");
     if (readonly) {
+      refuseForeignDatabase(db, path, MIGRATIONS.length);
       assertKnownVersion(schemaVersion(db));
     } else {
       // a second process loading into the same file waits instead of failing at once (even while switching to WAL)
       db.pragma("busy_timeout = 10000");
+      whileBusy(() => refuseForeignDatabase(db, path, MIGRATIONS.length));
       // switching a new file to WAL takes an exclusive lock, and SQLite answers BUSY at once (no busy
       // handler) while another process opening the same file holds one: wait and retry instead
       whileBusy(() => db.pragma("journal_mode = WAL"));

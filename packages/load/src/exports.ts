@@ -34,7 +34,8 @@ const select = (fields: readonly ExportField[], from: string): string =>
 
 const documentFields = [
   i("id"), s("file_name"), s("source_path"), s("sha256"), s("status", "loaded, failed or needs_ocr"),
-  s("error", "why the document was not loaded"), i("fiscal_year"), s("region"), s("department"), s("doc_kind"),
+  s("error", "why the document was not loaded"),
+  s("reread_error", "why the last re-read of loaded content failed (--force): the loaded version was kept"), i("fiscal_year"), s("region"), s("department"), s("doc_kind"),
   i("page_count"), i("edition", "classification edition the codes were resolved against"), i("table_count"),
   i("fact_count"), i("error_count"), i("warning_count"), i("info_count"),
   { name: "clean", type: "boolean", description: "loaded without any error-severity issue" } as const,

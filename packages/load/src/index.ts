@@ -1,7 +1,9 @@
 export { openDatabase, migrate, schemaVersion, type BudgetDatabase, type OpenOptions } from "./database.js";
+export { DatabaseError, databaseError, isStorageError } from "./database-errors.js";
 export { MIGRATIONS, type Migration } from "./migrations.js";
 export { loadDocument, type LoadOptions, type LoadResult } from "./load-document.js";
 export { recordFailure, type Failure } from "./record-failure.js";
+export { addDocumentNames } from "./document-names.js";
 export { documentRecord, documentStatus, type DocumentRecord } from "./document-status.js";
 export { loadClassification, type ClassificationEntry } from "./load-classification.js";
 export { EXPORTS, type ExportDefinition, type ExportField, type FieldType } from "./exports.js";

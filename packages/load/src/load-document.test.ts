@@ -6,6 +6,7 @@ import type { BudgetDocument } from "@yusuan/schema";
 import { type CorpusDoc, corpusDocs, sha256Of, sharedDir, sharedMissing, type TruthFact, truthDocument } from "@yusuan/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type BudgetDatabase } from "./database.js";
+import { addDocumentNames } from "./document-names.js";
 import { documentRecord, documentStatus } from "./document-status.js";
 import { loadDocument } from "./load-document.js";
 import { recordFailure } from "./record-failure.js";
@@ -217,6 +218,40 @@ describe.skipIf(missing)("recordFailure and documentStatus", () => {
     expect(documentStatus(db, doc.sha256)).toBe("loaded");
     expect(documentStatus(db, "1".repeat(64))).toBe("failed");
     expect(factsOf(db, basename(corpus.pdf))).toHaveLength(corpus.facts.length);
+    db.close();
+  });
+  it("a failed re-read of loaded content leaves the loaded version whole and stores its reason beside it", () => {
+    const corpus = docs[0]!;
+    const db = freshDb();
+    const doc = truthDocument(corpus);
+    const { documentId } = loadDocument(db, doc);
+    const kept = recordFailure(db, { fileName: basename(corpus.pdf), sha256: doc.sha256, status: "failed", error: "took longer than the per-document limit of 300 s" });
+    expect(kept).toBe(documentId);
+    expect(db.prepare("SELECT status, error, reread_error FROM documents").all()).toEqual([
+      { status: "loaded", error: null, reread_error: "took longer than the per-document limit of 300 s" },
+    ]);
+    expect(factsOf(db, basename(corpus.pdf))).toHaveLength(corpus.facts.length);
+    loadDocument(db, doc, { replace: true });
+    expect(db.prepare("SELECT reread_error FROM documents").pluck().all()).toEqual([null]);
+    db.close();
+  });
+
+  it("keeps every name a content was found under, across a re-load and a failure of it", () => {
+    const corpus = docs[0]!;
+    const db = freshDb();
+    const doc = truthDocument(corpus);
+    const names = () => db.prepare("SELECT source_path FROM document_names ORDER BY source_path").pluck().all();
+    const { documentId } = loadDocument(db, doc, { sourcePath: "in/a.pdf" });
+    addDocumentNames(db, documentId, ["in/a.pdf", "in/copy/a.pdf", "in/b.pdf"]);
+    expect(names()).toEqual(["in/a.pdf", "in/b.pdf", "in/copy/a.pdf"]);
+    loadDocument(db, doc, { replace: true, sourcePath: "in/c.pdf" });
+    expect(names()).toEqual(["in/a.pdf", "in/b.pdf", "in/c.pdf", "in/copy/a.pdf"]);
+    recordFailure(db, { fileName: "in/x.pdf", sha256: "2".repeat(64), status: "failed", error: "not a PDF" });
+    recordFailure(db, { fileName: "in/y.pdf", sha256: "2".repeat(64), status: "failed", error: "not a PDF" });
+    expect(db.prepare("SELECT d.status, n.source_path FROM document_names n JOIN documents d ON d.id = n.document_id WHERE d.status = 'failed' ORDER BY 2").all()).toEqual([
+      { status: "failed", source_path: "in/x.pdf" },
+      { status: "failed", source_path: "in/y.pdf" },
+    ]);
     db.close();
   });
 });

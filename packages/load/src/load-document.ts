@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { BudgetDocument, type CodeResolution, type LineItem } from "@yusuan/schema";
 import type { BudgetDatabase } from "./database.js";
+import { replacingDocument } from "./document-names.js";
 import { statements, type Statements } from "./statements.js";
 
 export interface LoadOptions {
@@ -10,6 +11,8 @@ export interface LoadOptions {
   readonly supersede?: boolean;
   /** when the load happened (default: now); stored as ISO 8601 */
   readonly loadedAt?: Date;
+  /** the path the file was read from, recorded among the document's names (default: its file name) */
+  readonly sourcePath?: string;
 }
 
 export interface LoadResult {
@@ -33,11 +36,11 @@ export function loadDocument(db: BudgetDatabase, input: BudgetDocument, options:
     const same = st.findBySha.get(doc.sha256);
     if (same?.status === "loaded" && !options.replace) return { documentId: same.id, action: "skipped", facts: 0 };
     const others = options.supersede ? st.findOtherVersion.all(fileName, doc.sha256) : [];
-    if (same) st.deleteDocument.run(same.id);
     for (const other of others) st.deleteDocument.run(other.id);
+    const sourcePath = options.sourcePath ?? doc.fileName;
+    const documentId = replacingDocument(st, same?.id, () => insertDocument(st, doc, fileName, sourcePath, options.loadedAt ?? new Date()), sourcePath);
     // earlier failures of this file are history once it loads
     const failures = st.deleteFailuresOf.run(fileName).changes;
-    const documentId = insertDocument(st, doc, fileName, options.loadedAt ?? new Date());
     const facts = insertTables(st, documentId, doc);
     insertContent(st, documentId, doc);
     const counts = { error: 0, warning: 0, info: 0 };
@@ -55,10 +58,10 @@ export function loadDocument(db: BudgetDatabase, input: BudgetDocument, options:
   return write.immediate();
 }
 
-function insertDocument(st: Statements, doc: BudgetDocument, fileName: string, loadedAt: Date): number {
+function insertDocument(st: Statements, doc: BudgetDocument, fileName: string, sourcePath: string, loadedAt: Date): number {
   const { lastInsertRowid } = st.insertDocument.run({
     file_name: fileName,
-    source_path: doc.fileName,
+    source_path: sourcePath,
     sha256: doc.sha256,
     status: "loaded",
     error: null,

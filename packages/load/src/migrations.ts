@@ -367,6 +367,21 @@ SELECT document, fiscal_year, department, table_no, amount_unit, row_index, row_
 FROM table_rows WHERE table_kind = '${kind}';`,
 ).join("\n");
 
+// Content is identified by its sha256, so one documents row stands for every file with those bytes:
+// each name the content was given is kept beside it. A failed re-read (--force) of loaded content
+// keeps the loaded version and its reason is stored beside it, not over it.
+const names = `
+CREATE TABLE document_names (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  file_name TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  PRIMARY KEY (document_id, source_path)
+) STRICT;
+CREATE INDEX document_names_file_name ON document_names (file_name);
+INSERT INTO document_names (document_id, file_name, source_path) SELECT id, file_name, source_path FROM documents;
+ALTER TABLE documents ADD COLUMN reread_error TEXT;
+`;
+
 const parents = `
 ALTER TABLE line_items ADD COLUMN parent_row INTEGER CHECK (parent_row >= 0);
 ALTER TABLE line_items ADD COLUMN of_which INTEGER NOT NULL DEFAULT 0 CHECK (of_which IN (0, 1));
@@ -380,5 +395,6 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 5, name: "facts, rollups, table rows", sql: views },
   { version: 6, name: "wide views per table kind", sql: wideViews },
   { version: 7, name: "full-text search over labels and prose", sql: search },
-  { version: 8, name: "the row each row is printed under", sql: parents },
+  { version: 8, name: "every name of a document's content; a failed re-read beside the loaded version", sql: names },
+  { version: 9, name: "the row each row is printed under", sql: parents },
 ]);

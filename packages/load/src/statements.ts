@@ -11,6 +11,9 @@ export interface Statements {
   readonly deleteFailuresOf: Sqlite.Statement<[string]>;
   readonly deleteUnreadFailuresOf: Sqlite.Statement<[string]>;
   readonly deleteDocument: Sqlite.Statement<[number]>;
+  readonly namesOf: Sqlite.Statement<[number], { file_name: string; source_path: string }>;
+  readonly insertName: Run;
+  readonly setRereadError: Sqlite.Statement<[string, number]>;
   readonly insertDocument: Run;
   readonly finishDocument: Run;
   readonly insertPage: Run;
@@ -45,6 +48,11 @@ export function statements(db: BudgetDatabase): Statements {
       "SELECT id, sha256 FROM documents WHERE file_name = ? AND sha256 <> ? AND status = 'loaded' ORDER BY id",
     ),
     deleteDocument: db.prepare<[number]>("DELETE FROM documents WHERE id = ?"),
+    namesOf: db.prepare<[number], { file_name: string; source_path: string }>("SELECT file_name, source_path FROM document_names WHERE document_id = ?"),
+    insertName: db.prepare<[Params]>(
+      "INSERT OR IGNORE INTO document_names (document_id, file_name, source_path) VALUES (@document_id, @file_name, @source_path)",
+    ),
+    setRereadError: db.prepare<[string, number]>("UPDATE documents SET reread_error = ? WHERE id = ?"),
     deleteFailuresOf: db.prepare<[string]>("DELETE FROM documents WHERE file_name = ? AND status <> 'loaded'"),
     deleteUnreadFailuresOf: db.prepare<[string]>("DELETE FROM documents WHERE file_name = ? AND sha256 IS NULL"),
     insertDocument: insert(db, "documents", [

@@ -8,6 +8,7 @@ export const FindingCode = z.enum([
   // extraction
   "no_text_layer", // 扫描件: pages without a text layer, OCR needed
   "missing_tounicode", // glyphs that cannot be mapped to text
+  "garbled_text", // text that decodes to characters the page does not show (a damaged font or ToUnicode map)
   "table_not_found", // a table the 目录 or template promises was not found
   "table_unreadable", // a table was found but its grid could not be rebuilt
   "unparsed_amount", // a cell in an amount column that is not a number

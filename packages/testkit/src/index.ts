@@ -211,3 +211,5 @@ export function normText(s: string | null | undefined): string {
 }
 export { sha256Of, truthDocument } from "./truth-document.js";
 export { scoreFacts, type FactScore } from "./score.js";
+
+export { garbleToUnicode, punchFontHoles, rewritePdf, type PdfObject } from "./pdf-surgery.js";

@@ -1,10 +1,23 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { loadRegistry } from "@yusuan/classification";
-import { documentStatus, loadClassification, loadDocument, openDatabase, recordFailure } from "@yusuan/load";
+import {
+  addDocumentNames,
+  databaseError,
+  documentRecord,
+  isStorageError,
+  loadClassification,
+  loadDocument,
+  openDatabase,
+  recordFailure,
+  type BudgetDatabase,
+  type DocumentRecord,
+} from "@yusuan/load";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import { listInputs } from "../inputs.js";
 import { extractAll } from "../pool.js";
+import type { FileOutcome } from "../process-file.js";
 import { createProgress } from "../progress.js";
 import { writeExports } from "../write-exports.js";
 
@@ -13,6 +26,7 @@ export interface IngestOptions {
   csv?: string;
   jobs: number;
   force: boolean;
+  retryFailed: boolean;
   replace: boolean;
   timeout: number;
   maxMemory: number;
@@ -28,17 +42,70 @@ function sha256Of(path: string): string {
   }
 }
 
+/** One content to ingest: the paths it was found under (the first is read), its sha256 and what the database knows of it. */
+interface Content {
+  paths: string[];
+  sha256: string;
+  known: DocumentRecord | null;
+}
+
+/** Groups the files by content: copies under other names are one document, read once. An unreadable file stands alone. */
+function byContent(db: BudgetDatabase, files: readonly string[]): Content[] {
+  const contents = new Map<string, Content>();
+  for (const path of files) {
+    const sha256 = sha256Of(path);
+    const same = sha256 ? contents.get(sha256) : undefined;
+    if (same) same.paths.push(path);
+    else contents.set(sha256 || path, { paths: [path], sha256, known: sha256 ? documentRecord(db, sha256) : null });
+  }
+  return [...contents.values()];
+}
+
+/** What happened to one content in this run, for the summary. */
+type Settled = { status: "loaded"; clean: boolean } | { status: "failed" | "needs_ocr"; reason: string; kept: boolean };
+
+/**
+ * Writes one outcome: the document with every name it was found under, or its failure. A failed re-read of
+ * loaded content leaves the loaded version (its reason goes beside it). Storage errors are thrown: they are
+ * the run's, not the document's.
+ */
+function settle(db: BudgetDatabase, content: Content, outcome: FileOutcome, options: IngestOptions): Settled {
+  const kept = content.known?.status === "loaded";
+  let failure: { status: "failed" | "needs_ocr"; reason: string; pageCount: number | null };
+  if (outcome.status === "loaded") {
+    try {
+      db.transaction(() => {
+        const { documentId } = loadDocument(db, outcome.document, { replace: options.force, supersede: options.replace, sourcePath: content.paths[0] });
+        addDocumentNames(db, documentId, content.paths);
+      }).immediate();
+      return { status: "loaded", clean: !outcome.document.findings.some((f) => f.severity === "error") };
+    } catch (error) {
+      if (isStorageError(error)) throw error;
+      failure = { status: "failed", reason: `loading failed: ${(error as Error).message}`, pageCount: outcome.document.pageCount };
+    }
+  } else failure = { status: outcome.status, reason: outcome.reason, pageCount: outcome.pageCount };
+  db.transaction(() => {
+    const id = recordFailure(db, { fileName: content.paths[0]!, sha256: outcome.sha256, status: failure.status, error: failure.reason, pageCount: failure.pageCount });
+    addDocumentNames(db, id, content.paths);
+  }).immediate();
+  return { status: failure.status, reason: failure.reason, kept };
+}
+
 /** `yusuan ingest`: every input ends loaded, failed or needs_ocr in the documents table; one transaction per document. */
 export async function ingestCommand(inputs: string[], options: IngestOptions): Promise<void> {
-  const { files, missing } = listInputs(inputs);
+  const { files, missing, skipped } = listInputs(inputs);
   if (missing.length) throw new UsageError(`not found: ${missing.join(", ")}`);
-  if (files.length === 0) throw new UsageError(`no PDF files found in ${inputs.join(", ")}`);
+  if (files.length === 0 && skipped.length === 0) throw new UsageError(`no PDF files found in ${inputs.join(", ")}`);
   const db = openDatabase(options.db);
+  let current = "";
   try {
     loadClassification(db, loadRegistry().entries());
-    const hashed = files.map((path) => ({ path, sha256: sha256Of(path) }));
-    const todo = options.force ? hashed : hashed.filter((f) => !f.sha256 || documentStatus(db, f.sha256) !== "loaded");
-    const skipped = files.length - todo.length;
+    const contents = byContent(db, files);
+    const retry = (k: DocumentRecord | null) => !k || options.force || (options.retryFailed && k.status !== "loaded");
+    const todo = contents.filter((c) => retry(c.known));
+    const known = contents.filter((c) => !retry(c.known));
+    // a new name of known content is recorded even though the content is not read again
+    for (const c of known) addDocumentNames(db, c.known!.documentId, c.paths);
     const progress = createProgress(todo.length, { quiet: options.quiet });
     const counts = { loaded: 0, clean: 0, failed: 0, needs_ocr: 0 };
     const failures: string[] = [];
@@ -55,37 +122,44 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
       process.exit(ExitCode.Interrupted);
     };
     process.once("SIGINT", interrupt).once("SIGTERM", interrupt);
-    for await (const outcome of extractAll(todo, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory })) {
-      if (outcome.status === "loaded") {
-        try {
-          loadDocument(db, outcome.document, { replace: options.force, supersede: options.replace });
-          counts.loaded++;
-          if (!outcome.document.findings.some((f) => f.severity === "error")) counts.clean++;
-          progress.done(outcome.fileName, "loaded", outcome.document.pageCount);
-          continue;
-        } catch (error) {
-          recordFailure(db, { fileName: outcome.fileName, sha256: outcome.sha256, status: "failed", error: `loading failed: ${(error as Error).message}` });
-          counts.failed++;
-          failures.push(`${outcome.fileName}: loading failed: ${(error as Error).message}`);
-          progress.done(outcome.fileName, "failed", outcome.document.pageCount);
-          continue;
-        }
-      }
-      recordFailure(db, { fileName: outcome.fileName, sha256: outcome.sha256, status: outcome.status, error: outcome.reason });
-      counts[outcome.status]++;
-      failures.push(`${outcome.fileName}: ${outcome.reason}`);
-      progress.done(outcome.fileName, outcome.status, outcome.pageCount ?? 0);
+    const reads = todo.map((c) => ({ path: c.paths[0]!, sha256: c.sha256 }));
+    let next = 0;
+    for await (const outcome of extractAll(reads, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory })) {
+      const content = todo[next++]!;
+      current = basename(content.paths[0]!);
+      const settled = settle(db, content, outcome, options);
+      counts[settled.status]++;
+      if (settled.status === "loaded" && settled.clean) counts.clean++;
+      if (settled.status !== "loaded")
+        failures.push(settled.kept ? `${current}: re-reading failed, the loaded version is kept: ${settled.reason}` : `${current}: ${settled.reason}`);
+      progress.done(outcome.fileName, settled.status, outcome.status === "loaded" ? outcome.document.pageCount : (outcome.pageCount ?? 0));
     }
+    current = "";
     progress.finish();
     if (options.csv) await writeExports(db, options.csv);
+    const loadedBefore = known.filter((c) => c.known!.status === "loaded").length;
+    const failedBefore = known.filter((c) => c.known!.status !== "loaded");
+    const copies = files.length - contents.length;
     const out = process.stdout;
     out.write(
       `${counts.loaded} loaded (${counts.clean} clean), ${counts.failed} failed, ${counts.needs_ocr} need OCR` +
-        (skipped ? `, ${skipped} already loaded (use --force to re-ingest)` : "") +
+        (loadedBefore ? `, ${loadedBefore} already loaded (use --force to re-ingest)` : "") +
+        (failedBefore.length ? `, ${failedBefore.length} failed before (use --retry-failed to try again)` : "") +
+        (copies ? `; ${copies} of ${files.length} files repeat another's content (one document, every name kept)` : "") +
+        (skipped.length ? `; ${skipped.length} skipped` : "") +
         ` → ${options.db}${options.csv ? ` and ${options.csv}` : ""}\n`,
     );
     for (const f of failures) out.write(`  ✗ ${f}\n`);
-    process.exitCode = counts.failed + counts.needs_ocr > 0 ? ExitCode.SomeFailed : ExitCode.Ok;
+    for (const c of failedBefore) out.write(`  ✗ ${basename(c.paths[0]!)}: ${c.known!.status === "needs_ocr" ? "needs OCR" : "failed"} before: ${c.known!.error}\n`);
+    for (const s of skipped) out.write(`  – skipped ${s.path}: ${s.reason}\n`);
+    const incomplete = counts.failed + counts.needs_ocr + failedBefore.length + skipped.length;
+    process.exitCode = incomplete > 0 ? ExitCode.SomeFailed : ExitCode.Ok;
+  } catch (error) {
+    if (!isStorageError(error)) throw error;
+    const stopped = databaseError(error, options.db);
+    // The document being written was rolled back whole; the ones before it are loaded.
+    if (current) stopped.message += `. Stopped at ${current}: the documents before it are loaded, it and the files after it are as they were`;
+    throw stopped;
   } finally {
     db.close();
   }

@@ -138,3 +138,18 @@ function writeRawPdf(path: string, objects: (string | Buffer)[]): void {
   push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, "latin1"));
   writeFileSync(path, Buffer.concat(chunks));
 }
+
+/**
+ * A copy of `source` in which the first two page objects swap numbers (`7 0 obj` ↔ `11 0 obj`, numbers of
+ * one length so every offset stays right): each page's body sits under the other's number and pdf.js, after
+ * rebuilding the cross-reference, rejects a promise nobody awaits.
+ * @example swapPageObjects("data/samples/a.pdf", join(tmp, "swapped.pdf"))
+ */
+export function swapPageObjects(source: string, path: string): void {
+  const text = readFileSync(source).toString("latin1");
+  const pages = [...text.matchAll(/(?<=^|[\r\n])(\d+) 0 obj\s*<<\s*\/Type \/Page\b(?!s)/g)].map((m) => m[1]!);
+  const [a, b] = pages.filter((n) => n.length === pages[pages.length - 1]!.length).slice(-2);
+  if (!a || !b) throw new Error(`${source}: no two page objects with numbers of one length`);
+  const swapped = text.replace(new RegExp(`(?<=^|[\\r\\n])(${a}|${b}) 0 obj`, "g"), (_, n: string) => `${n === a ? b : a} 0 obj`);
+  writeFileSync(path, Buffer.from(swapped, "latin1"));
+}
