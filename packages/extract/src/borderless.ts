@@ -16,7 +16,7 @@ const squeeze = (s: string): string => s.replace(/\s+/g, "");
  * Tables drawn without rules: the block of lines under a 金额单位/部门 line (or, on a page that
  * continues a table, from the top) down to a 备注, page number, next table number or a wide gap.
  * A block counts only when several of its lines spread over three or more runs and it holds data
- * or a bare 合 计 row. `continued` gives the columns of a table the page may continue.
+ * or a bare 合 计 row, or (a label and an amount column) its amounts end at one right edge. `continued` gives the columns of a table the page may continue.
  * @example findTextRegions(lines, null); // [{ x0: 47, y0: 120, x1: 795, y1: 560 }]
  */
 export function findTextRegions(lines: readonly Line[], continued: readonly Column[] | null): Box[] {
@@ -37,7 +37,11 @@ export function findTextRegions(lines: readonly Line[], continued: readonly Colu
     const fitsIn = (r: Line["runs"][number], c: Column): boolean =>
       (r.x0 + r.x1) / 2 > c.x0 && (r.x0 + r.x1) / 2 < c.x1 && r.x1 - r.x0 <= c.x1 - c.x0 + 2 * r.size;
     const fits = tail && block.every((l) => l.runs.every((r) => continued.some((c) => fitsIn(r, c))));
-    if (!fits && (wide < 2 || !(data || total))) return;
+    // A table of one label column and one amount column spreads over two runs a line: its amounts
+    // end at one right edge.
+    const amountEnds = block.filter((l) => l.runs.length >= 2 && DATA_RUN.test(l.runs.at(-1)!.text)).map((l) => l.runs.at(-1)!.x1);
+    const narrow = amountEnds.length >= 2 && Math.max(...amountEnds) - Math.min(...amountEnds) <= 3;
+    if (!fits && !narrow && (wide < 2 || !(data || total))) return;
     boxes.push({
       x0: Math.min(...block.flatMap((l) => l.runs.map((r) => r.x0))) - 1,
       x1: Math.max(...block.flatMap((l) => l.runs.map((r) => r.x1))) + 1,

@@ -38,9 +38,11 @@ const toAscii = (s: string): string =>
  * @example isPreambleLine(line); // true for "表1-2", "部门支出总表", "部门：… 金额单位：万元"
  */
 export function isPreambleLine(line: Line): boolean {
-  return line.runs.every((r) => {
+  return line.runs.every((r, i) => {
     const text = squeeze(r.text);
-    return UNIT.test(text) || ENTITY.test(text) || TABLE_NO.exec(text)?.[0].length === text.length || (line.runs.length === 1 && /表([（(][^）)]*[）)])?$/.test(text));
+    // "部门（单位）：" printed apart from the name it introduces
+    const entityName = i > 0 && ENTITY.exec(squeeze(line.runs[i - 1]!.text))?.[1] === "";
+    return entityName || UNIT.test(text) || ENTITY.test(text) || TABLE_NO.exec(text)?.[0].length === text.length || (line.runs.length === 1 && /表([（(][^）)]*[）)])?$/.test(text));
   });
 }
 
