@@ -20,7 +20,6 @@ export function withParents(rows: readonly LineItem[]): LineItem[] {
   let department: number | null = null;
   let unit: number | null = null;
   let group: number | null = null;
-  let heading: number | null = null;
   let numbered = new NumberingStack();
   /** numbering levels opened by a 其中 row: their rows are parts, not addends */
   let partLevels = new Set<number | null>();
@@ -29,7 +28,6 @@ export function withParents(rows: readonly LineItem[]): LineItem[] {
   const within = () => {
     numbered = new NumberingStack();
     partLevels = new Set();
-    heading = null;
   };
   const parentOf = (row: LineItem, i: number): number | null => {
     if (row.rowKind === "total") {
@@ -70,7 +68,7 @@ export function withParents(rows: readonly LineItem[]): LineItem[] {
       }
     const { style, partOf } = numberingOf(row.label);
     if (code === null && style !== null) {
-      const placed = numbered.place(style, i) ?? heading;
+      const placed = numbered.place(style, i);
       if (partOf) partLevels.add(placed);
       out[i]!.ofWhich = partLevels.has(placed);
       return placed ?? group ?? container;
@@ -84,10 +82,8 @@ export function withParents(rows: readonly LineItem[]): LineItem[] {
         }
     }
     if (isBare(row) && rows[i + 1] && isBare(rows[i + 1]!) && numberingOf(rows[i + 1]!.label).style !== null) {
-      // an unnumbered heading over a numbered run: the run is its parts
-      within();
-      heading = i;
-      return group ?? container;
+      // an unnumbered heading over a numbered run: the run is its parts, it is a part of the numbered row above
+      return numbered.place("heading", i) ?? group ?? container;
     }
     if (isBare(row)) within();
     // an item whose code the template does not print (nor the registry know) sits under the subtotal above it

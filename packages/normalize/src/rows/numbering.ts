@@ -33,16 +33,19 @@ export function numberingOf(label: string): Numbering {
   return { style, partOf };
 }
 
-/** The style order of a table: each style nests under those first used before it. */
+/**
+ * The style order of a table: each style nests under those first used before it. An unnumbered
+ * heading over a numbered run ("运行保障类项目" over 1. 2. 3.) takes a level of its own.
+ */
 export class NumberingStack {
-  private readonly open: { style: NumberingStyle; row: number }[] = [];
+  private readonly open: { style: NumberingStyle | "heading"; row: number }[] = [];
 
   /**
    * The row a numbered row is printed under (null: none of the numbered rows above), after which
    * it stands for its style. A style already open closes everything opened after it.
    * @example const s = new NumberingStack(); s.place("1、", 3); s.place("（1）", 4) // 3
    */
-  place(style: NumberingStyle, row: number): number | null {
+  place(style: NumberingStyle | "heading", row: number): number | null {
     const at = this.open.findIndex((o) => o.style === style);
     if (at >= 0) this.open.splice(at);
     const parent = this.open.at(-1)?.row ?? null;
