@@ -114,6 +114,8 @@ export interface MeaningContext {
   basis: Basis;
   /** the table also prints 会议费 or 培训费 beside 三公, so its 合计 is no 三公 total */
   printsBeyondSangong: boolean;
+  /** some column names a fund (一般公共预算 | 政府性基金 …), so a 合计 beside it is all funds */
+  printsFunds: boolean;
 }
 
 /**
@@ -139,7 +141,7 @@ export function columnMeaning(path: readonly string[], side: Side | null, ctx: M
     side: side ?? sideOfKind(ctx.kind),
     period: periodOf(parts, ctx.fiscalYear) ?? "current",
     basis: basisOf(parts) ?? ctx.basis,
-    fund: fund ?? fundOfKind(ctx.kind) ?? (whole && !itemTable ? "total" : null),
+    fund: fund ?? (whole && ctx.printsFunds ? "total" : (fundOfKind(ctx.kind) ?? (whole && !itemTable ? "total" : null))),
     use: use ?? (whole && !itemTable && side !== "income" && ctx.kind !== "部门收入总表" ? "total" : null),
     item,
     ofWhich: parts.some((p) => OF_WHICH.test(p)),
@@ -188,7 +190,8 @@ function merged(col: Meaning, row: RowMeaning): Meaning {
     period: row.period ?? col.period,
     fund: pick(col.fund, row.fund),
     use: pick(col.use, row.use),
-    item: pick(col.item, row.item),
+    // a row naming its item (广州 lists 三公 items as rows) says more than a 合计 column
+    item: row.item ?? col.item,
     aggregate: col.aggregate || row.aggregate,
   };
 }
@@ -203,19 +206,20 @@ function headsParts(info: ColumnInfo, all: readonly ColumnInfo[], pathOf: (c: Co
 /**
  * Gives every amount of a table its meaning, from the header it was printed under (the extracted
  * columns), the label of its row and the table's kind.
- * @example withMeanings(table, extracted.columns, extracted.rows, false, { kind: table.kind, fiscalYear: 2026, basis: "预算", printsBeyondSangong: false }).rows[0].amounts[0].meaning
+ * @example withMeanings(table, extracted.columns, extracted.rows, false, { kind: table.kind, fiscalYear: 2026, basis: "预算" }).rows[0].amounts[0].meaning
  */
 export function withMeanings(
   table: BudgetTable,
   columns: readonly Column[],
   body: readonly ExtractedRow[],
   twoSided: boolean,
-  ctx: Omit<MeaningContext, "printsBeyondSangong">,
+  ctx: Omit<MeaningContext, "printsBeyondSangong" | "printsFunds">,
 ): BudgetTable {
   const infos = describeColumns(columns, body, twoSided);
   const pathOf = (c: ColumnInfo) => (twoSided && c.side && c.path.length > 1 ? c.path.slice(1) : c.path);
   const printsBeyondSangong = infos.some((c) => c.path.some((p) => /会议费|培训费/.test(p)));
-  const full: MeaningContext = { ...ctx, printsBeyondSangong };
+  const printsFunds = infos.some((c) => c.role.role === "amount" && firstFrom(pathOf(c), FUNDS) !== null);
+  const full: MeaningContext = { ...ctx, printsBeyondSangong, printsFunds };
   const byMeasure = new Map<string, Meaning>();
   for (const info of infos) {
     if (info.role.role !== "amount") continue;

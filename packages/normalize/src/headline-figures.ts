@@ -18,11 +18,11 @@ type Want = (m: Meaning) => boolean;
 const isWhole = (v: string | null) => v === null || v === "total";
 
 /** The amounts of a document's tables of these kinds, in printed order, whose meaning is wanted. */
-function amountsOf(doc: BudgetDocument, kinds: readonly TableKind[], want: Want, rowWanted: (r: LineItem) => boolean): Found[] {
+function amountsOf(doc: BudgetDocument, kinds: readonly TableKind[], want: Want, rowWanted: (r: LineItem, i: number) => boolean): Found[] {
   return doc.tables
     .filter((t) => kinds.includes(t.kind))
     .flatMap((table) =>
-      table.rows.filter(rowWanted).flatMap((row) =>
+      table.rows.filter((r, i) => rowWanted(r, i)).flatMap((row) =>
         row.amounts.flatMap((amount) => (amount.meaning && want(amount.meaning) ? [{ table, row, amount: { ...amount, meaning: amount.meaning } }] : [])),
       ),
     );
@@ -30,10 +30,15 @@ function amountsOf(doc: BudgetDocument, kinds: readonly TableKind[], want: Want,
 
 /** Total rows first (合计 printed at the top or the bottom), then the first row, which a one-row table prints as its whole. */
 function preferTotals(found: readonly Found[]): Found | null {
-  return found.find((f) => f.row.rowKind === "total") ?? found[0] ?? null;
+  return found.find((f) => f.row.rowKind === "total") ?? found.find((f) => unlabelled(f.row)) ?? found[0] ?? null;
 }
 
-const totalRow = (r: LineItem) => r.rowKind === "total";
+/**
+ * The rows printing a table's whole: its total rows, else a first row without label or code (a 合计
+ * whose label cell was merged away, printed above the coded rows).
+ */
+const totalRow = (r: LineItem, i: number) => r.rowKind === "total" || (i === 0 && unlabelled(r));
+const unlabelled = (r: LineItem) => r.label === "" && r.funcCode === null && r.econCode === null && r.amounts.length > 0;
 
 function figure(name: HeadlineName, f: Found | null): HeadlineFigure | null {
   if (!f) return null;
@@ -52,11 +57,12 @@ function figure(name: HeadlineName, f: Found | null): HeadlineFigure | null {
 
 /** 表1's grand total of one side: 总计 where printed (收入总计, 总计), else its 合计 (收入合计, not 本年收入合计). */
 function summaryTotal(doc: BudgetDocument, side: "income" | "expense", current: Want): Found | null {
-  const found = amountsOf(doc, ["部门收支总表"], (m) => current(m) && isWhole(m.fund) && isWhole(m.use), (r) => r.side === side && r.rowKind === "total");
+  const found = amountsOf(doc, ["部门收支总表"], (m) => current(m) && isWhole(m.fund) && isWhole(m.use), (r) => r.side === side && (r.rowKind === "total" || unlabelled(r)));
   const first = doc.tables.find((t) => t.kind === "部门收支总表");
   const inFirst = found.filter((f) => f.table === first);
   const key = (f: Found) => labelKey(f.row.label);
-  return inFirst.find((f) => /总计$/.test(key(f))) ?? inFirst.find((f) => /^(收入|支出)?合计$/.test(key(f))) ?? null;
+  // a side's totals whose labels the extraction lost are the last unlabelled rows under its items
+  return inFirst.find((f) => /总计$/.test(key(f))) ?? inFirst.find((f) => /^(收入|支出)?合计$/.test(key(f))) ?? inFirst.filter((f) => key(f) === "").at(-1) ?? null;
 }
 
 /** The items of a 三公 table: by column (合计 row or the department's) or by row (广州). */
@@ -87,7 +93,7 @@ export function headlineFigures(doc: BudgetDocument): HeadlineFigure[] {
   const basis: Basis = /决算/.test(doc.docKind ?? "") ? "决算" : "预算";
   const current: Want = (m) => m.period === "current" && m.basis === basis && !m.ofWhich;
   const gpbTotalRow = (want: Want) => preferTotals(amountsOf(doc, ["一般公共预算支出表"], (m) => current(m) && gpbFund(m) && want(m), totalRow));
-  const basicTable = (want: Want, rows: (r: LineItem) => boolean = totalRow) => preferTotals(amountsOf(doc, ["一般公共预算基本支出表"], (m) => current(m) && want(m), rows));
+  const basicTable = (want: Want) => preferTotals(amountsOf(doc, ["一般公共预算基本支出表"], (m) => current(m) && want(m), totalRow));
   const byUse = (use: Meaning["use"]) => (m: Meaning) => m.use === use;
   const found: [HeadlineName, Found | null][] = [
     ["income_total", summaryTotal(doc, "income", current)],
