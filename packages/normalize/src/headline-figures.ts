@@ -17,9 +17,9 @@ type Want = (m: Meaning) => boolean;
 
 const isWhole = (v: string | null) => v === null || v === "total";
 
-/** The amounts of a document's tables of these kinds, in printed order, whose meaning is wanted. */
-function amountsOf(doc: BudgetDocument, kinds: readonly TableKind[], want: Want, rowWanted: (r: LineItem, i: number) => boolean): Found[] {
-  return doc.tables
+/** The amounts of tables of these kinds, in printed order, whose meaning is wanted. */
+function amountsOf(tables: readonly BudgetTable[], kinds: readonly TableKind[], want: Want, rowWanted: (r: LineItem, i: number) => boolean): Found[] {
+  return tables
     .filter((t) => kinds.includes(t.kind))
     .flatMap((table) =>
       table.rows.filter((r, i) => rowWanted(r, i)).flatMap((row) =>
@@ -57,7 +57,7 @@ function figure(name: HeadlineName, f: Found | null): HeadlineFigure | null {
 
 /** 表1's grand total of one side: 总计 where printed (收入总计, 总计), else its 合计 (收入合计, not 本年收入合计). */
 function summaryTotal(doc: BudgetDocument, side: "income" | "expense", current: Want): Found | null {
-  const found = amountsOf(doc, ["部门收支总表"], (m) => current(m) && isWhole(m.fund) && isWhole(m.use), (r) => r.side === side && (r.rowKind === "total" || unlabelled(r)));
+  const found = amountsOf(doc.tables, ["部门收支总表"], (m) => current(m) && isWhole(m.fund) && isWhole(m.use), (r) => r.side === side && (r.rowKind === "total" || unlabelled(r)));
   const first = doc.tables.find((t) => t.kind === "部门收支总表");
   const inFirst = found.filter((f) => f.table === first);
   const key = (f: Found) => labelKey(f.row.label);
@@ -67,7 +67,7 @@ function summaryTotal(doc: BudgetDocument, side: "income" | "expense", current: 
 
 /** The items of a 三公 table: by column (合计 row or the department's) or by row (广州). */
 function sangong(doc: BudgetDocument, item: Item, current: Want): Found | null {
-  const found = amountsOf(doc, ["一般公共预算三公经费表"], (m) => current(m) && m.item === item && (isWhole(m.fund) || m.fund === "一般公共预算" || m.fund === "财政拨款"), () => true);
+  const found = amountsOf(doc.tables, ["一般公共预算三公经费表"], (m) => current(m) && m.item === item && (isWhole(m.fund) || m.fund === "一般公共预算" || m.fund === "财政拨款"), () => true);
   // where the table prints 合计 and 一般公共预算 columns, the 合计 is the figure
   return preferTotals(found.filter((f) => isWhole(f.amount.meaning.fund)).length > 0 ? found.filter((f) => isWhole(f.amount.meaning.fund)) : found);
 }
@@ -87,13 +87,14 @@ const gpbFund = (m: Meaning) => m.fund === "一般公共预算" || isWhole(m.fun
  * The headline figures a document's tables print, in 万元, each traceable to its cell; then those only its
  * prose states (政府采购, 机关运行经费, and 三公 items whose cell is blank), traceable to their page.
  * For a 决算 the actual amounts (决算数), for a 预算 the year's budget: never a previous-year or change column.
+ * `structured`: tables whose rows the document keeps apart (政府采购 items), read with their rows for their 合计.
  * @example headlineFigures(doc).find((f) => f.name === "personnel_total") // { wan: "2906.80", page: 20, source: "table", … }
  */
-export function headlineFigures(doc: BudgetDocument): HeadlineFigure[] {
+export function headlineFigures(doc: BudgetDocument, structured: readonly BudgetTable[] = []): HeadlineFigure[] {
   const basis: Basis = /决算/.test(doc.docKind ?? "") ? "决算" : "预算";
   const current: Want = (m) => m.period === "current" && m.basis === basis && !m.ofWhich;
-  const gpbTotalRow = (want: Want) => preferTotals(amountsOf(doc, ["一般公共预算支出表"], (m) => current(m) && gpbFund(m) && want(m), totalRow));
-  const basicTable = (want: Want) => preferTotals(amountsOf(doc, ["一般公共预算基本支出表"], (m) => current(m) && want(m), totalRow));
+  const gpbTotalRow = (want: Want) => preferTotals(amountsOf(doc.tables, ["一般公共预算支出表"], (m) => current(m) && gpbFund(m) && want(m), totalRow));
+  const basicTable = (want: Want) => preferTotals(amountsOf(doc.tables, ["一般公共预算基本支出表"], (m) => current(m) && want(m), totalRow));
   const byUse = (use: Meaning["use"]) => (m: Meaning) => m.use === use;
   const found: [HeadlineName, Found | null][] = [
     ["income_total", summaryTotal(doc, "income", current)],
@@ -106,20 +107,20 @@ export function headlineFigures(doc: BudgetDocument): HeadlineFigure[] {
       "project_total",
       firstOf(
         () => gpbTotalRow(byUse("项目支出")),
-        () => preferTotals(amountsOf(doc, ["一般公共预算项目支出表"], (m) => current(m) && gpbFund(m) && isWhole(m.use), totalRow)),
+        () => preferTotals(amountsOf(doc.tables, ["一般公共预算项目支出表"], (m) => current(m) && gpbFund(m) && isWhole(m.use), totalRow)),
         // all 财政拨款 of a department without 政府性基金 is 一般公共预算: 表2 prints its 项目支出 as a row
-        () => preferTotals(amountsOf(doc, ["财政拨款收支总表"], (m) => current(m) && m.use === "项目支出" && (m.fund === "一般公共预算" || m.fund === "财政拨款"), (r) => r.side === "expense")),
+        () => preferTotals(amountsOf(doc.tables, ["财政拨款收支总表"], (m) => current(m) && m.use === "项目支出" && (m.fund === "一般公共预算" || m.fund === "财政拨款"), (r) => r.side === "expense")),
       ),
     ],
     ["sangong_total", sangong(doc, "三公", current)],
     ["sangong_abroad", sangong(doc, "因公出国（境）", current)],
     ["sangong_reception", sangong(doc, "公务接待", current)],
     ["sangong_vehicle", sangong(doc, "公务用车购置及运行", current)],
-    ["procurement_total", preferTotals(amountsOf(doc, ["政府采购表"], (m) => current(m) && isWhole(m.fund) && (m.item === "政府采购" || m.item === null), totalRow))],
+    ["procurement_total", preferTotals(amountsOf(structured, ["政府采购表"], (m) => current(m) && isWhole(m.fund) && (m.item === "政府采购" || m.item === null), totalRow))],
     [
       "org_running",
       firstOf(
-        () => preferTotals(amountsOf(doc, ["机关运行经费表"], (m) => current(m) && m.item === "机关运行经费", (r) => r.rowKind === "total" || r.econCode?.length === 3)),
+        () => preferTotals(amountsOf(doc.tables, ["机关运行经费表"], (m) => current(m) && m.item === "机关运行经费", (r) => r.rowKind === "total" || r.econCode?.length === 3)),
         () => sangong(doc, "机关运行经费", current),
       ),
     ],

@@ -26,8 +26,8 @@ import { withMeanings } from "./canonical-measure.js";
 import { headlineFigures } from "./headline-figures.js";
 import { cleanDepartment, departmentFromTables, docKindFromTitles, fiscalYearFromTitles, tableNumber } from "./document-identity.js";
 
-/** 绩效 tables are not amount tables: their content is structured apart. */
-const STRUCTURED: ReadonlySet<TableKind> = new Set(["项目绩效目标表", "整体绩效目标表"]);
+/** 表6 and 表8 are not amount tables: their content is structured apart (绩效目标, 政府采购). */
+const STRUCTURED: ReadonlySet<TableKind> = new Set(["项目绩效目标表", "整体绩效目标表", "政府采购表"]);
 /**
  * Kinds the row rules (normalize-table.ts) do not know yet: they read them as 其他, as before the
  * kinds existed (a 项目支出预算表 lists projects, not units, by its title).
@@ -145,6 +145,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
   const procurement: ProcurementItem[] = [];
   const performanceTargets: PerformanceTarget[] = [];
   const identities = new Map<BudgetTable, RowIdentity[]>();
+  const structuredRows: BudgetTable[] = [];
   const tables: BudgetTable[] = extracted.tables.map((t) => {
     const kind = tableKind(t.title, t.columns.map((c) => c.path));
     const ctx = {
@@ -156,8 +157,9 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
       title: t.title,
       department,
     };
-    // 表6 and 表8 are not amount tables: their content is structured apart (绩效目标, 政府采购).
-    const normalized = STRUCTURED.has(kind) ? { rows: [], measures: [], identities: [], findings: [] } : normalizeTableRows(t, ctx);
+    const none = { rows: [], measures: [], identities: [], findings: [] };
+    const rowsRead = kind === "政府采购表" || !STRUCTURED.has(kind) ? normalizeTableRows(t, ctx) : none;
+    const normalized = STRUCTURED.has(kind) ? none : rowsRead;
     if (kind === "政府采购表") procurement.push(...readProcurement(t));
     if (kind === "项目绩效目标表") performanceTargets.push(...readPerformanceTargets(t));
     findings.push(...normalized.findings);
@@ -175,7 +177,10 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
       number: numbered.number,
     };
     const twoSided = isTwoSided(kind) || printsBothSides(t.columns);
-    const table = withMeanings(read, t.columns, t.rows, twoSided, { kind, fiscalYear: year, basis: /决算/.test(docKind ?? "") ? "决算" : "预算" });
+    const meaningOf = { kind, fiscalYear: year, basis: /决算/.test(docKind ?? "") ? ("决算" as const) : ("预算" as const) };
+    const table = withMeanings(read, t.columns, t.rows, twoSided, meaningOf);
+    // a 政府采购 table's rows stay out of the facts (its items are structured apart), its printed 合计 is a headline
+    if (kind === "政府采购表") structuredRows.push(withMeanings({ ...read, rows: rowsRead.rows }, t.columns, t.rows, twoSided, meaningOf));
     findings.push(...codeFindings(table));
     if (normalized.identities) identities.set(table, normalized.identities);
     return table;
@@ -199,6 +204,6 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     findings,
   };
   doc.findings.push(...checkDocument(doc, (t) => identities.get(t)), ...checkClaims(doc, doc.claims));
-  doc.headlines = headlineFigures(doc);
+  doc.headlines = headlineFigures(doc, structuredRows);
   return doc;
 }

@@ -179,7 +179,7 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
 
   it("广州: projects listed under their unit are items of that unit; a first unit differing from 合计 is no department", () => {
     const t = doc("gz_tjj_2026").tables.find((x) => x.tableNo === "12")!;
-    expect(t.kind).toBe("其他");
+    expect(t.kind).toBe("部门项目支出表");
     expect(row(t, "广州市统计局")).toMatchObject({ rowKind: "unit", level: "unit" });
     expect(row(t, "机构运行辅助经费")?.rowKind).toBe("item");
     expect(t.measures).not.toContain("绩效目标");

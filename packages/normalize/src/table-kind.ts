@@ -43,14 +43,21 @@ const HEADER_RULES: ReadonlyArray<readonly [TableKind, RegExp]> = [
 ];
 
 /**
- * What a table is, from its printed title (else from the words of its header paths, for 三公,
- * 机关运行经费 and 采购 tables): the same kind whatever the province calls it.
+ * What a table is, from its printed title (else, for a title naming no table, from its header: 收入 beside
+ * 支出, or the words of 三公, 机关运行经费 and 采购 tables): the same kind whatever the province calls it.
  * @example tableKind("2025年部门支出预算总表") // "部门支出总表"
  */
 export function tableKind(title: string, header: readonly (readonly string[])[] = []): TableKind {
   const t = title.replace(/\s+/g, "").replace(/[“”"]/g, "");
   for (const [kind, words, unless] of RULES) if (words.every((w) => w.test(t)) && !unless?.test(t)) return kind;
+  // only a title naming no table at all (公开表一 and a department's name) leaves the header to tell
+  if (/表|目录/.test(t.replace(/^(公开|附)?表[一二三四五六七八九十\d]+/, ""))) return "其他";
   const parts = header.flat().map((p) => p.replace(/\s+/g, ""));
+  const tops = new Set(header.map((path) => /^(收入|支出)/.exec(path[0]?.replace(/\s+/g, "") ?? "")?.[1]));
+  if (tops.has("收入") && tops.has("支出")) return "部门收支总表";
+  // 合计 | 基本支出 | 项目支出 with no 科目 column: the department's spending by use, 表1-2 without its rows
+  const leaves = new Set(header.map((path) => path.at(-1)?.replace(/\s+/g, "")));
+  if (leaves.has("基本支出") && leaves.has("项目支出") && !parts.some((p) => /科目|编码|名称|项目$/.test(p))) return "部门支出总表";
   return HEADER_RULES.find(([, words]) => parts.some((p) => words.test(p)))?.[0] ?? "其他";
 }
 
