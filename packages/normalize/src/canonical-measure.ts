@@ -144,7 +144,8 @@ export function columnMeaning(path: readonly string[], side: Side | null, ctx: M
     fund: fund ?? (whole && ctx.printsFunds ? "total" : (fundOfKind(ctx.kind) ?? (whole && !itemTable ? "total" : null))),
     use: use ?? (whole && !itemTable && side !== "income" && ctx.kind !== "部门收入总表" ? "total" : null),
     item,
-    ofWhich: parts.some((p) => OF_WHICH.test(p)),
+    // labelKey drops the 其中 that marks a part, so it is looked for in the path as printed
+    ofWhich: path.some((p) => OF_WHICH.test(p.replace(/\s+/g, ""))),
     aggregate: AGGREGATE.test(leaf),
   };
 }
