@@ -48,7 +48,27 @@ const factFields = [
   s("measure", "column header as printed"), dec("amount", "as printed, thousands separators removed"),
   s("amount_unit", "元 or 万元"), i("page", "1-based PDF page"), i("row_index"), s("row_kind"),
   i("document_id"), i("table_id"), i("line_item_id"), i("amount_id"),
+  s("amount_text", "the cell exactly as printed, thousands separators kept"),
+  i("amount_fen", "the amount in 分 (0.01 元): exact, sums across documents stay exact"),
+  { name: "amount_wan", type: "number", description: "the amount in 万元" },
+  s("doc_kind", "预算 or 决算"), s("scope", "部门 or 单位"), s("table_number", "table number normalized (表一, 01 and 1 are 1)"),
+  s("side", "income or expense"), s("period", "current, previous, change or change_pct"), s("basis", "预算, 调整预算 or 决算"),
+  s("fund", "source of the money: total, 一般公共预算, 政府性基金 …"), s("use", "total, 基本支出, 人员经费, 公用经费, 项目支出 …"),
+  s("item", "三公 items, 会议费, 培训费, 机关运行经费, 政府采购"),
+  { name: "of_which", type: "boolean", description: "a part printed beside its whole: never add it to its siblings" },
+  { name: "aggregate", type: "boolean", description: "a 合计/小计/总计 column or row" },
 ] as const satisfies readonly ExportField[];
+
+const HEADLINE_FIGURES = [
+  "income_total", "expense_total", "gpb_expense_total", "basic_total", "personnel_total", "public_total", "project_total",
+  "sangong_total", "sangong_abroad", "sangong_reception", "sangong_vehicle", "procurement_total", "org_running",
+] as const;
+
+const summaryFields: readonly ExportField[] = [
+  s("document"), s("doc_kind", "预算 or 决算"), s("scope", "部门 or 单位"), i("fiscal_year"), s("department"), s("region"),
+  ...HEADLINE_FIGURES.map((h): ExportField => ({ name: h, type: "number", description: "万元, empty where the document prints none" })),
+  i("document_id"),
+];
 
 const rollupFields = (code: string): readonly ExportField[] => [
   s("document"), i("fiscal_year"), s("department"), s("table_no"), s("table_kind"), s("measure"), s("amount_unit"),
@@ -68,7 +88,7 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
     name: "facts",
     title: "One row per printed amount of every loaded document",
     fields: factFields,
-    sql: `SELECT ${factFields.map((f) => (f.name === "amount" ? "amount_text AS amount" : f.name)).join(", ")}
+    sql: `SELECT ${factFields.map((f) => (f.name === "amount" ? "amount_decimal AS amount" : f.name)).join(", ")}
           FROM facts ORDER BY document, document_id, table_index, row_index, ordinal`,
     primaryKey: ["amount_id"],
     foreignKeys: [
@@ -76,6 +96,14 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
       { fields: ["table_id"], resource: "budget_tables", reference: ["id"] },
       { fields: ["line_item_id"], resource: "line_items", reference: ["id"] },
     ],
+  },
+  {
+    name: "document_summary",
+    title: "One row per loaded document: its headline figures in 万元 (document_summary_sources says where each was printed)",
+    fields: summaryFields,
+    sql: `${select(summaryFields, "document_summary")} ORDER BY document, document_id`,
+    primaryKey: ["document_id"],
+    foreignKeys: toDocuments,
   },
   {
     name: "documents",
@@ -101,9 +129,10 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
       i("id"), i("document_id"), s("document"), i("table_index"), s("table_no"), s("title"), s("table_kind"),
       s("amount_unit"), s("pages", "comma-separated PDF pages"), i("first_page"),
       { name: "empty", type: "boolean" }, s("measures", "JSON array of the amount columns"),
+      s("table_number", "table number normalized (表一, 01 and 1 are 1)"),
     ],
     sql: `SELECT t.id, t.document_id, d.file_name AS document, t.table_index, t.table_no, t.title, t.table_kind,
-            t.amount_unit, t.pages, t.first_page, t.empty, t.measures
+            t.amount_unit, t.pages, t.first_page, t.empty, t.measures, t.table_number
           FROM budget_tables t JOIN documents d ON d.id = t.document_id ORDER BY d.file_name, d.id, t.table_index`,
     primaryKey: ["id"],
     foreignKeys: toDocuments,

@@ -155,4 +155,23 @@ describe("rowMeaning and withMeanings: rows that name what their columns do not"
     expect(t.rows[0]!.amounts.map((a) => [a.meaning?.use, a.meaning?.ofWhich])).toEqual([["total", false], ["基本支出", false], ["项目支出", false]]);
     expect(columnRoles(t).get("小计")).toEqual({ aggregate: true, ofWhich: false });
   });
+
+  it("其中： printed over 基本支出 | 项目支出 (福州) heads the parts too; 其中 on one column beside its siblings (长沙) is a part", () => {
+    const fuzhou = withMeanings(
+      table("一般公共预算支出表", ["小计", "基本支出", "项目支出"], [item("合计", { 小计: "10", 基本支出: "6", 项目支出: "4" }, { rowKind: "total" })]),
+      columns(["科目名称"], ["小计"], ["其中：", "基本支出"], ["其中：", "项目支出"]),
+      [],
+      false,
+      { kind: "一般公共预算支出表", fiscalYear: 2026, basis: "预算" },
+    );
+    expect(fuzhou.rows[0]!.amounts.map((a) => a.meaning?.ofWhich)).toEqual([false, false, false]);
+    const changsha = withMeanings(
+      table("一般公共预算三公经费表", ["小计", "公务用车购置及运行费", "其中：公务用车购置"], [item("合计", { 小计: "9", 公务用车购置及运行费: "4", "其中：公务用车购置": "1" }, { rowKind: "total" })]),
+      columns(["单位名称"], ["小计"], ["公务用车购置及运行费"], ["其中：公务用车购置"]),
+      [],
+      false,
+      { kind: "一般公共预算三公经费表", fiscalYear: 2026, basis: "预算" },
+    );
+    expect(changsha.rows[0]!.amounts.map((a) => a.meaning?.ofWhich)).toEqual([false, false, true]);
+  });
 });

@@ -197,9 +197,16 @@ function merged(col: Meaning, row: RowMeaning): Meaning {
   };
 }
 
-/** Columns printed before their siblings as 其中：基本支出 | 项目支出 head the parts of a total, they are no part of one. */
+/**
+ * 其中 heading the parts of a total rather than one part beside it: printed first before its siblings
+ * (其中：基本支出 | 项目支出), or as a header over several columns (其中： over 基本支出 | 项目支出).
+ */
 function headsParts(info: ColumnInfo, all: readonly ColumnInfo[], pathOf: (c: ColumnInfo) => string[]): boolean {
-  const parent = pathOf(info).slice(0, -1).join("/");
+  const path = pathOf(info);
+  const marked = path.findIndex((p) => OF_WHICH.test(p.replace(/\s+/g, "")));
+  const under = (c: ColumnInfo) => c.role.role === "amount" && path.slice(0, marked + 1).every((p, i) => pathOf(c)[i] === p);
+  if (marked >= 0 && marked < path.length - 1 && all.filter(under).length > 1) return true;
+  const parent = path.slice(0, -1).join("/");
   const siblings = all.filter((c) => c.role.role === "amount" && pathOf(c).slice(0, -1).join("/") === parent && !WHOLE.test(pathOf(c).at(-1) ?? ""));
   return siblings.length > 1 && siblings[0] === info && siblings.slice(1).every((c) => !OF_WHICH.test(pathOf(c).at(-1) ?? ""));
 }
