@@ -9,6 +9,7 @@ const ctx = (kind: TableKind, over: Partial<MeaningContext> = {}): MeaningContex
   basis: "预算",
   printsBeyondSangong: false,
   printsFunds: false,
+  printsGrandTotal: false,
   ...over,
 });
 const columns = (...paths: string[][]): Column[] => paths.map((path, i) => ({ path, x0: i * 50, x1: i * 50 + 50 }));
@@ -78,6 +79,9 @@ describe("columnMeaning: the same money whatever the template calls it", () => {
     expect(columnMeaning(["公务用车购置及运行维护费", "小计"], null, beside).item).toBe("公务用车购置及运行");
     expect(columnMeaning(["公务用车购置及运行维护费", "公务用车购置费"], null, beside).item).toBe("公务用车购置");
     expect(columnMeaning(["机关运行经费预算数"], null, ctx("一般公共预算三公经费表")).item).toBe("机关运行经费");
+    // beside a 合计 a bare 小计 is the vehicle subtotal; alone (长沙) it is the 三公 total
+    expect(columnMeaning(["当年财政拨款预算安排", "小计"], null, ctx("一般公共预算三公经费表", { printsGrandTotal: true })).item).toBe("公务用车购置及运行");
+    expect(columnMeaning(["小计"], null, ctx("一般公共预算三公经费表")).item).toBe("三公");
   });
 
   it("an of-which column (其中…, 扣除基建项目后预算数) is a part never to be added to its siblings", () => {

@@ -116,6 +116,8 @@ export interface MeaningContext {
   printsBeyondSangong: boolean;
   /** some column names a fund (一般公共预算 | 政府性基金 …), so a 合计 beside it is all funds */
   printsFunds: boolean;
+  /** a 合计 or 总计 column naming no item prints the table's whole */
+  printsGrandTotal: boolean;
 }
 
 /**
@@ -133,7 +135,8 @@ export function columnMeaning(path: readonly string[], side: Side | null, ctx: M
   if (item === null && whole && itemTable) {
     if (ctx.kind === "机关运行经费表") item = "机关运行经费";
     else if (ctx.kind === "政府采购表") item = "政府采购";
-    else if (/三公/.test(ctx.kind) && !ctx.printsBeyondSangong) item = "三公";
+    // beside a 合计, a bare 小计 is the one 三公 item printed with parts: 公务用车购置及运行 (its header cell may sit askew)
+    else if (/三公/.test(ctx.kind) && !ctx.printsBeyondSangong) item = leaf === "小计" && ctx.printsGrandTotal ? "公务用车购置及运行" : "三公";
   }
   const fund = firstFrom(parts, FUNDS);
   const use = itemTable || side === "income" ? null : firstFrom(parts, USES);
@@ -221,13 +224,14 @@ export function withMeanings(
   columns: readonly Column[],
   body: readonly ExtractedRow[],
   twoSided: boolean,
-  ctx: Omit<MeaningContext, "printsBeyondSangong" | "printsFunds">,
+  ctx: Omit<MeaningContext, "printsBeyondSangong" | "printsFunds" | "printsGrandTotal">,
 ): BudgetTable {
   const infos = describeColumns(columns, body, twoSided);
   const pathOf = (c: ColumnInfo) => (twoSided && c.side && c.path.length > 1 ? c.path.slice(1) : c.path);
   const printsBeyondSangong = infos.some((c) => c.path.some((p) => /会议费|培训费/.test(p)));
   const printsFunds = infos.some((c) => c.role.role === "amount" && firstFrom(pathOf(c), FUNDS) !== null);
-  const full: MeaningContext = { ...ctx, printsBeyondSangong, printsFunds };
+  const printsGrandTotal = infos.some((c) => c.role.role === "amount" && /^(合计|总计)$/.test(labelKey(pathOf(c).at(-1) ?? "")) && firstFrom(pathOf(c), ITEMS) === null);
+  const full: MeaningContext = { ...ctx, printsBeyondSangong, printsFunds, printsGrandTotal };
   const byMeasure = new Map<string, Meaning>();
   for (const info of infos) {
     if (info.role.role !== "amount") continue;
