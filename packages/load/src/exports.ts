@@ -204,9 +204,10 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
     fields: [
       i("document_id"), s("document"), i("ordinal"), s("unit"), s("project"), s("item"), s("item_code"),
       s("quantity"), dec("amount"), s("sme"), s("micro"), s("prison"), s("disabled"), i("page"),
+      s("category", "采购品目大类 the item is printed under, where printed"),
     ],
     sql: `SELECT p.document_id, d.file_name AS document, p.ordinal, p.unit, p.project, p.item, p.item_code,
-            p.quantity, p.amount_text AS amount, p.sme, p.micro, p.prison, p.disabled, p.page
+            p.quantity, p.amount_text AS amount, p.sme, p.micro, p.prison, p.disabled, p.page, p.category
           FROM procurement p JOIN documents d ON d.id = p.document_id ORDER BY d.file_name, d.id, p.ordinal`,
     foreignKeys: toDocuments,
   },

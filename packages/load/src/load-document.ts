@@ -241,6 +241,7 @@ function insertContent(st: Statements, documentId: number, doc: BudgetDocument):
       prison: p.prison,
       disabled: p.disabled,
       page: p.page,
+      category: p.category ?? null,
     }),
   );
   for (const h of doc.headlines ?? [])

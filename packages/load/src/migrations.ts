@@ -389,6 +389,7 @@ ALTER TABLE amounts ADD COLUMN of_which INTEGER CHECK (of_which IN (0, 1));
 ALTER TABLE amounts ADD COLUMN aggregate INTEGER CHECK (aggregate IN (0, 1));
 CREATE INDEX amounts_meaning ON amounts (fund, use, item);
 ALTER TABLE budget_tables ADD COLUMN table_number TEXT;
+ALTER TABLE procurement ADD COLUMN category TEXT;
 
 CREATE TABLE headline_figures (
   id INTEGER PRIMARY KEY,

@@ -86,7 +86,7 @@ export function statements(db: BudgetDatabase): Statements {
     ]),
     insertProcurement: insert(db, "procurement", [
       "document_id", "ordinal", "unit", "project", "item", "item_code", "quantity", "amount_text", "amount",
-      "sme", "micro", "prison", "disabled", "page",
+      "sme", "micro", "prison", "disabled", "page", "category",
     ]),
     insertProse: insert(db, "prose_sections", ["document_id", "ordinal", "heading", "page", "text"]),
     insertHeadline: insert(db, "headline_figures", [

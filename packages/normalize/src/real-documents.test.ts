@@ -82,6 +82,22 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
   });
 
   it.each([
+    ["js2018_gaoyuan_bmys", "4641.62"],
+    ["js2019_shengwei_bgt_tables", "1422.50"],
+    ["js2019_zhengxie_tables", "1624.42"],
+    ["xa_xfj_2026", "3786500.00"],
+    ["wx_tjj_2026", "2.61"],
+  ])("%s: every 政府采购 item is read with its amount, and the items add up to the printed 合计 %s", (name, total) => {
+    const items = doc(name).procurement;
+    expect(items.every((p) => p.amount !== null && p.item !== "")).toBe(true);
+    expect(items.reduce((sum, p) => sum + toUnits(p.amount ?? "0"), 0)).toBe(toUnits(total));
+  });
+
+  it("江苏: a 政府采购 item keeps the 专项 printed on the row above it and its 采购品目大类", () => {
+    expect(doc("js2018_gaoyuan_bmys").procurement[0]).toMatchObject({ category: "一、货物A", project: "信息网络建设维护费", item: "其他计算机设备及软件", amount: "676.00" });
+  });
+
+  it.each([
     ["cs_gaj_2025", [...AMOUNT_KINDS.filter((k) => k !== "国有资本经营支出表"), "项目绩效目标表", "整体绩效目标表"]],
     ["gz_tjj_2026", [...AMOUNT_KINDS, "一般公共预算项目支出表"]],
     ["hz_qxj_2026", [...AMOUNT_KINDS, "项目绩效目标表"]],

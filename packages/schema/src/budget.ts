@@ -166,6 +166,8 @@ export const ProcurementItem = z.object({
   prison: z.string().nullable(),
   disabled: z.string().nullable(),
   page: PageNumber,
+  /** 采购品目大类 the item is printed under (一、货物A), where the table prints one */
+  category: z.string().nullable().optional(),
 });
 export type ProcurementItem = z.infer<typeof ProcurementItem>;
 
