@@ -53,6 +53,9 @@ describe("columnMeaning: the same money whatever the template calls it", () => {
     for (const leaf of ["合计", "总计", "小计", "预算数", "金额"])
       expect(columnMeaning([leaf], null, ctx("一般公共预算支出表"))).toMatchObject({ use: "total", fund: "一般公共预算", ofWhich: false });
     expect(columnMeaning(["决算数"], null, ctx("部门支出总表", { basis: "决算" }))).toMatchObject({ use: "total", fund: "total", basis: "决算" });
+    // the whole of a 基本支出 table is 基本支出 (杭州 合计, 全国 基本支出/合计 alike)
+    expect(columnMeaning(["合计"], null, ctx("一般公共预算基本支出表")).use).toBe("基本支出");
+    expect(columnMeaning(["基本支出", "合计"], null, ctx("一般公共预算基本支出表")).use).toBe("基本支出");
     // 基本支出/小计 is the 基本支出 subtotal, not the table's whole
     expect(columnMeaning(["基本支出", "小计"], null, ctx("一般公共预算支出表")).use).toBe("基本支出");
   });
@@ -128,6 +131,20 @@ describe("rowMeaning and withMeanings: rows that name what their columns do not"
     expect(t.rows.map((r) => [r.amounts[0]!.meaning?.side, r.amounts[0]!.meaning?.fund, r.amounts[0]!.meaning?.use])).toEqual([
       ["income", "一般公共预算", null],
       ["expense", "total", "基本支出"],
+    ]);
+  });
+
+  it("a 决算's 基本支出 table printing 人员经费合计 and 公用经费合计 as rows under 决算数 (上海) gives them their use", () => {
+    const t = withMeanings(
+      table("一般公共预算基本支出表", ["决算数"], [item("人员经费合计", { 决算数: "2152.26" }, { rowKind: "total" }), item("公用经费合计", { 决算数: "184.65" }, { rowKind: "total" })]),
+      columns(["科目名称"], ["决算数"]),
+      [],
+      false,
+      { kind: "一般公共预算基本支出表", fiscalYear: 2024, basis: "决算" },
+    );
+    expect(t.rows.map((r) => [r.amounts[0]!.meaning?.use, r.amounts[0]!.meaning?.basis, r.amounts[0]!.meaning?.aggregate])).toEqual([
+      ["人员经费", "决算", true],
+      ["公用经费", "决算", true],
     ]);
   });
 

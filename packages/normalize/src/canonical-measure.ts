@@ -69,6 +69,12 @@ function fundOfKind(kind: TableKind): Fund | null {
   return null;
 }
 
+/** The use a kind of table is all about: the whole of a 基本支出 table is 基本支出, whatever its header says. */
+function useOfKind(kind: TableKind): Use | null {
+  if (/基本支出/.test(kind)) return "基本支出";
+  return /项目支出/.test(kind) ? "项目支出" : null;
+}
+
 /** The side a kind of one-sided table is on; two-sided ones take it from their header or row. */
 function sideOfKind(kind: TableKind): Side | null {
   if (kind === "部门收入总表") return "income";
@@ -145,7 +151,7 @@ export function columnMeaning(path: readonly string[], side: Side | null, ctx: M
     period: periodOf(parts, ctx.fiscalYear) ?? "current",
     basis: basisOf(parts) ?? ctx.basis,
     fund: fund ?? (whole && ctx.printsFunds ? "total" : (fundOfKind(ctx.kind) ?? (whole && !itemTable ? "total" : null))),
-    use: use ?? (whole && !itemTable && side !== "income" && ctx.kind !== "部门收入总表" ? "total" : null),
+    use: use ?? (whole && !itemTable && side !== "income" && ctx.kind !== "部门收入总表" ? (useOfKind(ctx.kind) ?? "total") : null),
     item,
     // labelKey drops the 其中 that marks a part, so it is looked for in the path as printed
     ofWhich: path.some((p) => OF_WHICH.test(p.replace(/\s+/g, ""))),
@@ -186,14 +192,17 @@ export function rowMeaning(row: Pick<LineItem, "label" | "side" | "funcCode" | "
   return out;
 }
 
-/** A row's dimension replaces its column's where the column says only "all" (预算数 of 一般公共预算拨款收入). */
-function merged(col: Meaning, row: RowMeaning): Meaning {
-  const pick = <T>(c: T | null, r: T | undefined): T | null => (r !== undefined && (c === null || c === "total") ? r : c);
+/**
+ * A row's dimension replaces its column's where the column says only "all" (预算数 of 一般公共预算拨款收入,
+ * 决算数 of a 基本支出 table's 人员经费合计 row).
+ */
+function merged(col: Meaning, row: RowMeaning, kind: TableKind): Meaning {
+  const pick = <T>(c: T | null, r: T | undefined, whole: T | null = null): T | null => (r !== undefined && (c === null || c === "total" || c === whole) ? r : c);
   return {
     ...col,
     period: row.period ?? col.period,
     fund: pick(col.fund, row.fund),
-    use: pick(col.use, row.use),
+    use: pick(col.use, row.use, useOfKind(kind)),
     // a row naming its item (广州 lists 三公 items as rows) says more than a 合计 column
     item: row.item ?? col.item,
     aggregate: col.aggregate || row.aggregate,
@@ -246,7 +255,7 @@ export function withMeanings(
     const own = rowMeaning(row, table.kind, ctx.fiscalYear);
     const amounts = row.amounts.map((a) => {
       const col = byMeasure.get(`${twoSided ? (row.side ?? "") : ""}|${a.measure}`) ?? byMeasure.get(`|${a.measure}`) ?? fallback;
-      const meaning = merged({ ...col, side: row.side ?? col.side }, own);
+      const meaning = merged({ ...col, side: row.side ?? col.side }, own, table.kind);
       return { ...a, meaning };
     });
     return { ...row, amounts };

@@ -100,14 +100,14 @@ export function headlineFigures(doc: BudgetDocument, structured: readonly Budget
     ["income_total", summaryTotal(doc, "income", current)],
     ["expense_total", summaryTotal(doc, "expense", current)],
     ["gpb_expense_total", gpbTotalRow((m) => isWhole(m.use))],
-    ["basic_total", firstOf(() => basicTable((m) => isWhole(m.use) || m.use === "基本支出"), () => gpbTotalRow(byUse("基本支出")))],
+    ["basic_total", firstOf(() => basicTable(byUse("基本支出")), () => gpbTotalRow(byUse("基本支出")))],
     ["personnel_total", firstOf(() => basicTable(byUse("人员经费")), () => gpbTotalRow(byUse("人员经费")))],
     ["public_total", firstOf(() => basicTable(byUse("公用经费")), () => gpbTotalRow(byUse("公用经费")))],
     [
       "project_total",
       firstOf(
         () => gpbTotalRow(byUse("项目支出")),
-        () => preferTotals(amountsOf(doc.tables, ["一般公共预算项目支出表"], (m) => current(m) && gpbFund(m) && isWhole(m.use), totalRow)),
+        () => preferTotals(amountsOf(doc.tables, ["一般公共预算项目支出表"], (m) => current(m) && gpbFund(m) && m.use === "项目支出", totalRow)),
         // all 财政拨款 of a department without 政府性基金 is 一般公共预算: 表2 prints its 项目支出 as a row
         () => preferTotals(amountsOf(doc.tables, ["财政拨款收支总表"], (m) => current(m) && m.use === "项目支出" && (m.fund === "一般公共预算" || m.fund === "财政拨款"), (r) => r.side === "expense")),
       ),
