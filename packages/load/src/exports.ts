@@ -106,6 +106,18 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
     foreignKeys: toDocuments,
   },
   {
+    name: "document_summary_sources",
+    title: "Where each headline figure was printed: table and page, or the prose's page",
+    fields: [
+      s("document"), s("figure"), { name: "amount_wan", type: "number", description: "万元" }, s("printed", "as printed"),
+      s("unit", "the unit it was printed in"), s("source", "table or prose"), s("table_no"), s("title", "table title or prose heading"),
+      i("page", "1-based PDF page"), i("document_id"),
+    ],
+    sql: `SELECT document, figure, amount_wan, printed, unit, source, table_no, title, page, document_id
+          FROM document_summary_sources ORDER BY document, document_id, figure`,
+    foreignKeys: toDocuments,
+  },
+  {
     name: "documents",
     title: "Every document seen, loaded or not, with its status and issue counts",
     fields: documentFields,
