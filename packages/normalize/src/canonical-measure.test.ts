@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BudgetTable, Column, LineItem, TableKind } from "@yusuan/schema";
 import { columnMeaning, columnRoles, rowMeaning, withMeanings, type MeaningContext } from "./canonical-measure.js";
+import { lineItem } from "./line-item.fixture.js";
 
 /** Header paths and row labels as real disclosures print them (西安, 烟台, 江苏, 上海 决算, 杭州, 长沙, 广州). */
 const ctx = (kind: TableKind, over: Partial<MeaningContext> = {}): MeaningContext => ({
@@ -13,22 +14,8 @@ const ctx = (kind: TableKind, over: Partial<MeaningContext> = {}): MeaningContex
   ...over,
 });
 const columns = (...paths: string[][]): Column[] => paths.map((path, i) => ({ path, x0: i * 50, x1: i * 50 + 50 }));
-const item = (label: string, measures: Record<string, string>, over: Partial<LineItem> = {}): LineItem => ({
-  rowIndex: 0,
-  rowKind: "item",
-  level: null,
-  side: null,
-  section: null,
-  label,
-  unitCode: null,
-  funcCode: null,
-  econCode: null,
-  func: null,
-  econ: null,
-  page: 1,
-  amounts: Object.entries(measures).map(([measure, value]) => ({ measure, value, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number] })),
-  ...over,
-});
+const item = (label: string, measures: Record<string, string>, over: Partial<LineItem> = {}): LineItem =>
+  lineItem(label, Object.entries(measures).map(([measure, value]) => ({ measure, value, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number] })), over);
 const table = (kind: TableKind, measures: string[], rows: LineItem[]): BudgetTable => ({
   tableNo: null,
   title: "",

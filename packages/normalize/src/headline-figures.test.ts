@@ -2,26 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { BudgetDocument, BudgetTable, Column, DocKind, LineItem, ProseSection, TableKind } from "@yusuan/schema";
 import { withMeanings } from "./canonical-measure.js";
 import { describeColumns } from "./columns.js";
+import { lineItem } from "./line-item.fixture.js";
 import { headlineFigures } from "./headline-figures.js";
 
 /** Small documents of a few rows, printed the way real templates print them; a row's values follow its table's amount columns. */
-const row = (label: string, values: readonly (string | null)[], over: Partial<LineItem> = {}): LineItem & { values: readonly (string | null)[] } => ({
-  values,
-  rowIndex: 0,
-  rowKind: "item",
-  level: null,
-  side: null,
-  section: null,
-  label,
-  unitCode: null,
-  funcCode: null,
-  econCode: null,
-  func: null,
-  econ: null,
-  page: 3,
-  amounts: [],
-  ...over,
-});
+const row = (label: string, values: readonly (string | null)[], over: Partial<LineItem> = {}) => ({ ...lineItem(label, [], over), values });
 
 function table(kind: TableKind, paths: string[][], rows: ReturnType<typeof row>[], docKind: DocKind = "部门预算", amountUnit: "元" | "万元" = "万元"): BudgetTable {
   const columns: Column[] = paths.map((path, i) => ({ path, x0: i * 50, x1: i * 50 + 50 }));
