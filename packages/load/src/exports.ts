@@ -57,6 +57,7 @@ const factFields = [
   s("item", "三公 items, 会议费, 培训费, 机关运行经费, 政府采购"),
   { name: "of_which", type: "boolean", description: "a part printed beside its whole: never add it to its siblings" },
   { name: "aggregate", type: "boolean", description: "a 合计/小计/总计 column or row" },
+  s("econ_gov_code", "政府预算支出经济分类 code printed beside the 部门 one (econ_code)"),
 ] as const satisfies readonly ExportField[];
 
 const HEADLINE_FIGURES = [

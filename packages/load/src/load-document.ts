@@ -160,6 +160,9 @@ function lineItemColumns(row: LineItem): Record<string, string | number | null> 
     econ_kuan: row.econ?.kuanCode ?? null,
     econ_status: row.econ?.status ?? null,
     page: row.page,
+    econ_gov_code: row.econGovCode ?? null,
+    econ_gov_name: row.econGov?.officialName ?? null,
+    econ_gov_status: row.econGov?.status ?? null,
   };
 }
 
@@ -176,6 +179,7 @@ function codesSeen(row: LineItem): Record<string, string | null>[] {
   return [
     ...seen(row.func?.system ?? "func", row.funcCode, row.func),
     ...seen(row.econ?.system ?? (row.econCode ? econSystemOf(row.econCode) : "econ_dept"), row.econCode, row.econ),
+    ...seen("econ_gov", row.econGovCode ?? null, row.econGov ?? null),
   ];
 }
 

@@ -390,6 +390,10 @@ ALTER TABLE amounts ADD COLUMN aggregate INTEGER CHECK (aggregate IN (0, 1));
 CREATE INDEX amounts_meaning ON amounts (fund, use, item);
 ALTER TABLE budget_tables ADD COLUMN table_number TEXT;
 ALTER TABLE procurement ADD COLUMN category TEXT;
+-- a row classified twice keeps both economic codes: 部门 (econ_code, 3xx) and 政府 (econ_gov_code, 5xx)
+ALTER TABLE line_items ADD COLUMN econ_gov_code TEXT CHECK (econ_gov_code NOT GLOB '*[^0-9]*');
+ALTER TABLE line_items ADD COLUMN econ_gov_name TEXT;
+ALTER TABLE line_items ADD COLUMN econ_gov_status TEXT;
 
 CREATE TABLE headline_figures (
   id INTEGER PRIMARY KEY,
@@ -445,7 +449,8 @@ SELECT
   a.use AS use,
   a.item AS item,
   a.of_which AS of_which,
-  a.aggregate AS aggregate
+  a.aggregate AS aggregate,
+  li.econ_gov_code AS econ_gov_code
 FROM amounts a
 JOIN line_items li ON li.id = a.line_item_id
 JOIN budget_tables t ON t.id = li.table_id

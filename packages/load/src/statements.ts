@@ -65,7 +65,7 @@ export function statements(db: BudgetDatabase): Statements {
     insertLineItem: insert(db, "line_items", [
       "table_id", "row_index", "row_kind", "level", "side", "section", "label", "unit_code", "func_code",
       "econ_code", "func_name", "func_class", "func_kuan", "func_status", "econ_system", "econ_name",
-      "econ_class", "econ_kuan", "econ_status", "page",
+      "econ_class", "econ_kuan", "econ_status", "page", "econ_gov_code", "econ_gov_name", "econ_gov_status",
     ]),
     insertAmount: insert(db, "amounts", [
       "line_item_id", "ordinal", "measure", "amount_text", "amount", "page", "bbox", "printed", "amount_fen", "side",

@@ -78,6 +78,7 @@ describe("columnMeaning: the same money whatever the template calls it", () => {
     expect(columnMeaning(["其中：公务用车购置"], null, ctx("一般公共预算三公经费表"))).toMatchObject({ ofWhich: true, item: "公务用车购置" });
     expect(columnMeaning(["扣除基建项目后预算数"], null, ctx("部门支出总表")).ofWhich).toBe(true);
     expect(columnMeaning(["基本支出"], null, ctx("部门支出总表")).ofWhich).toBe(false);
+    expect(columnMeaning(["事业收入（不含教育收费）"], null, ctx("部门收入总表"))).toMatchObject({ ofWhich: false, fund: "事业收入" });
   });
 
   it("a 决算 prints 年初预算, 调整预算 and 决算数 side by side: each its basis", () => {

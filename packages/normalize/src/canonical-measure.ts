@@ -12,8 +12,11 @@ import { isTotalLabel, labelKey } from "./labels.js";
 const WHOLE = /^(合计|小计|总计|金额|预算|预算数|决算|决算数|本年预算|当年预算|预算金额|项目金额|年初预算数?|调整预算数?|全年预算数?|决算金额|.*合计|.*总计|.*小计)$/;
 /** Of these, the ones that print the sum of other columns or rows. */
 const AGGREGATE = /(合计|小计|总计)$/;
-/** A part printed beside its whole: 其中…, or a subset such as 扣除基建项目后预算数. */
-const OF_WHICH = /^其中|扣除|不含|剔除/;
+/**
+ * A part printed beside its whole: 其中…, or a subset such as 扣除基建项目后预算数. Not 事业收入（不含教育收费）:
+ * that names a sibling printed without what another column holds.
+ */
+export const OF_WHICH = /^其中|^扣除|^剔除/;
 
 const FUNDS: ReadonlyArray<readonly [Fund, RegExp]> = [
   ["上年结转结余", /上年结转|年初结转|上年结余|结转结余$|使用非财政拨款结余|上年实户资金余额/],

@@ -24,6 +24,7 @@ import { isEconomicTable, isTwoSided, tableKind } from "./table-kind.js";
 import { printsBothSides } from "./columns.js";
 import { withMeanings } from "./canonical-measure.js";
 import { headlineFigures } from "./headline-figures.js";
+import { governmentEconomicCodes } from "./cross-codes.js";
 import { cleanDepartment, departmentFromTables, docKindFromTitles, fiscalYearFromTitles, tableNumber } from "./document-identity.js";
 
 /** 表6 and 表8 are not amount tables: their content is structured apart (绩效目标, 政府采购). */
@@ -102,6 +103,15 @@ function resolveRow(item: LineItem, year: number | null, classifier: Classifier,
   return { ...item, func: resolve("func", item.funcCode), econ: resolve(econSystem, item.econCode) };
 }
 
+/** Rows printing a 政府经济 code beside their 部门经济 one keep it, resolved against the registry. */
+function withGovernmentCodes(table: ExtractedTable, rows: LineItem[], year: number | null, classifier: Classifier): LineItem[] {
+  const codes = governmentEconomicCodes(table, rows);
+  return rows.map((r, i) => {
+    const gov = codes[i];
+    return gov ? { ...r, econGovCode: gov.code, econGov: classifier.resolve("econ_gov", gov.code, gov.name, year) } : r;
+  });
+}
+
 /** Findings for printed names that differ from the registry (only where the registry is sure). */
 function codeFindings(table: BudgetTable): Finding[] {
   const out: Finding[] = [];
@@ -172,7 +182,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
       pages: t.pages,
       empty: t.empty,
       measures: normalized.measures,
-      rows: normalized.rows.map((r) => resolveRow(r, year, classifier, kind !== "一般公共预算项目支出表")),
+      rows: withGovernmentCodes(t, normalized.rows.map((r) => resolveRow(r, year, classifier, kind !== "一般公共预算项目支出表")), year, classifier),
       notes: t.notes,
       number: numbered.number,
     };

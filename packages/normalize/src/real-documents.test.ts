@@ -93,6 +93,12 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
     expect(items.reduce((sum, p) => sum + toUnits(p.amount ?? "0"), 0)).toBe(toUnits(total));
   });
 
+  it("西安: a row printing 部门 and 政府经济 codes keeps both, each resolved", () => {
+    const t = table(doc("xa_xfj_2026"), "一般公共预算基本支出表");
+    expect(row(t, "基本工资")).toMatchObject({ econCode: "30101", econGovCode: "50101", econGov: { system: "econ_gov", status: "matched", officialName: "工资奖金津补贴" } });
+    expect(row(t, "工资福利支出")?.econGovCode ?? null).toBeNull();
+  });
+
   it("江苏: a 政府采购 item keeps the 专项 printed on the row above it and its 采购品目大类", () => {
     expect(doc("js2018_gaoyuan_bmys").procurement[0]).toMatchObject({ category: "一、货物A", project: "信息网络建设维护费", item: "其他计算机设备及软件", amount: "676.00" });
   });

@@ -114,6 +114,9 @@ export const LineItem = z.object({
   econ: CodeResolution.nullable(),
   page: PageNumber,
   amounts: z.array(Amount),
+  /** the 政府预算支出经济分类 code (5xx) printed beside the 部门 one (econCode, 3xx) on the same row, and its resolution */
+  econGovCode: Code.nullable().optional(),
+  econGov: CodeResolution.nullable().optional(),
 });
 export type LineItem = z.infer<typeof LineItem>;
 
