@@ -122,6 +122,17 @@ describe("rowMeaning and withMeanings: rows that name what their columns do not"
     ]);
   });
 
+  it("where the document's year is unknown, the latest year its header prints is the current one", () => {
+    const t = withMeanings(
+      table("一般公共预算三公经费表", ["2025年预算数/合计", "2026年预算数/合计"], [item("合计", { "2025年预算数/合计": "14.30", "2026年预算数/合计": "14.30" }, { rowKind: "total" })]),
+      columns(["单位名称"], ["2025年预算数", "合计"], ["2026年预算数", "合计"]),
+      [],
+      false,
+      { kind: "一般公共预算三公经费表", fiscalYear: null, basis: "预算" },
+    );
+    expect(t.rows[0]!.amounts.map((a) => a.meaning?.period)).toEqual(["previous", "current"]);
+  });
+
   it("a 决算's 基本支出 table printing 人员经费合计 and 公用经费合计 as rows under 决算数 (上海) gives them their use", () => {
     const t = withMeanings(
       table("一般公共预算基本支出表", ["决算数"], [item("人员经费合计", { 决算数: "2152.26" }, { rowKind: "total" }), item("公用经费合计", { 决算数: "184.65" }, { rowKind: "total" })]),

@@ -243,7 +243,10 @@ export function withMeanings(
   const printsBeyondSangong = infos.some((c) => c.path.some((p) => /会议费|培训费/.test(p)));
   const printsFunds = infos.some((c) => c.role.role === "amount" && firstFrom(pathOf(c), FUNDS) !== null);
   const printsGrandTotal = infos.some((c) => c.role.role === "amount" && /^(合计|总计)$/.test(labelKey(pathOf(c).at(-1) ?? "")) && firstFrom(pathOf(c), ITEMS) === null);
-  const full: MeaningContext = { ...ctx, printsBeyondSangong, printsFunds, printsGrandTotal };
+  // a document whose year is unknown: the latest year its header prints is the current one (2025年 | 2026年预算数)
+  const years = infos.flatMap((c) => c.path.flatMap((p) => [...p.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1]))));
+  const fiscalYear = ctx.fiscalYear ?? (years.length > 0 ? Math.max(...years) : null);
+  const full: MeaningContext = { ...ctx, fiscalYear, printsBeyondSangong, printsFunds, printsGrandTotal };
   const byMeasure = new Map<string, Meaning>();
   for (const info of infos) {
     if (info.role.role !== "amount") continue;
@@ -255,7 +258,7 @@ export function withMeanings(
   }
   const fallback = columnMeaning([], null, full);
   const rows = table.rows.map((row) => {
-    const own = rowMeaning(row, table.kind, ctx.fiscalYear);
+    const own = rowMeaning(row, table.kind, fiscalYear);
     const amounts = row.amounts.map((a) => {
       const col = byMeasure.get(`${twoSided ? (row.side ?? "") : ""}|${a.measure}`) ?? byMeasure.get(`|${a.measure}`) ?? fallback;
       const meaning = merged({ ...col, side: row.side ?? col.side }, own, table.kind);

@@ -63,6 +63,16 @@ describe("headlineFigures: the same figures from every template", () => {
     expect(headlineFigures(document([t]))[0]).toMatchObject({ page: 3, source: "table", unit: "元", printed: "19328114.71" });
   });
 
+  it("a 基本支出 table printing 人员经费 and 公用经费 as rows of their own gives them too", () => {
+    const t = table("一般公共预算基本支出表", [["科目编码"], ["科目名称"], ["合计"]], [
+      row("合计", ["100.00"], { rowKind: "total" }),
+      row("人员经费", ["80.00"], { rowKind: "class" }),
+      row("工资福利支出", ["70.00"], { rowKind: "class", econCode: "301" }),
+      row("公用经费", ["20.00"], { rowKind: "class" }),
+    ]);
+    expect(figures(document([t]))).toEqual({ basic_total: "100.00", personnel_total: "80.00", public_total: "20.00" });
+  });
+
   it("a 三公 table with previous-year, change, 会议费 and 培训费 columns gives the current year's 三公 only", () => {
     const t = table("一般公共预算三公经费表", [
       ["单位名称"], ["上年", "合计"], ["上年", "“三公”经费", "小计"], ["当年", "合计"], ["当年", "“三公”经费", "小计"], ["当年", "公务接待费"],

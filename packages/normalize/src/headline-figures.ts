@@ -1,6 +1,7 @@
 import type { Amount, Basis, BudgetDocument, BudgetTable, HeadlineFigure, HeadlineName, Item, LineItem, Meaning, ProseSection, TableKind } from "@yusuan/schema";
 import { labelKey } from "./labels.js";
 import { toWan } from "@yusuan/schema";
+import { rowMeaning } from "./canonical-measure.js";
 
 /**
  * A document's headline figures (document_summary), chosen by the canonical meaning of each amount,
@@ -94,7 +95,9 @@ export function headlineFigures(doc: BudgetDocument, structured: readonly Budget
   const basis: Basis = /决算/.test(doc.docKind ?? "") ? "决算" : "预算";
   const current: Want = (m) => m.period === "current" && m.basis === basis && !m.ofWhich;
   const gpbTotalRow = (want: Want) => preferTotals(amountsOf(doc.tables, ["一般公共预算支出表"], (m) => current(m) && gpbFund(m) && want(m), totalRow));
-  const basicTable = (want: Want) => preferTotals(amountsOf(doc.tables, ["一般公共预算基本支出表"], (m) => current(m) && want(m), totalRow));
+  // a 基本支出 table may print 人员经费 and 公用经费 as uncoded rows of their own above their 301/302 rows
+  const namesUse = (r: LineItem) => r.funcCode === null && r.econCode === null && rowMeaning(r, "一般公共预算基本支出表", doc.fiscalYear).use !== undefined;
+  const basicTable = (want: Want) => preferTotals(amountsOf(doc.tables, ["一般公共预算基本支出表"], (m) => current(m) && want(m), (r, i) => totalRow(r, i) || namesUse(r)));
   const byUse = (use: Meaning["use"]) => (m: Meaning) => m.use === use;
   const found: [HeadlineName, Found | null][] = [
     ["income_total", summaryTotal(doc, "income", current)],
