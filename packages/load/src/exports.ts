@@ -1,3 +1,5 @@
+import { HeadlineName } from "@yusuan/schema";
+
 /**
  * What the exports hold: one definition per file/sheet/resource, shared by CSV, XLSX and the
  * Frictionless data package so the three never disagree on columns, types or row order.
@@ -60,14 +62,9 @@ const factFields = [
   s("econ_gov_code", "政府预算支出经济分类 code printed beside the 部门 one (econ_code)"),
 ] as const satisfies readonly ExportField[];
 
-const HEADLINE_FIGURES = [
-  "income_total", "expense_total", "gpb_expense_total", "basic_total", "personnel_total", "public_total", "project_total",
-  "sangong_total", "sangong_abroad", "sangong_reception", "sangong_vehicle", "procurement_total", "org_running",
-] as const;
-
 const summaryFields: readonly ExportField[] = [
   s("document"), s("doc_kind", "预算 or 决算"), s("scope", "部门 or 单位"), i("fiscal_year"), s("department"), s("region"),
-  ...HEADLINE_FIGURES.map((h): ExportField => ({ name: h, type: "number", description: "万元, empty where the document prints none" })),
+  ...HeadlineName.options.map((h): ExportField => ({ name: h, type: "number", description: "万元, empty where the document prints none" })),
   i("document_id"),
 ];
 

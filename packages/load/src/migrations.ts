@@ -367,7 +367,10 @@ SELECT document, fiscal_year, department, table_no, amount_unit, row_index, row_
 FROM table_rows WHERE table_kind = '${kind}';`,
 ).join("\n");
 
-/** The headline figures of document_summary, one column each, in 万元 from exact 分. */
+/**
+ * The headline figures of document_summary, one column each, in 万元 from exact 分: spelled out, not read
+ * from the schema's HeadlineName, because a released step never changes (a new figure is a new step).
+ */
 const HEADLINES = [
   "income_total", "expense_total", "gpb_expense_total", "basic_total", "personnel_total", "public_total",
   "project_total", "sangong_total", "sangong_abroad", "sangong_reception", "sangong_vehicle", "procurement_total",
