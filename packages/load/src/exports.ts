@@ -1,3 +1,5 @@
+import { HeadlineName } from "@yusuan/schema";
+
 /**
  * What the exports hold: one definition per file/sheet/resource, shared by CSV, XLSX and the
  * Frictionless data package so the three never disagree on columns, types or row order.
@@ -49,7 +51,23 @@ const factFields = [
   s("measure", "column header as printed"), dec("amount", "as printed, thousands separators removed"),
   s("amount_unit", "元 or 万元"), i("page", "1-based PDF page"), i("row_index"), s("row_kind"),
   i("document_id"), i("table_id"), i("line_item_id"), i("amount_id"),
+  s("amount_text", "the cell exactly as printed, thousands separators kept"),
+  i("amount_fen", "the amount in 分 (0.01 元): exact, sums across documents stay exact"),
+  { name: "amount_wan", type: "number", description: "the amount in 万元" },
+  s("doc_kind", "预算 or 决算"), s("scope", "部门 or 单位"), s("table_number", "table number normalized (表一, 01 and 1 are 1)"),
+  s("side", "income or expense"), s("period", "current, previous, change or change_pct"), s("basis", "预算, 调整预算 or 决算"),
+  s("fund", "source of the money: total, 一般公共预算, 政府性基金 …"), s("use", "total, 基本支出, 人员经费, 公用经费, 项目支出 …"),
+  s("item", "三公 items, 会议费, 培训费, 机关运行经费, 政府采购"),
+  { name: "of_which", type: "boolean", description: "a part printed beside its whole: never add it to its siblings" },
+  { name: "aggregate", type: "boolean", description: "a 合计/小计/总计 column or row" },
+  s("econ_gov_code", "政府预算支出经济分类 code printed beside the 部门 one (econ_code)"),
 ] as const satisfies readonly ExportField[];
+
+const summaryFields: readonly ExportField[] = [
+  s("document"), s("doc_kind", "预算 or 决算"), s("scope", "部门 or 单位"), i("fiscal_year"), s("department"), s("region"),
+  ...HeadlineName.options.map((h): ExportField => ({ name: h, type: "number", description: "万元, empty where the document prints none" })),
+  i("document_id"),
+];
 
 const rollupFields = (code: string): readonly ExportField[] => [
   s("document"), i("fiscal_year"), s("department"), s("table_no"), s("table_kind"), s("measure"), s("amount_unit"),
@@ -69,7 +87,7 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
     name: "facts",
     title: "One row per printed amount of every loaded document",
     fields: factFields,
-    sql: `SELECT ${factFields.map((f) => (f.name === "amount" ? "amount_text AS amount" : f.name)).join(", ")}
+    sql: `SELECT ${factFields.map((f) => (f.name === "amount" ? "amount_decimal AS amount" : f.name)).join(", ")}
           FROM facts ORDER BY document, document_id, table_index, row_index, ordinal`,
     primaryKey: ["amount_id"],
     foreignKeys: [
@@ -77,6 +95,26 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
       { fields: ["table_id"], resource: "budget_tables", reference: ["id"] },
       { fields: ["line_item_id"], resource: "line_items", reference: ["id"] },
     ],
+  },
+  {
+    name: "document_summary",
+    title: "One row per loaded document: its headline figures in 万元 (document_summary_sources says where each was printed)",
+    fields: summaryFields,
+    sql: `${select(summaryFields, "document_summary")} ORDER BY document, document_id`,
+    primaryKey: ["document_id"],
+    foreignKeys: toDocuments,
+  },
+  {
+    name: "document_summary_sources",
+    title: "Where each headline figure was printed: table and page, or the prose's page",
+    fields: [
+      s("document"), s("figure"), { name: "amount_wan", type: "number", description: "万元" }, s("printed", "as printed"),
+      s("unit", "the unit it was printed in"), s("source", "table or prose"), s("table_no"), s("title", "table title or prose heading"),
+      i("page", "1-based PDF page"), i("document_id"),
+    ],
+    sql: `SELECT document, figure, amount_wan, printed, unit, source, table_no, title, page, document_id
+          FROM document_summary_sources ORDER BY document, document_id, figure`,
+    foreignKeys: toDocuments,
   },
   {
     name: "documents",
@@ -102,9 +140,10 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
       i("id"), i("document_id"), s("document"), i("table_index"), s("table_no"), s("title"), s("table_kind"),
       s("amount_unit"), s("pages", "comma-separated PDF pages"), i("first_page"),
       { name: "empty", type: "boolean" }, s("measures", "JSON array of the amount columns"),
+      s("table_number", "table number normalized (表一, 01 and 1 are 1)"),
     ],
     sql: `SELECT t.id, t.document_id, d.file_name AS document, t.table_index, t.table_no, t.title, t.table_kind,
-            t.amount_unit, t.pages, t.first_page, t.empty, t.measures
+            t.amount_unit, t.pages, t.first_page, t.empty, t.measures, t.table_number
           FROM budget_tables t JOIN documents d ON d.id = t.document_id ORDER BY d.file_name, d.id, t.table_index`,
     primaryKey: ["id"],
     foreignKeys: toDocuments,
@@ -176,9 +215,10 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
     fields: [
       i("document_id"), s("document"), i("ordinal"), s("unit"), s("project"), s("item"), s("item_code"),
       s("quantity"), dec("amount"), s("sme"), s("micro"), s("prison"), s("disabled"), i("page"),
+      s("category", "采购品目大类 the item is printed under, where printed"),
     ],
     sql: `SELECT p.document_id, d.file_name AS document, p.ordinal, p.unit, p.project, p.item, p.item_code,
-            p.quantity, p.amount_text AS amount, p.sme, p.micro, p.prison, p.disabled, p.page
+            p.quantity, p.amount_text AS amount, p.sme, p.micro, p.prison, p.disabled, p.page, p.category
           FROM procurement p JOIN documents d ON d.id = p.document_id ORDER BY d.file_name, d.id, p.ordinal`,
     foreignKeys: toDocuments,
   },

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { BudgetDocument, type CodeResolution, type LineItem } from "@yusuan/schema";
+import { BudgetDocument, toFen, type Amount, type AmountUnit, type CodeResolution, type LineItem } from "@yusuan/schema";
 import type { BudgetDatabase } from "./database.js";
 import { replacingDocument } from "./document-names.js";
 import { statements, type Statements } from "./statements.js";
@@ -100,6 +100,7 @@ function insertTables(st: Statements, documentId: number, doc: BudgetDocument): 
         empty: t.empty ? 1 : 0,
         measures: JSON.stringify(t.measures),
         notes: JSON.stringify(t.notes),
+        table_number: t.number ?? null,
       }).lastInsertRowid,
     );
     for (const row of t.rows) {
@@ -113,6 +114,7 @@ function insertTables(st: Statements, documentId: number, doc: BudgetDocument): 
           amount: decimalToNumber(a.value),
           page: a.page,
           bbox: JSON.stringify(a.bbox),
+          ...meaningColumns(a, t.amountUnit),
         });
         facts++;
       });
@@ -120,6 +122,24 @@ function insertTables(st: Statements, documentId: number, doc: BudgetDocument): 
     }
   });
   return facts;
+}
+
+/** The exact amount in 分 and the canonical dimensions of one amount (NULL where normalize gave none). */
+function meaningColumns(a: Amount, unit: AmountUnit): Record<string, string | number | bigint | null> {
+  const m = a.meaning;
+  const flag = (b: boolean | undefined) => (b === undefined ? null : b ? 1 : 0);
+  return {
+    printed: a.printed ?? null,
+    amount_fen: toFen(a.value, unit),
+    side: m?.side ?? null,
+    period: m?.period ?? null,
+    basis: m?.basis ?? null,
+    fund: m?.fund ?? null,
+    use: m?.use ?? null,
+    item: m?.item ?? null,
+    of_which: flag(m?.ofWhich),
+    aggregate: flag(m?.aggregate),
+  };
 }
 
 function lineItemColumns(row: LineItem): Record<string, string | number | null> {
@@ -143,6 +163,9 @@ function lineItemColumns(row: LineItem): Record<string, string | number | null> 
     econ_kuan: row.econ?.kuanCode ?? null,
     econ_status: row.econ?.status ?? null,
     page: row.page,
+    econ_gov_code: row.econGovCode ?? null,
+    econ_gov_name: row.econGov?.officialName ?? null,
+    econ_gov_status: row.econGov?.status ?? null,
     parent_row: row.parent,
     of_which: row.ofWhich ? 1 : 0,
   };
@@ -161,6 +184,7 @@ function codesSeen(row: LineItem): Record<string, string | null>[] {
   return [
     ...seen(row.func?.system ?? "func", row.funcCode, row.func),
     ...seen(row.econ?.system ?? (row.econCode ? econSystemOf(row.econCode) : "econ_dept"), row.econCode, row.econ),
+    ...seen("econ_gov", row.econGovCode ?? null, row.econGov ?? null),
   ];
 }
 
@@ -226,8 +250,22 @@ function insertContent(st: Statements, documentId: number, doc: BudgetDocument):
       prison: p.prison,
       disabled: p.disabled,
       page: p.page,
+      category: p.category ?? null,
     }),
   );
+  for (const h of doc.headlines ?? [])
+    st.insertHeadline.run({
+      document_id: documentId,
+      figure: h.name,
+      amount_wan_text: h.wan,
+      amount_fen: toFen(h.wan, "万元"),
+      printed: h.printed,
+      unit: h.unit,
+      source: h.source,
+      table_no: h.tableNo,
+      title: h.title,
+      page: h.page,
+    });
   doc.prose.forEach((p, ordinal) =>
     st.insertProse.run({ document_id: documentId, ordinal, heading: p.heading, page: p.page, text: p.text }),
   );

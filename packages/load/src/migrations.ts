@@ -387,6 +387,120 @@ ALTER TABLE line_items ADD COLUMN parent_row INTEGER CHECK (parent_row >= 0);
 ALTER TABLE line_items ADD COLUMN of_which INTEGER NOT NULL DEFAULT 0 CHECK (of_which IN (0, 1));
 `;
 
+/**
+ * The headline figures of document_summary, one column each, in 万元 from exact 分: spelled out, not read
+ * from the schema's HeadlineName, because a released step never changes (a new figure is a new step).
+ */
+const HEADLINES = [
+  "income_total", "expense_total", "gpb_expense_total", "basic_total", "personnel_total", "public_total",
+  "project_total", "sangong_total", "sangong_abroad", "sangong_reception", "sangong_vehicle", "procurement_total",
+  "org_running",
+] as const;
+
+// Every fact carries its canonical meaning and an exact integer amount beside the printed text. 分 (0.01 元)
+// is the unit in which every printed amount is whole: 元 print two decimals, 万元 at most six.
+const meaning = `
+ALTER TABLE amounts ADD COLUMN printed TEXT;
+ALTER TABLE amounts ADD COLUMN amount_fen INTEGER;
+ALTER TABLE amounts ADD COLUMN side TEXT CHECK (side IN ('income', 'expense'));
+ALTER TABLE amounts ADD COLUMN period TEXT CHECK (period IN ('current', 'previous', 'change', 'change_pct'));
+ALTER TABLE amounts ADD COLUMN basis TEXT CHECK (basis IN ('预算', '调整预算', '决算'));
+ALTER TABLE amounts ADD COLUMN fund TEXT;
+ALTER TABLE amounts ADD COLUMN use TEXT;
+ALTER TABLE amounts ADD COLUMN item TEXT;
+ALTER TABLE amounts ADD COLUMN of_which INTEGER CHECK (of_which IN (0, 1));
+ALTER TABLE amounts ADD COLUMN aggregate INTEGER CHECK (aggregate IN (0, 1));
+CREATE INDEX amounts_meaning ON amounts (fund, use, item);
+ALTER TABLE budget_tables ADD COLUMN table_number TEXT;
+ALTER TABLE procurement ADD COLUMN category TEXT;
+-- a row classified twice keeps both economic codes: 部门 (econ_code, 3xx) and 政府 (econ_gov_code, 5xx)
+ALTER TABLE line_items ADD COLUMN econ_gov_code TEXT CHECK (econ_gov_code NOT GLOB '*[^0-9]*');
+ALTER TABLE line_items ADD COLUMN econ_gov_name TEXT;
+ALTER TABLE line_items ADD COLUMN econ_gov_status TEXT;
+
+CREATE TABLE headline_figures (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  figure TEXT NOT NULL,
+  -- exact: the printed decimal in 万元 as text and as an integer of 分
+  amount_wan_text TEXT NOT NULL,
+  amount_fen INTEGER NOT NULL,
+  printed TEXT NOT NULL,
+  unit TEXT NOT NULL CHECK (unit IN ('元', '万元')),
+  source TEXT NOT NULL CHECK (source IN ('table', 'prose')),
+  table_no TEXT,
+  title TEXT,
+  page INTEGER NOT NULL CHECK (page > 0),
+  UNIQUE (document_id, figure)
+) STRICT;
+
+DROP VIEW facts;
+CREATE VIEW facts AS
+SELECT
+  d.file_name AS document,
+  d.fiscal_year AS fiscal_year,
+  d.department AS department,
+  COALESCE(t.table_no, '') AS table_no,
+  t.table_kind AS table_kind,
+  li.unit_code AS unit_code,
+  li.func_code AS func_code,
+  li.econ_code AS econ_code,
+  li.label AS label,
+  a.measure AS measure,
+  a.amount AS amount,
+  t.amount_unit AS amount_unit,
+  a.page AS page,
+  COALESCE(a.printed, a.amount_text) AS amount_text,
+  li.row_index AS row_index,
+  li.row_kind AS row_kind,
+  d.id AS document_id,
+  t.id AS table_id,
+  li.id AS line_item_id,
+  a.id AS amount_id,
+  t.table_index AS table_index,
+  a.ordinal AS ordinal,
+  a.amount_text AS amount_decimal,
+  a.amount_fen AS amount_fen,
+  a.amount_fen / 1000000.0 AS amount_wan,
+  CASE WHEN d.doc_kind LIKE '%决算' THEN '决算' WHEN d.doc_kind LIKE '%预算' THEN '预算' END AS doc_kind,
+  CASE WHEN d.doc_kind LIKE '单位%' THEN '单位' WHEN d.doc_kind LIKE '部门%' THEN '部门' END AS scope,
+  t.table_number AS table_number,
+  COALESCE(a.side, li.side) AS side,
+  a.period AS period,
+  a.basis AS basis,
+  a.fund AS fund,
+  a.use AS use,
+  a.item AS item,
+  a.of_which AS of_which,
+  a.aggregate AS aggregate,
+  li.econ_gov_code AS econ_gov_code
+FROM amounts a
+JOIN line_items li ON li.id = a.line_item_id
+JOIN budget_tables t ON t.id = li.table_id
+JOIN documents d ON d.id = t.document_id
+WHERE d.status = 'loaded';
+
+-- One row per loaded document: its headline figures in 万元 (NULL where the document prints none).
+CREATE VIEW document_summary AS
+SELECT
+  d.file_name AS document,
+  CASE WHEN d.doc_kind LIKE '%决算' THEN '决算' WHEN d.doc_kind LIKE '%预算' THEN '预算' END AS doc_kind,
+  CASE WHEN d.doc_kind LIKE '单位%' THEN '单位' WHEN d.doc_kind LIKE '部门%' THEN '部门' END AS scope,
+  d.fiscal_year, d.department, d.region,
+  ${HEADLINES.map((h) => `max(CASE h.figure WHEN '${h}' THEN h.amount_fen / 1000000.0 END) AS ${h}`).join(",\n  ")},
+  d.id AS document_id
+FROM documents d LEFT JOIN headline_figures h ON h.document_id = d.id
+WHERE d.status = 'loaded'
+GROUP BY d.id;
+
+-- Where each headline figure was read: the table and page, or the prose page.
+CREATE VIEW document_summary_sources AS
+SELECT d.file_name AS document, h.figure, h.amount_fen / 1000000.0 AS amount_wan, h.amount_wan_text, h.printed, h.unit,
+  h.source, h.table_no, h.title, h.page, d.id AS document_id
+FROM headline_figures h JOIN documents d ON d.id = h.document_id
+WHERE d.status = 'loaded';
+`;
+
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 1, name: "documents, pages, units", sql: documents },
   { version: 2, name: "tables, line items, amounts", sql: tables },
@@ -397,4 +511,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 7, name: "full-text search over labels and prose", sql: search },
   { version: 8, name: "every name of a document's content; a failed re-read beside the loaded version", sql: names },
   { version: 9, name: "the row each row is printed under", sql: parents },
+  { version: 10, name: "canonical meaning, exact amounts, headline figures", sql: meaning },
 ]);

@@ -1,7 +1,7 @@
 import type Sqlite from "better-sqlite3";
 import type { BudgetDatabase } from "./database.js";
 
-type Params = Record<string, string | number | null>;
+type Params = Record<string, string | number | bigint | null>;
 type Run = Sqlite.Statement<[Params]>;
 
 /** The prepared statements a load uses, prepared once per connection. */
@@ -27,6 +27,7 @@ export interface Statements {
   readonly insertTarget: Run;
   readonly insertProcurement: Run;
   readonly insertProse: Run;
+  readonly insertHeadline: Run;
 }
 
 const cache = new WeakMap<BudgetDatabase, Statements>();
@@ -67,14 +68,17 @@ export function statements(db: BudgetDatabase): Statements {
     insertUnit: insert(db, "units", ["document_id", "ordinal", "unit_code", "unit_name"]),
     insertTable: insert(db, "budget_tables", [
       "document_id", "table_index", "table_no", "title", "table_kind", "amount_unit", "pages", "first_page",
-      "empty", "measures", "notes",
+      "empty", "measures", "notes", "table_number",
     ]),
     insertLineItem: insert(db, "line_items", [
       "table_id", "row_index", "row_kind", "level", "side", "section", "label", "unit_code", "func_code",
       "econ_code", "func_name", "func_class", "func_kuan", "func_status", "econ_system", "econ_name",
-      "econ_class", "econ_kuan", "econ_status", "page", "parent_row", "of_which",
+      "econ_class", "econ_kuan", "econ_status", "page", "parent_row", "of_which", "econ_gov_code", "econ_gov_name", "econ_gov_status",
     ]),
-    insertAmount: insert(db, "amounts", ["line_item_id", "ordinal", "measure", "amount_text", "amount", "page", "bbox"]),
+    insertAmount: insert(db, "amounts", [
+      "line_item_id", "ordinal", "measure", "amount_text", "amount", "page", "bbox", "printed", "amount_fen", "side",
+      "period", "basis", "fund", "use", "item", "of_which", "aggregate",
+    ]),
     upsertCodeSeen: db.prepare<[Params]>(
       `INSERT INTO codes_seen (document_id, system, code, printed_name, official_name, status, table_no, page)
        VALUES (@document_id, @system, @code, @printed_name, @official_name, @status, @table_no, @page)
@@ -90,9 +94,12 @@ export function statements(db: BudgetDatabase): Statements {
     ]),
     insertProcurement: insert(db, "procurement", [
       "document_id", "ordinal", "unit", "project", "item", "item_code", "quantity", "amount_text", "amount",
-      "sme", "micro", "prison", "disabled", "page",
+      "sme", "micro", "prison", "disabled", "page", "category",
     ]),
     insertProse: insert(db, "prose_sections", ["document_id", "ordinal", "heading", "page", "text"]),
+    insertHeadline: insert(db, "headline_figures", [
+      "document_id", "figure", "amount_wan_text", "amount_fen", "printed", "unit", "source", "table_no", "title", "page",
+    ]),
   });
   cache.set(db, prepared);
   return prepared;

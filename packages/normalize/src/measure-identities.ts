@@ -1,4 +1,5 @@
 import type { ColumnInfo } from "./columns.js";
+import { OF_WHICH } from "./canonical-measure.js";
 
 /** One column that prints the sum of others in every row. */
 export interface RowIdentity {
@@ -7,8 +8,8 @@ export interface RowIdentity {
 }
 
 const TOTAL = /^(合计|小计|总计)$|.合计$/;
-/** A 其中 column or row: part of another, added to nothing. */
-export const PART_OF = /^其中/;
+/** A 其中 column or row: part of another, added to nothing (the canonical meaning's of-which, one rule for both). */
+export const PART_OF = OF_WHICH;
 
 /**
  * The children of a header node that add up to its total. 其中 columns printed last repeat part of a

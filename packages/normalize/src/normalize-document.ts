@@ -21,9 +21,29 @@ import { unitsNamedInProse } from "./rows/unit-names.js";
 import { readPerformanceTargets } from "./performance-targets.js";
 import { checkDocument } from "./checks/index.js";
 import { checkClaims, readClaims } from "./claims/index.js";
-import { isEconomicTable, tableKind } from "./table-kind.js";
+import { isEconomicTable, isTwoSided, tableKind } from "./table-kind.js";
+import { printsBothSides } from "./columns.js";
+import { withMeanings } from "./canonical-measure.js";
+import { headlineFigures } from "./headline-figures.js";
+import { governmentEconomicCodes } from "./cross-codes.js";
+import { cleanDepartment, departmentFromTables, docKindFromTitles, fiscalYearFromTitles, tableNumber } from "./document-identity.js";
 
+/** 表6 and 表8 are not amount tables: their content is structured apart (绩效目标, 政府采购). */
 const STRUCTURED: ReadonlySet<TableKind> = new Set(["项目绩效目标表", "整体绩效目标表", "政府采购表"]);
+/**
+ * Kinds the row rules (normalize-table.ts) do not know yet: they read them as 其他, as before the
+ * kinds existed (a 项目支出预算表 lists projects, not units, by its title).
+ */
+const ROWS_READ_AS_OTHER: ReadonlySet<TableKind> = new Set([
+  "机关运行经费表",
+  "财政拨款支出表",
+  "财政拨款基本支出表",
+  "财政拨款上年结转支出表",
+  "一般公共预算支出经济分类表",
+  "一般公共预算基本支出功能分类表",
+  "部门基本支出表",
+  "部门项目支出表",
+]);
 
 export interface NormalizeOptions {
   sha256: string;
@@ -84,6 +104,15 @@ function resolveRow(item: LineItem, year: number | null, classifier: Classifier,
   return { ...item, func: resolve("func", item.funcCode), econ: resolve(econSystem, item.econCode) };
 }
 
+/** Rows printing a 政府经济 code beside their 部门经济 one keep it, resolved against the registry. */
+function withGovernmentCodes(table: ExtractedTable, rows: LineItem[], year: number | null, classifier: Classifier): LineItem[] {
+  const codes = governmentEconomicCodes(table, rows);
+  return rows.map((r, i) => {
+    const gov = codes[i];
+    return gov ? { ...r, econGovCode: gov.code, econGov: classifier.resolve("econ_gov", gov.code, gov.name, year) } : r;
+  });
+}
+
 /** Findings for printed names that differ from the registry (only where the registry is sure). */
 function codeFindings(table: BudgetTable): Finding[] {
   const out: Finding[] = [];
@@ -117,19 +146,22 @@ function codeFindings(table: BudgetTable): Finding[] {
  */
 export function normalizeDocument(extracted: ExtractedDocument, options: NormalizeOptions): BudgetDocument {
   const { classifier } = options;
-  const year = extracted.meta.fiscalYear;
+  const titles = extracted.tables.map((t) => t.title);
+  const year = extracted.meta.fiscalYear ?? fiscalYearFromTitles(titles);
+  const docKind = extracted.meta.docKind ?? docKindFromTitles(titles);
   const defaultUnit = documentUnit(extracted.tables);
   const units = printedUnits(extracted.tables);
   const unitNames = new Set([...units.keys(), ...unitsNamedInProse(extracted.prose).map(labelKey)]);
-  const department = extracted.meta.department ?? extracted.tables.find((t) => t.entityText)?.entityText ?? null;
+  const department = cleanDepartment(extracted.meta.department) ?? departmentFromTables(extracted.tables);
   const findings: Finding[] = [...extracted.findings];
   const procurement: ProcurementItem[] = [];
   const performanceTargets: PerformanceTarget[] = [];
   const identities = new Map<BudgetTable, RowIdentity[]>();
+  const structuredRows: BudgetTable[] = [];
   const tables: BudgetTable[] = extracted.tables.map((t) => {
-    const kind = tableKind(t.title);
+    const kind = tableKind(t.title, t.columns.map((c) => c.path));
     const ctx = {
-      kind,
+      kind: ROWS_READ_AS_OTHER.has(kind) ? "其他" : kind,
       economic: isEconomicTable(kind, t.title),
       year,
       classifier,
@@ -137,22 +169,30 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
       title: t.title,
       department,
     };
-    // 表6 and 表8 are not amount tables: their content is structured apart (绩效目标, 政府采购).
-    const normalized = STRUCTURED.has(kind) ? { rows: [], measures: [], identities: [], findings: [] } : normalizeTableRows(t, ctx);
+    const none = { rows: [], measures: [], identities: [], findings: [] };
+    const rowsRead = kind === "政府采购表" || !STRUCTURED.has(kind) ? normalizeTableRows(t, ctx) : none;
+    const normalized = STRUCTURED.has(kind) ? none : rowsRead;
     if (kind === "政府采购表") procurement.push(...readProcurement(t));
     if (kind === "项目绩效目标表") performanceTargets.push(...readPerformanceTargets(t));
     findings.push(...normalized.findings);
-    const table: BudgetTable = {
-      tableNo: t.tableNo,
+    const numbered = tableNumber(t.tableNo, t.title);
+    const read: BudgetTable = {
+      tableNo: numbered.printed,
       title: t.title,
       kind,
       amountUnit: unitOf(t.unitText) ?? defaultUnit,
       pages: t.pages,
       empty: t.empty,
       measures: normalized.measures,
-      rows: normalized.rows.map((r) => resolveRow(r, year, classifier, kind !== "一般公共预算项目支出表")),
+      rows: withGovernmentCodes(t, normalized.rows.map((r) => resolveRow(r, year, classifier, kind !== "一般公共预算项目支出表")), year, classifier),
       notes: t.notes,
+      number: numbered.number,
     };
+    const twoSided = isTwoSided(kind) || printsBothSides(t.columns);
+    const meaningOf = { kind, fiscalYear: year, basis: /决算/.test(docKind ?? "") ? ("决算" as const) : ("预算" as const) };
+    const table = withMeanings(read, t.columns, t.rows, twoSided, meaningOf);
+    // a 政府采购 table's rows stay out of the facts (its items are structured apart), its printed 合计 is a headline
+    if (kind === "政府采购表") structuredRows.push(withMeanings({ ...read, rows: rowsRead.rows }, t.columns, t.rows, twoSided, meaningOf));
     findings.push(...codeFindings(table));
     if (normalized.identities) identities.set(table, normalized.identities);
     return table;
@@ -163,7 +203,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     fiscalYear: year,
     region: extracted.meta.region,
     department,
-    docKind: extracted.meta.docKind,
+    docKind,
     pageCount: extracted.pageCount,
     edition: classifier.editionFor(year),
     pages: extracted.pages,
@@ -176,5 +216,6 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     findings,
   };
   doc.findings.push(...checkDocument(doc, (t) => identities.get(t)), ...checkClaims(doc, doc.claims));
+  doc.headlines = headlineFigures(doc, structuredRows);
   return doc;
 }

@@ -82,6 +82,28 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
   });
 
   it.each([
+    ["js2018_gaoyuan_bmys", "4641.62"],
+    ["js2019_shengwei_bgt_tables", "1422.50"],
+    ["js2019_zhengxie_tables", "1624.42"],
+    ["xa_xfj_2026", "3786500.00"],
+    ["wx_tjj_2026", "2.61"],
+  ])("%s: every 政府采购 item is read with its amount, and the items add up to the printed 合计 %s", (name, total) => {
+    const items = doc(name).procurement;
+    expect(items.every((p) => p.amount !== null && p.item !== "")).toBe(true);
+    expect(items.reduce((sum, p) => sum + toUnits(p.amount ?? "0"), 0)).toBe(toUnits(total));
+  });
+
+  it("西安: a row printing 部门 and 政府经济 codes keeps both, each resolved", () => {
+    const t = table(doc("xa_xfj_2026"), "一般公共预算基本支出表");
+    expect(row(t, "基本工资")).toMatchObject({ econCode: "30101", econGovCode: "50101", econGov: { system: "econ_gov", status: "matched", officialName: "工资奖金津补贴" } });
+    expect(row(t, "工资福利支出")?.econGovCode ?? null).toBeNull();
+  });
+
+  it("江苏: a 政府采购 item keeps the 专项 printed on the row above it and its 采购品目大类", () => {
+    expect(doc("js2018_gaoyuan_bmys").procurement[0]).toMatchObject({ category: "一、货物A", project: "信息网络建设维护费", item: "其他计算机设备及软件", amount: "676.00" });
+  });
+
+  it.each([
     ["cs_gaj_2025", [...AMOUNT_KINDS.filter((k) => k !== "国有资本经营支出表"), "项目绩效目标表", "整体绩效目标表"]],
     ["gz_tjj_2026", [...AMOUNT_KINDS, "一般公共预算项目支出表"]],
     ["hz_qxj_2026", [...AMOUNT_KINDS, "项目绩效目标表"]],
@@ -184,7 +206,7 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
 
   it("广州: projects listed under their unit are items of that unit; a first unit differing from 合计 is no department", () => {
     const t = doc("gz_tjj_2026").tables.find((x) => x.tableNo === "12")!;
-    expect(t.kind).toBe("其他");
+    expect(t.kind).toBe("部门项目支出表");
     expect(row(t, "广州市统计局")).toMatchObject({ rowKind: "unit", level: "unit" });
     expect(row(t, "机构运行辅助经费")?.rowKind).toBe("item");
     expect(t.measures).not.toContain("绩效目标");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BBox, PageNumber } from "./geometry.js";
 import { DocKind, ProseSection, PageInfo } from "./extracted.js";
 import { Finding } from "./finding.js";
+import { HeadlineFigure, Meaning } from "./meaning.js";
 
 /**
  * What a table is, the same across provinces' templates (表1 部门收支总表, 部门收支预算总表 and
@@ -23,6 +24,14 @@ export const TableKind = z.enum([
   "项目绩效目标表", // 表6
   "整体绩效目标表", // 表7
   "政府采购表", // 表8
+  "机关运行经费表", // 一般公共预算机关运行经费支出预算表
+  "财政拨款支出表", // 财政拨款支出预算表（功能科目）
+  "财政拨款基本支出表", // 财政拨款基本支出预算表（经济科目）
+  "财政拨款上年结转支出表", // 财政拨款上年结转资金支出表
+  "一般公共预算支出经济分类表", // 一般公共预算支出 按经济分类 (all of it, not 基本支出 only)
+  "一般公共预算基本支出功能分类表", // 一般公共预算基本支出 按功能分类
+  "部门基本支出表", // 基本支出预算表 of every fund (部门预算基本支出预算表)
+  "部门项目支出表", // 项目支出预算表 of every fund, 专项业务经费支出表
   "其他",
 ]);
 export type TableKind = z.infer<typeof TableKind>;
@@ -73,6 +82,10 @@ export const Amount = z.object({
   value: Decimal,
   page: PageNumber,
   bbox: BBox,
+  /** the cell exactly as printed ("1,234.50"); absent where the amount was not read from a cell */
+  printed: z.string().optional(),
+  /** the canonical dimensions of the amount (see meaning.ts) */
+  meaning: Meaning.optional(),
 });
 export type Amount = z.infer<typeof Amount>;
 
@@ -101,6 +114,9 @@ export const LineItem = z.object({
   econ: CodeResolution.nullable(),
   page: PageNumber,
   amounts: z.array(Amount),
+  /** the 政府预算支出经济分类 code (5xx) printed beside the 部门 one (econCode, 3xx) on the same row, and its resolution */
+  econGovCode: Code.nullable().optional(),
+  econGov: CodeResolution.nullable().optional(),
   /**
    * The rowIndex of the row this one is printed under (a 项 under its 款, an item under its unit or
    * numbered heading, a unit under 合计); null for rows under none (合计 itself, two-sided tables).
@@ -123,6 +139,8 @@ export const BudgetTable = z.object({
   measures: z.array(z.string()),
   rows: z.array(LineItem),
   notes: z.array(z.string()),
+  /** the table's number normalized: 表一, 公开01表, 一、 and 5 are all "1", "1", "1", "5"; null where none is printed */
+  number: z.string().nullable().optional(),
 });
 export type BudgetTable = z.infer<typeof BudgetTable>;
 
@@ -158,6 +176,8 @@ export const ProcurementItem = z.object({
   prison: z.string().nullable(),
   disabled: z.string().nullable(),
   page: PageNumber,
+  /** 采购品目大类 the item is printed under (一、货物A), where the table prints one */
+  category: z.string().nullable().optional(),
 });
 export type ProcurementItem = z.infer<typeof ProcurementItem>;
 
@@ -194,5 +214,7 @@ export const BudgetDocument = z.object({
   prose: z.array(ProseSection),
   claims: z.array(Claim),
   findings: z.array(Finding),
+  /** the document's headline figures (document_summary), each from the cell or sentence that prints it */
+  headlines: z.array(HeadlineFigure).optional(),
 });
 export type BudgetDocument = z.infer<typeof BudgetDocument>;

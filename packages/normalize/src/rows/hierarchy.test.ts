@@ -3,28 +3,11 @@ import { describe, expect, it } from "vitest";
 import { withCodeParents, withParents } from "./hierarchy.js";
 import { nestBySums } from "./nest-by-sums.js";
 import { numberingOf } from "./numbering.js";
+import { lineItem } from "../line-item.fixture.js";
 
-/** A hand-made row: label, kind and amounts under 合计 (code, unit and level where given). */
-function row(rowIndex: number, label: string, amount: string | null, extra: Partial<LineItem> = {}): LineItem {
-  return {
-    rowIndex,
-    rowKind: "item",
-    level: null,
-    side: null,
-    section: null,
-    label,
-    unitCode: null,
-    funcCode: null,
-    econCode: null,
-    func: null,
-    econ: null,
-    page: 1,
-    amounts: amount === null ? [] : [{ measure: "合计", value: amount, page: 1, bbox: [0, 0, 0, 0] }],
-    parent: null,
-    ofWhich: false,
-    ...extra,
-  };
-}
+/** A hand-made row: label, amount under 合计 (none where null), and its kind, codes, unit or level where given. */
+const row = (rowIndex: number, label: string, amount: string | null, extra: Partial<LineItem> = {}): LineItem =>
+  lineItem(label, amount === null ? [] : [{ measure: "合计", value: amount, page: 1, bbox: [0, 0, 0, 0] }], { rowIndex, ...extra });
 const table = (...rows: [string, string | null, Partial<LineItem>?][]) => rows.map(([label, amount, extra], i) => row(i, label, amount, extra));
 const parents = (rows: readonly LineItem[]) => rows.map((r) => (r.parent === null ? "-" : rows.find((p) => p.rowIndex === r.parent)!.label));
 
