@@ -30,20 +30,6 @@ import { cleanDepartment, departmentFromTables, docKindFromTitles, fiscalYearFro
 
 /** 表6 and 表8 are not amount tables: their content is structured apart (绩效目标, 政府采购). */
 const STRUCTURED: ReadonlySet<TableKind> = new Set(["项目绩效目标表", "整体绩效目标表", "政府采购表"]);
-/**
- * Kinds the row rules (normalize-table.ts) do not know yet: they read them as 其他, as before the
- * kinds existed (a 项目支出预算表 lists projects, not units, by its title).
- */
-const ROWS_READ_AS_OTHER: ReadonlySet<TableKind> = new Set([
-  "机关运行经费表",
-  "财政拨款支出表",
-  "财政拨款基本支出表",
-  "财政拨款上年结转支出表",
-  "一般公共预算支出经济分类表",
-  "一般公共预算基本支出功能分类表",
-  "部门基本支出表",
-  "部门项目支出表",
-]);
 
 export interface NormalizeOptions {
   sha256: string;
@@ -161,7 +147,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
   const tables: BudgetTable[] = extracted.tables.map((t) => {
     const kind = tableKind(t.title, t.columns.map((c) => c.path));
     const ctx = {
-      kind: ROWS_READ_AS_OTHER.has(kind) ? "其他" : kind,
+      kind,
       economic: isEconomicTable(kind, t.title),
       year,
       classifier,

@@ -51,4 +51,13 @@ describe("normalizeTableRows", () => {
       ["item", 0],
     ]);
   });
+
+  it("reads an unlabelled first row above the coded rows it sums as the table's 合计", () => {
+    const table = extracted([["功能科目编码"], ["功能科目名称"], ["金额"]], [["", "", "18,330.37"], ["201", "一般公共服务支出", "18,330.37"], ["2010101", "行政运行", "18,330.37"]]);
+    expect(normalizeTableRows(table, ctx).rows.map((r) => [r.rowKind, r.parent])).toEqual([
+      ["total", null],
+      ["class", 0],
+      ["item", 1],
+    ]);
+  });
 });

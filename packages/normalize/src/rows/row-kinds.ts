@@ -1,4 +1,4 @@
-import type { LineItem } from "@yusuan/schema";
+import type { LineItem, TableKind } from "@yusuan/schema";
 import { isTotalLabel, labelKey, splitUnitCode } from "../labels.js";
 import { emptyItem, type RowDraft, type TableContext } from "../row-draft.js";
 import { numberingOf } from "./numbering.js";
@@ -34,8 +34,10 @@ export function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, { b
     const item = emptyItem(i, d);
     const coded = d.funcCode ?? d.econCode;
     const named = d.label !== "" && !d.unitCode && !isUnitName(d.label, ctx);
-    // a table of one unlabelled row (支出预算总表, 三公 by department) prints the department's whole: its 合计
-    if (!coded && (isTotalLabel(d.label) || (drafts.length === 1 && d.label === "" && !d.unitCode))) {
+    // a table of one unlabelled row (支出预算总表, 三公 by department) prints the department's whole: its 合计,
+    // and so does an unlabelled first row above the rows it sums (a 合计 whose label cell was lost)
+    const unlabelledWhole = d.label === "" && !d.unitCode && (drafts.length === 1 || (i === 0 && d.amounts.length > 0));
+    if (!coded && (isTotalLabel(d.label) || unlabelledWhole)) {
       item.rowKind = "total";
       item.unitCode = null;
       total = d;
@@ -80,9 +82,22 @@ export function classifyRows(drafts: readonly RowDraft[], ctx: TableContext, { b
 
 const isSubtotal = (d: RowDraft) => /小计$/.test(labelKey(d.label));
 
+const PROJECT_KINDS: ReadonlySet<TableKind> = new Set(["一般公共预算项目支出表", "部门项目支出表"]);
+/** Kinds that may or may not list projects: their title says (财政拨款上年结转资金支出表 by project …). */
+const PROJECTS_BY_TITLE: ReadonlySet<TableKind> = new Set([
+  "其他",
+  "机关运行经费表",
+  "财政拨款支出表",
+  "财政拨款基本支出表",
+  "财政拨款上年结转支出表",
+  "一般公共预算支出经济分类表",
+  "一般公共预算基本支出功能分类表",
+  "部门基本支出表",
+]);
+
 /** Tables listing projects (表3-2, 项目支出预算表, 专项业务经费支出表): uncoded rows are projects, not units. */
 export function isProjectTable(ctx: TableContext): boolean {
-  return ctx.kind === "一般公共预算项目支出表" || (ctx.kind === "其他" && /项目支出|专项业务经费|专项资金/.test(ctx.title));
+  return PROJECT_KINDS.has(ctx.kind) || (PROJECTS_BY_TITLE.has(ctx.kind) && /项目支出|专项业务经费|专项资金/.test(ctx.title));
 }
 
 /** A department row repeats the 合计 above it; a first unit (本级) printed under 合计 does not. */
