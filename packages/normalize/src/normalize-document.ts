@@ -157,8 +157,11 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     };
     const none = { rows: [], measures: [], identities: [], findings: [] };
     const rowsRead = kind === "政府采购表" || !STRUCTURED.has(kind) ? normalizeTableRows(t, ctx) : none;
-    const normalized = STRUCTURED.has(kind) ? none : rowsRead;
-    if (kind === "政府采购表") procurement.push(...readProcurement(t));
+    const items = kind === "政府采购表" ? readProcurement(t) : [];
+    // a 政府采购 table printed by 功能 code and fund (烟台), with no item to structure, is an amount table
+    const byCode = kind === "政府采购表" && items.length === 0 && rowsRead.rows.some((r) => r.funcCode !== null && r.amounts.length > 0);
+    const normalized = STRUCTURED.has(kind) && !byCode ? none : rowsRead;
+    procurement.push(...items);
     if (kind === "项目绩效目标表") performanceTargets.push(...readPerformanceTargets(t));
     findings.push(...normalized.findings);
     const numbered = tableNumber(t.tableNo, t.title);
@@ -178,7 +181,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     const meaningOf = { kind, fiscalYear: year, basis: /决算/.test(docKind ?? "") ? ("决算" as const) : ("预算" as const) };
     const table = withMeanings(read, t.columns, t.rows, twoSided, meaningOf);
     // a 政府采购 table's rows stay out of the facts (its items are structured apart), its printed 合计 is a headline
-    if (kind === "政府采购表") structuredRows.push(withMeanings({ ...read, rows: rowsRead.rows }, t.columns, t.rows, twoSided, meaningOf));
+    if (kind === "政府采购表" && !byCode) structuredRows.push(withMeanings({ ...read, rows: rowsRead.rows }, t.columns, t.rows, twoSided, meaningOf));
     findings.push(...codeFindings(table));
     if (normalized.identities) identities.set(table, normalized.identities);
     return table;

@@ -76,9 +76,19 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
     expect(codeColumns).toEqual([]);
   });
 
-  it("绩效目标 and 政府采购 tables carry no amount rows", () => {
-    const rows = all().flatMap((d) => d.tables.filter((t) => ["项目绩效目标表", "整体绩效目标表", "政府采购表"].includes(t.kind)).flatMap((t) => t.rows));
-    expect(rows).toEqual([]);
+  it("绩效目标 and 政府采购 tables carry no amount rows, but a 政府采购 table printed by 功能 code with no items does", () => {
+    const structured = all().flatMap((d) =>
+      d.tables.filter((t) => ["项目绩效目标表", "整体绩效目标表", "政府采购表"].includes(t.kind) && t.rows.length > 0).map((t) => `${d.fileName} ${t.title}`),
+    );
+    expect(structured).toEqual(["yt_tjj_2026.pdf 政府采购预算表"]);
+    const yantai = doc("yt_tjj_2026").tables.find((t) => t.kind === "政府采购表")!;
+    expect(yantai.rows.map((r) => [r.funcCode, r.amounts.find((a) => a.measure === "合计")?.value])).toEqual([
+      [null, "49.33"],
+      ["201", "49.33"],
+      ["20105", "49.33"],
+      ["2010501", "1.83"],
+      ["2010507", "47.50"],
+    ]);
   });
 
   it.each([
