@@ -19,6 +19,8 @@ import type { RowIdentity } from "./measure-identities.js";
 import { readProcurement } from "./procurement.js";
 import { unitsNamedInProse } from "./rows/unit-names.js";
 import { readPerformanceTargets } from "./performance-targets.js";
+import { moneyOfPerformanceTable } from "./performance-money.js";
+import { withParents } from "./rows/hierarchy.js";
 import { checkDocument } from "./checks/index.js";
 import { checkClaims, readClaims } from "./claims/index.js";
 import { isEconomicTable, isTwoSided, tableKind } from "./table-kind.js";
@@ -160,7 +162,13 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     const items = kind === "政府采购表" ? readProcurement(t) : [];
     // a 政府采购 table printed by 功能 code and fund (烟台), with no item to structure, is an amount table
     const byCode = kind === "政府采购表" && items.length === 0 && rowsRead.rows.some((r) => r.funcCode !== null && r.amounts.length > 0);
-    const normalized = STRUCTURED.has(kind) && !byCode ? none : rowsRead;
+    const money = kind === "整体绩效目标表" ? withParents(moneyOfPerformanceTable(t)) : [];
+    const normalized =
+      money.length > 0
+        ? { rows: money, measures: [...new Set(money.flatMap((r) => r.amounts.map((a) => a.measure)))], identities: [], findings: [] }
+        : STRUCTURED.has(kind) && !byCode
+          ? none
+          : rowsRead;
     procurement.push(...items);
     if (kind === "项目绩效目标表") performanceTargets.push(...readPerformanceTargets(t));
     findings.push(...normalized.findings);

@@ -76,11 +76,15 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
     expect(codeColumns).toEqual([]);
   });
 
-  it("绩效目标 and 政府采购 tables carry no amount rows, but a 政府采购 table printed by 功能 code with no items does", () => {
+  it("绩效目标 and 政府采购 tables carry no amount rows, but a 政府采购 table printed by 功能 code and the money of a 整体绩效 form do", () => {
     const structured = all().flatMap((d) =>
-      d.tables.filter((t) => ["项目绩效目标表", "整体绩效目标表", "政府采购表"].includes(t.kind) && t.rows.length > 0).map((t) => `${d.fileName} ${t.title}`),
+      d.tables.filter((t) => ["项目绩效目标表", "整体绩效目标表", "政府采购表"].includes(t.kind) && t.rows.length > 0).map((t) => `${d.fileName} ${t.kind}`),
     );
-    expect(structured).toEqual(["yt_tjj_2026.pdf 政府采购预算表"]);
+    expect(structured).toEqual(["cs_gaj_2025.pdf 整体绩效目标表", "xa_xfj_2026.pdf 整体绩效目标表", "yt_tjj_2026.pdf 政府采购表"]);
+    const xian = table(doc("xa_xfj_2026"), "整体绩效目标表");
+    expect(xian.measures).toEqual(["总额", "财政拨款"]);
+    expect(row(xian, "金额合计")).toMatchObject({ rowKind: "total", amounts: [expect.objectContaining({ value: "2838.42" }), expect.objectContaining({ value: "2838.42" })] });
+    expect(row(xian, "保运转")?.parent).toBe(row(xian, "金额合计")?.rowIndex);
     const yantai = doc("yt_tjj_2026").tables.find((t) => t.kind === "政府采购表")!;
     expect(yantai.rows.map((r) => [r.funcCode, r.amounts.find((a) => a.measure === "合计")?.value])).toEqual([
       [null, "49.33"],
