@@ -61,3 +61,16 @@ describe.each(samples.map((s) => [s.name, s] as const))("%s through extract + no
     expect(doc().findings.filter((f) => f.severity === "error").map((f) => `${f.code} 表${f.tableNo ?? ""} ${f.message}`)).toEqual([]);
   });
 });
+
+describe("a misprint in a table nested only by its sums", () => {
+  it("is an error at that table, not a doubt about its layout", async () => {
+    const sample = samples.find((s) => s.name.startsWith("fengxi"))!;
+    const extracted = await extractDocument(new Uint8Array(readFileSync(sample.pdf)), { fileName: basename(sample.pdf) });
+    const projects = extracted.tables.find((t) => t.tableNo === "7")!;
+    const cell = projects.rows.flatMap((r) => r.cells).find((c) => c?.text === "1,310,300.00")!;
+    cell.text = "1,710,300.00";
+    const doc = normalizeDocument(extracted, { sha256: "misprinted", classifier: createClassifier() });
+    expect(doc.findings.filter((f) => f.severity === "error").map((f) => f.tableNo)).toContain("7");
+    expect(read.get(sample.name)!.findings.filter((f) => f.tableNo === "7" && f.severity !== "info")).toEqual([]);
+  });
+});

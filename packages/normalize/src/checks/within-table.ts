@@ -4,6 +4,7 @@ import { discrepancy } from "./finding-for.js";
 import { halfLastDigit, toUnits } from "./money.js";
 import { PART_OF, type RowIdentity } from "../measure-identities.js";
 import { numberingOf } from "../rows/numbering.js";
+import { nestable } from "../rows/nest-by-sums.js";
 
 /** The amount a row prints under a measure, in units; blank counts as 0. */
 export const amountOf = (row: LineItem, measure: string): number => {
@@ -103,8 +104,10 @@ function downSums(table: BudgetTable, twoSided = false): Finding[] {
   rows.forEach((row, i) => {
     const scope = children[i]!.filter((r) => !r.ofWhich);
     const parts = children[i]!.filter((r) => r.ofWhich);
-    // rows printing neither code nor group may nest by indentation the page does not keep: reported, not asserted
-    const unsure = scope.length > 0 && scope.every((r) => r.rowKind === "item" && codeOf(r) === null && numberingOf(r.label).style === null);
+    // rows printing neither code nor group may nest by indentation the page does not keep: reported, not
+    // asserted, unless no nesting of them at all adds up to their row
+    const bare = scope.length > 0 && scope.every((r) => r.rowKind === "item" && codeOf(r) === null && numberingOf(r.label).style === null);
+    const unsure = bare && nestable(row, scope, table.measures) !== "no";
     for (const measure of table.measures) {
       const prints = (r: LineItem) => r.amounts.some((a) => a.measure === measure);
       if (!prints(row) && !children[i]!.some(prints)) continue;

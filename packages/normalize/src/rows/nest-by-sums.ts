@@ -40,7 +40,7 @@ export function nestBySums(rows: readonly LineItem[], measures: readonly string[
     const flat = items.reduce((s, r) => s.map((x, k) => x + vectorOf(r, measures)[k]!), measures.map(() => 0));
     if (flat.every((x, k) => Math.abs(x - target[k]!) <= slackOf(parent) * (items.length + 1))) continue;
     const forest = parseForest(items.map((r) => vectorOf(r, measures)), items.map(slackOf), target);
-    if (!forest) continue;
+    if (!Array.isArray(forest)) continue;
     forest.forEach((p, k) => {
       items[k]!.parent = p === null ? parentIndex : items[p]!.rowIndex;
     });
@@ -49,35 +49,53 @@ export function nestBySums(rows: readonly LineItem[], measures: readonly string[
 }
 
 /**
- * Parents (index into the run, or null for the run's own parent) under which every row that has
- * rows under it equals their sum and the top rows add up to `target`; null when no reading or more
- * than one does, or the search runs out of steps.
+ * Can rows printed under a parent, none of them coded, numbered or a unit, add up to it nested in any
+ * way? "no" means that however they nest, the parent is not their sum: the document's numbers are
+ * wrong, not our reading of its layout; "unknown" where more than one nesting fits or the search is
+ * too long to finish.
+ * @example nestable(unitRow, projectRows, ["项目金额"]) // "no" when one project's amount was misprinted
  */
-function parseForest(values: readonly Vector[], slack: readonly number[], target: Vector): (number | null)[] | null {
+export function nestable(parent: LineItem, rows: readonly LineItem[], measures: readonly string[]): "yes" | "no" | "unknown" {
+  if (rows.length > 60) return "unknown";
+  const forest = parseForest(rows.map((r) => vectorOf(r, measures)), rows.map(slackOf), vectorOf(parent, measures));
+  return Array.isArray(forest) ? "yes" : forest;
+}
+
+/**
+ * Parents (index into the run, or null for the run's own parent) under which every row that has
+ * rows under it equals their sum and the top rows add up to `target`; "no" when no reading does,
+ * "unknown" when more than one does or the search runs out of steps.
+ */
+function parseForest(values: readonly Vector[], slack: readonly number[], target: Vector): (number | null)[] | "no" | "unknown" {
   let steps = 0;
-  const tolerance = Math.max(...slack) * values.length;
+  // rounding: half a unit of the last printed digit for each addend of a sum and for its total
+  const half = Math.max(...slack);
   const memo = new Map<string, (number | null)[][]>();
-  /** up to two readings of rows [i, end) as siblings adding up to goal, parents as absolute indexes (null: the enclosing row) */
-  const forests = (i: number, end: number, goal: Vector): (number | null)[][] => {
-    if (i === end) return goal.every((x) => Math.abs(x) <= tolerance + 1e-9) ? [[]] : [];
-    const key = `${i}:${end}:${goal.join(",")}`;
+  /**
+   * up to two readings of rows [i, end) as siblings adding up to goal, after `added` siblings already
+   * taken from it; parents as absolute indexes (null: the enclosing row)
+   */
+  const forests = (i: number, end: number, goal: Vector, added: number): (number | null)[][] => {
+    if (i === end) return goal.every((x) => Math.abs(x) <= half * (added + 1) + 1e-9) ? [[]] : [];
+    const key = `${i}:${end}:${added}:${goal.join(",")}`;
     const known = memo.get(key);
     if (known) return known;
     if (++steps > BUDGET) return [];
     const own = values[i]!;
     const rest = goal.map((x, m) => x - own[m]!);
     const found: (number | null)[][] = [];
-    for (const after of forests(i + 1, end, rest)) found.push([null, ...after]);
+    for (const after of forests(i + 1, end, rest, added + 1)) found.push([null, ...after]);
     for (let k = i + 2; k <= end && found.length < 2; k++) {
-      const kids = forests(i + 1, k, own);
+      const kids = forests(i + 1, k, own, 0);
       if (!kids.length) continue;
       for (const under of kids)
-        for (const after of forests(k, end, rest)) found.push([null, ...under.map((p) => p ?? i), ...after]);
+        for (const after of forests(k, end, rest, added + 1)) found.push([null, ...under.map((p) => p ?? i), ...after]);
     }
     const kept = found.slice(0, 2);
     memo.set(key, kept);
     return kept;
   };
-  const readings = forests(0, values.length, target);
-  return steps <= BUDGET && readings.length === 1 ? readings[0]! : null;
+  const readings = forests(0, values.length, target, 0);
+  if (steps > BUDGET || readings.length > 1) return "unknown";
+  return readings.length === 1 ? readings[0]! : "no";
 }
