@@ -1,4 +1,4 @@
-import type { BudgetTable, Finding, LineItem } from "@yusuan/schema";
+import type { BudgetTable, Finding, LineItem, Meaning } from "@yusuan/schema";
 import { isTwoSided } from "../table-kind.js";
 import { discrepancy } from "./finding-for.js";
 import { halfLastDigit, toUnits } from "./money.js";
@@ -228,6 +228,42 @@ export function failedDownSums(table: BudgetTable): number {
   return downSums(table).filter((f) => f.severity !== "info").length;
 }
 
+/** 人员经费 and 公用经费 are the parts of 基本支出: beside it they are no parts of the whole. */
+const BASIC_PARTS: readonly string[] = ["人员经费", "公用经费"];
+
+/**
+ * Which column totals which, read from what each column means where the header alone does not say:
+ * in each period and basis, the column of all uses (合计 of 财政拨款) = Σ the columns of one fund each
+ * (一般公共预算拨款 …), and = Σ the columns of one use each (人员经费 + 公用经费 + 项目支出, or
+ * 基本支出 + 项目支出 with 基本支出 = 人员经费 + 公用经费). 其中 columns are parts of nothing.
+ * @example identitiesFromMeanings(table) // [{ total: "合计", parts: ["一般公共预算拨款"] }, { total: "合计", parts: ["人员经费", "公用经费", "项目支出"] }]
+ */
+export function identitiesFromMeanings(table: BudgetTable): RowIdentity[] {
+  const meanings = new Map<string, Meaning>();
+  for (const r of table.rows) for (const a of r.amounts) if (a.meaning && !meanings.has(a.measure)) meanings.set(a.measure, a.meaning);
+  const groups = new Map<string, [string, Meaning][]>();
+  for (const [measure, m] of meanings) {
+    if (m.ofWhich || m.item !== null) continue;
+    const key = `${m.side}|${m.period}|${m.basis}`;
+    groups.set(key, [...(groups.get(key) ?? []), [measure, m]]);
+  }
+  const out: RowIdentity[] = [];
+  for (const columns of groups.values()) {
+    const totals = columns.filter(([, m]) => m.use === "total");
+    if (totals.length !== 1) continue;
+    const [total, whole] = totals[0]!;
+    const funds = columns.filter(([, m]) => m.use === null && m.fund !== null && m.fund !== "total" && m.fund !== whole.fund).map(([x]) => x);
+    const uses = columns.filter(([, m]) => m.use !== null && m.use !== "total" && (m.fund === whole.fund || m.fund === null)).map(([x, m]) => [x, m.use!] as const);
+    const basic = uses.find(([, use]) => use === "基本支出");
+    const ofBasic = uses.filter(([, use]) => BASIC_PARTS.includes(use)).map(([x]) => x);
+    if (funds.length > 0) out.push({ total, parts: funds });
+    const parts = uses.filter(([, use]) => !(basic && BASIC_PARTS.includes(use))).map(([x]) => x);
+    if (parts.length >= 2) out.push({ total, parts });
+    if (basic && ofBasic.length === 2) out.push({ total: basic[0], parts: ofBasic });
+  }
+  return out;
+}
+
 /** Below this many failed sums a table's reading is trusted whatever share of its sums fail. */
 const UNCERTAIN_MIN = 4;
 
@@ -240,7 +276,7 @@ const UNCERTAIN_MIN = 4;
  */
 export function checkTable(table: BudgetTable, printed: readonly RowIdentity[] = rowIdentities(table.measures)): Finding[] {
   if (table.empty || table.rows.length === 0) return [];
-  const identities = printed.map(withoutNeighbours);
+  const identities = (printed.length > 0 ? printed : identitiesFromMeanings(table)).map(withoutNeighbours);
   if (isTwoSided(table.kind) || table.rows.some((r) => r.side !== null)) return [...rowSums(table, identities), ...twoSidedSums(table), ...downSums(table, true)];
   const findings = [...rowSums(table, identities), ...downSums(table)];
   const failed = findings.filter((f) => f.severity === "error").length;
