@@ -28,8 +28,9 @@ describe.skipIf(sharedMissing() !== null)("full-text search over row labels (Dat
 
 describe("Datasette metadata", () => {
   it("describes the facts view and wires full-text search to line_items", () => {
-    const meta = JSON.parse(readFileSync(writeDatasetteMetadata(dir), "utf8"));
-    const tables = meta.databases.budget.tables;
+    const meta = JSON.parse(readFileSync(writeDatasetteMetadata(dir, "budget-2025"), "utf8"));
+    expect(Object.keys(meta.databases)).toEqual(["budget-2025"]);
+    const tables = meta.databases["budget-2025"].tables;
     expect(tables.facts.columns.func_code).toMatch(/支出功能分类/);
     expect(tables.line_items).toMatchObject({ fts_table: "line_items_fts", fts_pk: "id" });
   });
