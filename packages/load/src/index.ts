@@ -13,3 +13,4 @@ export { writeDataPackage, type DataPackageOptions } from "./data-package.js";
 export { validationReport, type DocumentReport, type ReportedIssue } from "./validation-report.js";
 export { codesSeen, type PrintedCode } from "./codes-seen.js";
 export { writeDatasetteMetadata } from "./datasette-metadata.js";
+export { searchText, type SearchHit, type SearchOptions } from "./search.js";
