@@ -7,6 +7,9 @@ export interface PoolOptions {
   /** per-document limits: a file that exceeds them fails with that reason, the batch goes on */
   timeoutMs: number;
   maxMemoryMb: number;
+  /** told when a thread takes a file and when it is done with it (its path), for the progress to name what is being read */
+  onStart?: (path: string) => void;
+  onEnd?: (path: string) => void;
 }
 
 interface InputFile {
@@ -66,6 +69,7 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
     const stop = new AbortController();
     const extract = async (): Promise<FileOutcome | Retry> => {
       await running.take();
+      options.onStart?.(file.path);
       // The clock starts when a thread takes the file, not while it waits behind others. It is a plain
       // timer held here: Node 20 can collect an AbortSignal.timeout() inside AbortSignal.any() before
       // it fires (nodejs/node#57736), and then a slow file was never stopped.
@@ -80,6 +84,7 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
         return { retry: "crashed", reason: `the extraction worker crashed: ${error?.message ?? String(error)}` };
       } finally {
         clearTimeout(timer);
+        options.onEnd?.(file.path);
         running.give();
       }
     };
