@@ -279,7 +279,7 @@ describe("yusuan ingest on the project's sample PDFs", () => {
 });
 
 describe("the progress bar on a terminal", () => {
-  it("names the document being read, then counts it done", async () => {
+  it("names the document being read and the page it is at, then counts it done", async () => {
     const dir = join(tmp, "progress");
     mkdirSync(dir, { recursive: true });
     copyFileSync(join(samples, sampleNames[0]!), join(dir, sampleNames[0]!));
@@ -291,6 +291,8 @@ describe("the progress bar on a terminal", () => {
     expect(run.code).toBe(0);
     const frames = run.stdout.split("\r");
     expect(frames.some((f) => f.includes(`0/1 docs`) && f.includes(`reading ${sampleNames[0]}`))).toBe(true);
+    const pageCount = query<{ page_count: number }>(join(tmp, "progress.sqlite"), "SELECT page_count FROM documents")[0]!.page_count;
+    for (const page of [1, pageCount]) expect(frames.some((f) => f.includes(`reading ${sampleNames[0]} p.${page}/${pageCount}`)), `p.${page}`).toBe(true);
     expect(frames.some((f) => /1\/1 docs · \d+ pages/.test(f) && !f.includes("reading"))).toBe(true);
   });
 });

@@ -129,6 +129,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
       timeoutMs: options.timeout * 1000,
       maxMemoryMb: options.maxMemory,
       onStart: (path) => progress.started(basename(path)),
+      onPage: (path, page, pageCount) => progress.page(basename(path), page, pageCount),
       onEnd: (path) => progress.ended(basename(path)),
     })) {
       const content = todo[next++]!;
