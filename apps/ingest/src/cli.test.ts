@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -6,8 +6,10 @@ import { repoRoot, samplePdfs } from "@yusuan/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeBadInputs, makeInflatingPdf, makeLargeImagePdf, makeLongPdf, makeNestedPdf } from "./test-support/bad-inputs.js";
 import { cli, query, yusuan, yusuanOnNode, type Run } from "./test-support/run-cli.js";
+import Database from "better-sqlite3";
 
 const samples = join(repoRoot, "data/samples");
+const { version } = JSON.parse(readFileSync(join(repoRoot, "apps/ingest/package.json"), "utf8")) as { version: string };
 const sampleNames = samplePdfs().map((path) => basename(path));
 
 let tmp: string;
@@ -18,11 +20,26 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("yusuan --help and usage errors", () => {
   it("every command has --help and exits 0", async () => {
-    for (const args of [["--help"], ["ingest", "--help"], ["inspect", "--help"], ["codes", "--help"], ["check", "--help"], ["export", "--help"]]) {
+    for (const args of [["--help"], ["ingest", "--help"], ["inspect", "--help"], ["codes", "--help"], ["check", "--help"], ["export", "--help"], ["search", "--help"]]) {
       const run = await yusuan(...args);
       expect(run.code, args.join(" ")).toBe(0);
       expect(run.stdout).toMatch(/Usage: yusuan/);
     }
+  });
+
+  it("--version prints the package's version and nothing else", async () => {
+    const run = await yusuan("--version");
+    expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  it("npx yusuan from the repository root prints only yusuan's own output (no npm or turbo banner)", async () => {
+    const run = await new Promise<Run>((done) =>
+      execFile("npx", ["--no-install", "yusuan", "--version"], { cwd: repoRoot, encoding: "utf8" }, (error, stdout, stderr) =>
+        done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+    expect(run.stdout).toBe(`${version}\n`);
+    expect(run.code).toBe(0);
   });
 
   it("a usage mistake exits 1 with a one-line reason, never a stack trace", async () => {
@@ -100,27 +117,136 @@ describe("yusuan ingest on the project's sample PDFs", () => {
     expect(versions()).toBe(1);
   });
 
-  it("check prints each document's findings and how many are clean", async () => {
-    const run = await yusuan("check", db);
+  it("check --db prints each document's findings and how many are clean, exits 0 when all are", async () => {
+    const run = await yusuan("check", "--db", db);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/name_differs 表1-2 p\.\d+: 2101101/);
     expect(run.stdout).toMatch(new RegExp(`of ${sampleNames.length} loaded documents are clean`));
+    // the older positional form reads the same
+    expect(await yusuan("check", db)).toEqual(run);
   });
 
-  it("codes looks a code up with its path and how the documents printed it", async () => {
+  it("check exits 2 when a document has an error-level finding", async () => {
+    const dirty = join(tmp, "dirty.sqlite");
+    copyFileSync(db, dirty);
+    const con = new Database(dirty);
+    con.prepare("INSERT INTO validation_issues (document_id, ordinal, rule, severity, message) SELECT id, 999, 'sum_mismatch', 'error', 'made up' FROM documents LIMIT 1").run();
+    con.close();
+    const run = await yusuan("check", "--db", dirty);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(new RegExp(`${sampleNames.length - 1} of ${sampleNames.length} loaded documents are clean`));
+  });
+
+  it("reading commands open the database read-only and leave no -wal or -shm behind", async () => {
+    const folder = join(tmp, "read-only");
+    mkdirSync(folder, { recursive: true });
+    const copy = join(folder, "budget.sqlite");
+    copyFileSync(db, copy);
+    const before = readFileSync(copy);
+    for (const args of [["check", "--db", copy], ["codes", "2101101", "--db", copy], ["search", "养老", "--db", copy], ["export", "--db", copy, "--out", join(tmp, "ro-export")]]) {
+      expect((await yusuan(...args)).code, args.join(" ")).toBe(0);
+      expect(readdirSync(folder), args.join(" ")).toEqual(["budget.sqlite"]);
+    }
+    expect(readFileSync(copy).equals(before)).toBe(true);
+  });
+
+  it("codes cites, for each printed form, each document printing it with its own table and page; name_differs only there", async () => {
     const run = await yusuan("codes", "2101101", "--db", db);
     expect(run.stdout).toMatch(/210 卫生健康支出 › 21011 行政事业单位医疗 › 2101101 行政单位医疗/);
-    expect(run.stdout).toMatch(/行政事业单位医疗 .*dazhou_rsxxzx_2025_sample\.pdf/);
+    const printed = query<{ printed_name: string; file_name: string; table_no: string; page: number; status: string }>(
+      db,
+      "SELECT c.printed_name, d.file_name, c.table_no, c.page, c.status FROM codes_seen c JOIN documents d ON d.id = c.document_id WHERE c.code = '2101101'",
+    );
+    expect(printed.some((p) => p.status === "name_differs")).toBe(true);
+    const cited = run.stdout.split("\n").filter((l) => /^ {4}\S+\.pdf /.test(l));
+    expect(cited).toHaveLength(printed.length);
+    for (const p of printed) {
+      const line = cited.find((l) => l.startsWith(`    ${p.file_name} `))!;
+      expect(line).toMatch(new RegExp(`^ {4}${p.file_name} 表${p.table_no} p\\.${p.page}( |$)`));
+      expect(line.includes("name_differs")).toBe(p.status === "name_differs");
+    }
     expect((await yusuan("codes", "住房公积金")).stdout).toMatch(/2210201 住房公积金/);
   });
 
-  it("export writes the CSVs, datapackage.json and a workbook from an existing database", async () => {
+  it("codes answers a money word with the canonical item or use it means and each document's figure, table and page", async () => {
+    for (const [word, column, figure] of [["三公", "item = '三公'", "sangong_total"], ["机关运行经费", "item = '机关运行经费'", "org_running"], ["政府采购", "item = '政府采购'", "procurement_total"], ["人员经费", "use = '人员经费'", "personnel_total"], ["公用经费", "use = '公用经费'", "public_total"]] as const) {
+      const run = await yusuan("codes", word, "--db", db);
+      expect(run.code, word).toBe(0);
+      expect(run.stdout, word).toContain(`${word}: the canonical ${column} in facts; ${figure} in document_summary`);
+      const sources = query<{ document: string; amount_wan_text: string; table_no: string | null; page: number; source: string }>(
+        db,
+        `SELECT document, amount_wan_text, table_no, page, source FROM document_summary_sources WHERE figure = '${figure}'`,
+      );
+      for (const f of sources) {
+        const where = f.source === "table" ? `${f.table_no ? `表${f.table_no} ` : ""}p.${f.page}` : `the prose, p.${f.page}`;
+        expect(run.stdout, `${word} ${f.document}`).toMatch(new RegExp(`${f.document} .*: ${f.amount_wan_text} 万元, printed .* in ${where.replace(/[.()]/g, "\\$&")}`));
+      }
+    }
+  });
+
+  it("search finds words of one, two and more characters, each hit with its document, table and page", async () => {
+    for (const word of ["养", "养老", "养老保险"]) {
+      const run = await yusuan("search", word, "--db", db, "--limit", "1000");
+      expect(run.code, word).toBe(0);
+      const labels = query<{ n: number }>(db, `SELECT count(*) n FROM line_items li JOIN budget_tables t ON t.id = li.table_id WHERE instr(li.label, '${word}') > 0`)[0]!.n;
+      expect(labels, word).toBeGreaterThan(0);
+      expect(run.stdout, word).toContain(`${labels} table rows and`);
+      expect(run.stdout.split("\n").filter((l) => / 表[\d-]+ p\.\d+ /.test(l)).every((l) => l.includes(word))).toBe(true);
+    }
+    // in the prose too, where no table row prints it
+    const sangong = await yusuan("search", "三公", "--db", db);
+    expect(sangong.stdout).toMatch(/prose p\.\d+ .*三公/);
+  });
+
+  it("the wide views hold the amounts in their columns, each the row's amount of that meaning", () => {
+    const views = query<{ name: string }>(db, "SELECT name FROM sqlite_schema WHERE type = 'view' AND name LIKE 'wide_%'").map((v) => v.name);
+    expect(views.length).toBeGreaterThanOrEqual(12);
+    let filled = 0;
+    for (const view of views) {
+      const rows = query<Record<string, unknown>>(db, `SELECT * FROM ${view}`);
+      for (const row of rows) {
+        const columns = Object.keys(row).slice(Object.keys(row).indexOf("page") + 1, Object.keys(row).indexOf("amounts"));
+        const printed = Object.values(JSON.parse(row.amounts as string) as Record<string, string>).map(Number);
+        const values = columns.map((c) => row[c]).filter((v) => v !== null);
+        // every value shown is one the row prints; a row printing amounts shows at least one
+        for (const v of values) expect(printed, `${view} ${row.label}`).toContain(v);
+        if (printed.length) expect(values.length, `${view} row ${row.row_index} ${row.label}`).toBeGreaterThan(0);
+        filled += values.length;
+      }
+    }
+    expect(filled).toBeGreaterThan(1000);
+  });
+
+  it("export writes the CSVs (every wide view among them), datapackage.json, a workbook and Datasette metadata for that database", async () => {
     const out = join(tmp, "export");
     const run = await yusuan("export", "--db", db, "--out", out);
     expect(run.code).toBe(0);
     expect(existsSync(join(out, "datapackage.json"))).toBe(true);
     expect(existsSync(join(out, "yusuan.xlsx"))).toBe(true);
-    expect(existsSync(join(out, "facts.csv"))).toBe(true);
+    const views = query<{ name: string }>(db, "SELECT name FROM sqlite_schema WHERE type = 'view' AND name NOT LIKE '%leaf_facts' AND name != 'table_rows'").map((v) => v.name);
+    for (const name of [...views, "documents", "document_names", "budget_tables", "line_items", "validation_issues", "claims", "classification", "codes_seen", "performance_targets", "procurement"])
+      expect(existsSync(join(out, `${name}.csv`)), name).toBe(true);
+    // Datasette names the database after its file: samples.sqlite is "samples"
+    expect(Object.keys(JSON.parse(readFileSync(join(out, "datasette-metadata.json"), "utf8")).databases)).toEqual(["samples"]);
+  });
+
+  it("says what went wrong with which file in plain words: yusuan: …, never ENOENT, EEXIST or SQLite's text", async () => {
+    writeFileSync(join(tmp, "not-a-folder"), "");
+    writeFileSync(join(tmp, "notes.sqlite"), "these are notes, not a database\n".repeat(200));
+    const cases: [string[], RegExp][] = [
+      [["check", "--db", join(tmp, "nowhere.sqlite")], /^yusuan: no database at .*nowhere\.sqlite/],
+      [["check", "--db", tmp], /^yusuan: .* is a folder, not a database/],
+      [["check", "--db", join(tmp, "notes.sqlite")], /^yusuan: .*notes\.sqlite is not a SQLite database/],
+      [["export", "--db", db, "--out", join(tmp, "not-a-folder")], /^yusuan: .*not-a-folder/],
+      [["inspect", join(tmp, "nowhere.pdf")], /^yusuan: cannot read .*nowhere\.pdf does not exist/],
+      [["search", "养老", "--db", join(tmp, "nowhere.sqlite")], /^yusuan: no database at/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await yusuan(...args);
+      expect(run.code, args.join(" ")).toBe(1);
+      expect(run.stderr, args.join(" ")).toMatch(message);
+      expect(run.stderr, args.join(" ")).not.toMatch(/ENOENT|EEXIST|ENOTDIR|SQLITE_|SqliteError|file is not a database/);
+    }
   });
 
   it("Ctrl-C during an export leaves each file whole (old or new) and no temporary file", async () => {
@@ -149,6 +275,25 @@ describe("yusuan ingest on the project's sample PDFs", () => {
     expect(run.stdout).toMatch(/表1-2 部门支出总表/);
     expect(run.stdout).toMatch(/473\.77/);
     expect(readFileSync(html, "utf8")).toMatch(/<svg[^>]+viewBox/);
+  });
+});
+
+describe("the progress bar on a terminal", () => {
+  it("names the document being read and the page it is at, then counts it done", async () => {
+    const dir = join(tmp, "progress");
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join(samples, sampleNames[0]!), join(dir, sampleNames[0]!));
+    // script(1) runs the command on a pseudo-terminal of its own: stderr is a real TTY, as in a person's shell
+    const command = [process.execPath, cli, "ingest", dir, "--db", join(tmp, "progress.sqlite"), "--jobs", "1"].map((a) => `'${a}'`).join(" ");
+    const run = await new Promise<Run>((done) =>
+      execFile("script", ["-qec", command, "/dev/null"], { encoding: "utf8" }, (error, stdout, stderr) => done({ code: error ? 1 : 0, stdout, stderr })),
+    );
+    expect(run.code).toBe(0);
+    const frames = run.stdout.split("\r");
+    expect(frames.some((f) => f.includes(`0/1 docs`) && f.includes(`reading ${sampleNames[0]}`))).toBe(true);
+    const pageCount = query<{ page_count: number }>(join(tmp, "progress.sqlite"), "SELECT page_count FROM documents")[0]!.page_count;
+    for (const page of [1, pageCount]) expect(frames.some((f) => f.includes(`reading ${sampleNames[0]} p.${page}/${pageCount}`)), `p.${page}`).toBe(true);
+    expect(frames.some((f) => /1\/1 docs · \d+ pages/.test(f) && !f.includes("reading"))).toBe(true);
   });
 });
 
@@ -183,6 +328,12 @@ describe("a batch with bad inputs", () => {
     expect(rows["scanned.pdf"]).toMatchObject({ status: "needs_ocr", error: expect.stringMatching(/OCR/) });
     const facts = query<{ document: string }>(db, "SELECT DISTINCT document FROM facts").map((r) => r.document);
     expect(facts.sort()).toEqual(["good.pdf"]);
+  });
+
+  it("check exits 2 when some document failed or needs OCR, and says how many", async () => {
+    const run = await yusuan("check", "--db", db);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/; 5 not loaded \(failed or need OCR\)/);
   });
 
   it("documents over the per-document time limit fail with that reason while the batch goes on", async () => {

@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { ExitCode, UsageError } from "./exit-codes.js";
+import { plainMessage } from "./plain-errors.js";
+
+/** The version of this yusuan, as its package says (dist/cli.js sits one folder below package.json). */
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
 // `yusuan check db | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -30,6 +35,7 @@ const lazy =
 const program = new Command()
   .name("yusuan")
   .description("Chinese budget-disclosure PDFs (部门预算公开) → coded, checked SQLite and CSV")
+  .version(version, "-V, --version", "print the version of yusuan")
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
@@ -71,15 +77,42 @@ program
   .description("look up a 政府收支分类科目 code or name (code → name and path; name → candidate codes)")
   .argument("<query>", "a code such as 2080505 or 30101, or a name or part of one")
   .option("--year <year>", "fiscal year (edition) to resolve against", positiveInt)
-  .option("--db <file>", "also show how the code was printed in the documents of this database")
+  .option("--db <file>", "also show how the documents of this database print the code (each with its table and page), or each one's figure for a money word")
+  .addHelpText(
+    "after",
+    "\nA money word (三公, 机关运行经费, 政府采购, 人员经费, 公用经费, 公务接待 …) answers with the canonical fund, use or item\n" +
+      "it means in facts and document_summary; with --db, each document's figure and the table and page it was printed on.\n" +
+      "Examples: yusuan codes 2080505 --db out/budget.sqlite\n          yusuan codes 三公 --db out/budget.sqlite",
+  )
   .action(lazy(async () => (await import("./commands/codes.js")).codesCommand));
 
 program
   .command("check")
   .description("print the consistency report (validation issues) of every document in a database")
-  .argument("<db>", "a database written by yusuan ingest")
+  .argument("[db]", "the database, as --db gives it (the older form)")
+  .option("--db <file>", "a database written by yusuan ingest")
   .option("--document <name>", "only this document (file name)")
+  .addHelpText(
+    "after",
+    "\nExit codes: 0 every document is loaded and clean; 2 some document failed, needs OCR or has an error-level finding;\n" +
+      "1 usage or fatal error.\n" +
+      "Example: yusuan check --db out/budget.sqlite > report.txt",
+  )
   .action(lazy(async () => (await import("./commands/check.js")).checkCommand));
+
+program
+  .command("search")
+  .description("find a word in the table rows and prose of the loaded documents, with document, table and page")
+  .argument("<text>", "any text; words of one or two characters (养老, 三公) are found too")
+  .requiredOption("--db <file>", "a database written by yusuan ingest")
+  .option("--limit <n>", "at most this many table rows and as many prose sections", positiveInt, 50)
+  .addHelpText(
+    "after",
+    "\nThree characters or more are looked up in the full-text index (line_items_fts, prose_sections_fts); one or two,\n" +
+      "which that index cannot hold, by reading every label and section.\n" +
+      "Example: yusuan search 养老 --db out/budget.sqlite",
+  )
+  .action(lazy(async () => (await import("./commands/search.js")).searchCommand));
 
 program
   .command("export")
@@ -103,7 +136,7 @@ try {
     process.stderr.write(`yusuan: ${error.message}\n`);
     process.exitCode = ExitCode.Fatal;
   } else {
-    process.stderr.write(`yusuan: ${(error as Error).message ?? String(error)}\n`);
+    process.stderr.write(`yusuan: ${plainMessage(error)}\n`);
     if (process.env.YUSUAN_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     process.exitCode = ExitCode.Fatal;
   }

@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { FileOutcome } from "./process-file.js";
 
@@ -7,6 +8,10 @@ export interface PoolOptions {
   /** per-document limits: a file that exceeds them fails with that reason, the batch goes on */
   timeoutMs: number;
   maxMemoryMb: number;
+  /** told when a thread takes a file, after each page of it, and when it is done with it, for the progress */
+  onStart?: (path: string) => void;
+  onPage?: (path: string, page: number, pageCount: number) => void;
+  onEnd?: (path: string) => void;
 }
 
 interface InputFile {
@@ -66,12 +71,17 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
     const stop = new AbortController();
     const extract = async (): Promise<FileOutcome | Retry> => {
       await running.take();
+      options.onStart?.(file.path);
       // The clock starts when a thread takes the file, not while it waits behind others. It is a plain
       // timer held here: Node 20 can collect an AbortSignal.timeout() inside AbortSignal.any() before
       // it fires (nodejs/node#57736), and then a slow file was never stopped.
       const timer = setTimeout(() => stop.abort(TIMED_OUT), options.timeoutMs);
+      // the worker tells each page it has read on a port of its own
+      const pages = new MessageChannel();
+      pages.port1.on("message", (m: { page: number; pageCount: number }) => options.onPage?.(file.path, m.page, m.pageCount));
+      pages.port1.unref();
       try {
-        return await pool.run({ path: file.path }, { signal: stop.signal });
+        return await pool.run({ path: file.path, pages: pages.port2 }, { signal: stop.signal, transferList: [pages.port2] });
       } catch (e) {
         const error = e as { code?: string; message?: string };
         if (stop.signal.reason === OVER_MEMORY) return { retry: "over-memory" };
@@ -80,6 +90,8 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
         return { retry: "crashed", reason: `the extraction worker crashed: ${error?.message ?? String(error)}` };
       } finally {
         clearTimeout(timer);
+        pages.port1.close();
+        options.onEnd?.(file.path);
         running.give();
       }
     };

@@ -34,7 +34,7 @@ function describeOpenError(error: unknown): string {
  * Reads, extracts and normalizes one file, never throwing: a bad input becomes a `failed` or `needs_ocr` outcome.
  * @example const outcome = await processFile("data/samples/a.pdf", classifier);
  */
-export async function processFile(path: string, classifier: Classifier): Promise<FileOutcome> {
+export async function processFile(path: string, classifier: Classifier, onPage?: (page: number, pageCount: number) => void): Promise<FileOutcome> {
   const fileName = basename(path);
   let bytes: Uint8Array;
   try {
@@ -55,7 +55,7 @@ export async function processFile(path: string, classifier: Classifier): Promise
   if (!head.includes("%PDF-")) return fail(`not a PDF: the file does not start with %PDF- (it starts with ${JSON.stringify(head.slice(0, 16))})`);
   let extracted;
   try {
-    extracted = await extractDocument(bytes, { fileName });
+    extracted = await extractDocument(bytes, { fileName, ...(onPage ? { onPage } : {}) });
   } catch (error) {
     return fail(describeOpenError(error));
   }

@@ -1,4 +1,5 @@
 import { setFlagsFromString } from "node:v8";
+import type { MessagePort } from "node:worker_threads";
 import { useSynchronousInflate } from "@yusuan/extract";
 import { createClassifier } from "@yusuan/normalize";
 import { processFile, type FileOutcome } from "./process-file.js";
@@ -16,8 +17,12 @@ let classifier: ReturnType<typeof createClassifier> | null = null;
 // code of closures that are no longer alive (pdf.js creates its own per call) and V8 compiles them again.
 setFlagsFromString("--heap-growing-percent=50");
 
-/** The pool's task: one file in, one outcome out (structured-cloned back to the writer). */
-export default async function run({ path }: { path: string }): Promise<FileOutcome> {
+/** The pool's task: one file in, one outcome out (structured-cloned back to the writer); each page read is told on `pages`. */
+export default async function run({ path, pages }: { path: string; pages: MessagePort }): Promise<FileOutcome> {
   classifier ??= createClassifier();
-  return processFile(path, classifier);
+  try {
+    return await processFile(path, classifier, (page, pageCount) => pages.postMessage({ page, pageCount }));
+  } finally {
+    pages.close();
+  }
 }

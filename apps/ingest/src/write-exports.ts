@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { basename, extname, join } from "node:path";
 import { exportXlsx, writeDataPackage, writeDatasetteMetadata, type BudgetDatabase } from "@yusuan/load";
 
 /**
@@ -9,5 +9,6 @@ import { exportXlsx, writeDataPackage, writeDatasetteMetadata, type BudgetDataba
 export async function writeExports(db: BudgetDatabase, dir: string): Promise<void> {
   writeDataPackage(db, dir);
   await exportXlsx(db, join(dir, "yusuan.xlsx"));
-  writeDatasetteMetadata(dir);
+  // Datasette names a database after its file: out/budget.sqlite is "budget"
+  writeDatasetteMetadata(dir, basename(db.name, extname(db.name)));
 }

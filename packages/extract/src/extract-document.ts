@@ -16,6 +16,8 @@ export interface ExtractOptions {
   fileName: string;
   /** pdf.js warnings past which the document is given up as damaged (default 5000) */
   maxWarnings?: number;
+  /** told after each page is read: its number and the document's page count (for progress) */
+  onPage?: (page: number, pageCount: number) => void;
 }
 
 function noTextLayer(pages: readonly PageInfo[]): Finding[] {
@@ -124,7 +126,7 @@ function missingTables(tables: readonly ExtractedTable[], refs: readonly { title
  * @example const doc = await extractDocument(new Uint8Array(readFileSync(path)), { fileName: "a.pdf" });
  */
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractedDocument> {
-  const read = await readPdf(bytes, readPage, { maxWarnings: options.maxWarnings });
+  const read = await readPdf(bytes, readPage, { maxWarnings: options.maxWarnings, onPage: options.onPage });
   const pages = read.map((r) => r.info);
   const running = runningLines(read.map((r) => ({ page: r.info.page, height: r.info.height, lines: r.layout.lines })));
   const layouts = read.map((r) => withoutLines(r.layout, running));

@@ -10,4 +10,11 @@ describe("readPdf", () => {
     expect(pages.some((items) => items > 0)).toBe(true);
     expect(fontsLoaded()).toBeGreaterThan(before);
   });
+
+  it("tells each page once it is read, with the page count, in order", async () => {
+    const told: string[] = [];
+    const pages = await readPdf(new Uint8Array(readFileSync(samplePdfs()[0]!)), (page) => page.page, { onPage: (page, count) => told.push(`${page}/${count}`) });
+    expect(pages.length).toBeGreaterThan(1);
+    expect(told).toEqual(pages.map((p) => `${p}/${pages.length}`));
+  });
 });

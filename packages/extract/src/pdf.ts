@@ -18,6 +18,8 @@ export type Matrix = [number, number, number, number, number, number];
 export interface ReadOptions {
   /** pdf.js warnings past which the document is given up (default {@link MAX_WARNINGS}) */
   readonly maxWarnings?: number;
+  /** told after each page is read: its number and the document's page count (for progress) */
+  readonly onPage?: (page: number, pageCount: number) => void;
 }
 
 /** Sound disclosures give pdf.js a few dozen warnings at most, the damaged samples a few hundred. */
@@ -122,14 +124,19 @@ function uprightRotation(rotate: number, texts: readonly { str: string; transfor
  */
 export async function readPdf<T>(bytes: Uint8Array, read: (page: RawPage) => T, options: ReadOptions = {}): Promise<T[]> {
   const limit = options.maxWarnings ?? MAX_WARNINGS;
-  const { result, strays } = await collectingStrayRejections(() => countingWarnings(limit, (onLimit) => readPages(bytes, read, onLimit)));
+  const { result, strays } = await collectingStrayRejections(() => countingWarnings(limit, (onLimit) => readPages(bytes, read, onLimit, options.onPage)));
   if (strays.length === 0) return result;
   const error = new Error(`${strays[0]!.message} (pdf.js met it while reading the pages and left it unhandled)`);
   error.name = "FormatError";
   throw error;
 }
 
-async function readPages<T>(bytes: Uint8Array, read: (page: RawPage) => T, onLimit: (stop: () => void) => void): Promise<T[]> {
+async function readPages<T>(
+  bytes: Uint8Array,
+  read: (page: RawPage) => T,
+  onLimit: (stop: () => void) => void,
+  onPage?: (page: number, pageCount: number) => void,
+): Promise<T[]> {
   // pdf.js detaches the buffer it is given; keep the caller's bytes intact.
   const data = new Uint8Array(bytes);
   const task = getDocument({
@@ -176,6 +183,7 @@ async function readPages<T>(bytes: Uint8Array, read: (page: RawPage) => T, onLim
       } finally {
         page.cleanup();
       }
+      onPage?.(n, doc.numPages);
     }
     return pages;
   } finally {

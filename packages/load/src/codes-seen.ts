@@ -1,17 +1,23 @@
 import type { BudgetDatabase } from "./database.js";
 
+/** One document printing a code under one name: where first, how often, and how the name compares with the registry. */
+export interface PrintedIn {
+  readonly document: string;
+  /** the first table printing it, as numbered in the document (null where it prints no number) */
+  readonly tableNo: string | null;
+  readonly page: number;
+  readonly occurrences: number;
+  /** matched, name_differs, … for this document (its edition), where resolved */
+  readonly status: string | null;
+  readonly officialName: string | null;
+}
+
 export interface PrintedCode {
   readonly system: string;
   readonly code: string;
   readonly printedName: string;
-  /** how the name compares with the registry (matched, name_differs, …), where it was resolved */
-  readonly status: string | null;
-  readonly officialName: string | null;
-  /** loaded documents printing the code under this name */
-  readonly documents: number;
-  readonly occurrences: number;
-  /** one place it is printed, e.g. "dazhou_rsxxzx_2025.pdf 表3 p.10" */
-  readonly example: string;
+  /** every loaded document printing the code under this name, by file name */
+  readonly documents: readonly PrintedIn[];
 }
 
 interface PrintedRow {
@@ -20,7 +26,6 @@ interface PrintedRow {
   printed_name: string;
   status: string | null;
   official_name: string | null;
-  documents: number;
   occurrences: number;
   file_name: string;
   table_no: string | null;
@@ -28,29 +33,26 @@ interface PrintedRow {
 }
 
 /**
- * How the loaded documents print a code: each printed name with how many documents use it, most used first.
- * @example codesSeen(db, "2080505") // [{ printedName: "机关事业单位基本养老保险缴费支出", documents: 5, … }]
+ * How the loaded documents print a code: each printed name with the documents that print it, each cited by
+ * its own table and page and judged against its own edition; names most documents use first.
+ * @example codesSeen(db, "2101101") // [{ printedName: "行政单位医疗", documents: [{ document: "a.pdf", tableNo: "1-2", page: 7, status: "matched", … }] }, …]
  */
 export function codesSeen(db: BudgetDatabase, code: string): PrintedCode[] {
   const rows = db
     .prepare<[string], PrintedRow>(
-      `SELECT c.system, c.code, c.printed_name, max(c.status) AS status, max(c.official_name) AS official_name,
-         count(DISTINCT c.document_id) AS documents, sum(c.occurrences) AS occurrences,
-         min(d.file_name) AS file_name, min(c.table_no) AS table_no, min(c.page) AS page
+      `SELECT c.system, c.code, c.printed_name, c.status, c.official_name, c.occurrences, d.file_name, c.table_no, c.page
        FROM codes_seen c JOIN documents d ON d.id = c.document_id
        WHERE c.code = ? AND d.status = 'loaded'
-       GROUP BY c.system, c.code, c.printed_name
-       ORDER BY documents DESC, occurrences DESC, c.printed_name`,
+       ORDER BY c.system, c.printed_name, d.file_name, d.id`,
     )
     .all(code);
-  return rows.map((r) => ({
-    system: r.system,
-    code: r.code,
-    printedName: r.printed_name,
-    status: r.status,
-    officialName: r.official_name,
-    documents: r.documents,
-    occurrences: r.occurrences,
-    example: `${r.file_name}${r.table_no ? ` 表${r.table_no}` : ""} p.${r.page}`,
-  }));
+  const forms = new Map<string, { system: string; code: string; printedName: string; documents: PrintedIn[] }>();
+  for (const r of rows) {
+    const key = `${r.system}\u0000${r.printed_name}`;
+    const form = forms.get(key) ?? { system: r.system, code: r.code, printedName: r.printed_name, documents: [] };
+    form.documents.push({ document: r.file_name, tableNo: r.table_no, page: r.page, occurrences: r.occurrences, status: r.status, officialName: r.official_name });
+    forms.set(key, form);
+  }
+  const total = (f: PrintedCode) => f.documents.reduce((n, d) => n + d.occurrences, 0);
+  return [...forms.values()].sort((a, b) => b.documents.length - a.documents.length || total(b) - total(a) || a.printedName.localeCompare(b.printedName));
 }

@@ -36,6 +36,17 @@ describe("openDatabase", () => {
     db.close();
   });
 
+  it("opens read-only: refuses writes and leaves no -wal or -shm beside the database", () => {
+    const folder = join(dir, "read-only");
+    openDatabase(join(folder, "budget.sqlite")).close();
+    expect(readdirSync(folder)).toEqual(["budget.sqlite"]);
+    const db = openDatabase(join(folder, "budget.sqlite"), { readonly: true });
+    expect(db.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(0);
+    expect(() => db.exec("DELETE FROM documents")).toThrow(/readonly/);
+    db.close();
+    expect(readdirSync(folder)).toEqual(["budget.sqlite"]);
+  });
+
   it("lets another process see a new database only whole: never a file without its schema", async () => {
     const folder = join(dir, "watched");
     mkdirSync(folder);

@@ -9,7 +9,10 @@ import { MIGRATIONS, type Migration } from "./migrations.js";
 export type BudgetDatabase = Sqlite.Database;
 
 export interface OpenOptions {
-  /** open an existing database without writing to it (no migrations are run) */
+  /**
+   * open an existing database without writing to it (no migrations are run; every write is refused) and
+   * leave no -wal or -shm file behind
+   */
   readonly readonly?: boolean;
 }
 
@@ -33,7 +36,24 @@ function open(path: string, readonly: boolean): BudgetDatabase {
     // database without its schema: a new one is built beside its path and linked into place whole.
     if (!existsSync(path)) createExclusively(path, (tmp) => configure(new Sqlite(tmp), false, tmp).close());
   }
-  return configure(new Sqlite(path, { readonly, fileMustExist: readonly }), readonly, path);
+  return configure(readonly ? openForReading(path) : new Sqlite(path), readonly, path);
+}
+
+/**
+ * A connection that refuses every write (query_only). It is opened for writing where the file allows, because
+ * SQLite removes the -wal and -shm files it needs for a WAL database only when a connection that may write
+ * closes last; a file this user cannot write is opened read-only proper.
+ */
+function openForReading(path: string): BudgetDatabase {
+  let db: BudgetDatabase;
+  try {
+    db = new Sqlite(path, { fileMustExist: true });
+  } catch (error) {
+    if (!/^SQLITE_(READONLY|CANTOPEN|PERM)/.test((error as { code?: string }).code ?? "")) throw error;
+    db = new Sqlite(path, { readonly: true, fileMustExist: true });
+  }
+  db.pragma("query_only = ON");
+  return db;
 }
 
 /**

@@ -5,9 +5,10 @@ import { EXPORTS } from "./exports.js";
 /**
  * Datasette metadata (titles, descriptions, column help, full-text search) derived from the same export
  * definitions as the CSV, XLSX and data package, so the four never disagree.
+ * `database` is the name Datasette gives the database: its file name without the extension.
  * @example writeDatasetteMetadata("out/export", "budget") // then: datasette out/budget.sqlite -m out/export/datasette-metadata.json
  */
-export function writeDatasetteMetadata(dir: string, database = "budget"): string {
+export function writeDatasetteMetadata(dir: string, database: string): string {
   const tables = Object.fromEntries(
     EXPORTS.map((e) => [
       e.name,

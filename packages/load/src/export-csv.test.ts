@@ -10,6 +10,7 @@ import { EXPORTS } from "./exports.js";
 import { loadDocument } from "./load-document.js";
 import { recordFailure } from "./record-failure.js";
 import { parseWithPython } from "./csv-reader.fixture.js";
+import { calcMissing, openInCalc } from "./calc.fixture.js";
 
 const missing = sharedMissing();
 const dir = mkdtempSync(join(tmpdir(), "yusuan-csv-"));
@@ -87,8 +88,8 @@ describe.skipIf(missing)("exportCsv", () => {
       expect(r[col("amount")]).toBe(view[i]!.amount_text);
       expect(r[col("document")]).toBe(view[i]!.document);
       expect(r[col("row_index")]).toBe(String(view[i]!.row_index));
-      // absent codes are NULL in the view, empty in the CSV
-      expect(r[col("unit_code")]).toBe(view[i]!.unit_code ?? "");
+      // absent codes are NULL in the view, empty in the CSV; digit codes are written ="001001" to stay text
+      expect(r[col("unit_code")]!.replace(/^="(.*)"$/, "$1")).toBe(view[i]!.unit_code ?? "");
     });
   });
 
@@ -106,9 +107,12 @@ describe.skipIf(missing)("exportCsv", () => {
     expect(parsed.find((r) => r.includes("'=SUM(A1:A9)"))![amount]).toBe("-12.50");
   });
 
-  it("keeps codes as quoted text with their leading zeros and leaves missing values empty", () => {
+  it("keeps codes and table numbers text to a spreadsheet (=\"001001\", =\"1-2\") and leaves missing values empty", () => {
     const text = readFileSync(join(out, "facts.csv"), "utf8");
-    expect(text).toMatch(/,"001001",/);
+    expect(text).toMatch(/,"=""001001""",/);
+    expect(text).toMatch(/,"=""1-2""",/);
+    // a label is text to every spreadsheet already: left as printed
+    expect(text).toMatch(/,"事业运行",/);
     const docs = readFileSync(join(out, "documents.csv"), "utf8").split("\n");
     const scan = docs.find((l) => l.includes("scan.pdf"))!;
     expect(scan).toContain(`"needs_ocr","no text layer",,`);
@@ -123,6 +127,39 @@ describe.skipIf(missing)("exportCsv", () => {
     exportCsv(db, again);
     for (const e of EXPORTS) expect(readFileSync(join(again, `${e.name}.csv`))).toEqual(readFileSync(join(out, `${e.name}.csv`)));
   });
+
+  it.skipIf(calcMissing())("opened directly in a spreadsheet (LibreOffice Calc, zh-CN), keeps every text cell text, as written", async () => {
+    const names = ["facts", "budget_tables", "units", "line_items", "codes_seen"];
+    const sheets = await openInCalc(names.map((n) => join(out, `${n}.csv`)));
+    let digitLike = 0;
+    names.forEach((name, n) => {
+      const def = EXPORTS.find((e) => e.name === name)!;
+      const rows = db.prepare(def.sql).all() as Record<string, unknown>[];
+      const sheet = sheets[n]!;
+      expect(sheet.rowCount, name).toBe(rows.length + 1);
+      rows.forEach((row, r) => {
+        def.fields.forEach((f, c) => {
+          const value = row[f.name];
+          if (f.type !== "string" || value === null || value === "") return;
+          const cell = sheet.getRow(r + 2).getCell(c + 1);
+          // a text cell is a string, or a formula whose value is that string (="1-2"); never a number or date
+          const v = cell.value;
+          const shown = v && typeof v === "object" ? ("formula" in v ? v.result : "richText" in v ? cell.text : v) : v;
+          // formula-looking text keeps the apostrophe that disarms it; a negative amount as text (-12.50) needs none
+          const expected = /^[=+\-@](?![\d.])/.test(String(value)) ? `'${value}` : String(value);
+          expect(shown, `${name} row ${r + 2} ${f.name}`).toBe(expected);
+          if (/^[\d\-]+$/.test(String(value))) digitLike++;
+        });
+      });
+    });
+    // the cases that matter were there: table numbers (1-2), zero-led unit codes, seven-digit codes
+    expect(digitLike).toBeGreaterThan(1000);
+    const facts = sheets[0]!;
+    const label = EXPORTS[0]!.fields.findIndex((f) => f.name === "label") + 1;
+    const injected = facts.getColumn(label).values.filter((v) => typeof v === "string" && v.includes("SUM(A1:A9)"));
+    // formula injection stays blocked: the label is text with its apostrophe, never a formula Calc ran
+    expect(injected).toEqual(["'=SUM(A1:A9)"]);
+  }, 180_000);
 
   it("exports only the named files when asked and refuses unknown names", () => {
     const some = join(dir, "csv-some");

@@ -18,11 +18,25 @@ export interface ExportOptions {
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
+/**
+ * Text a spreadsheet opening the CSV would turn into a number, date, time, fraction or boolean: table numbers
+ * (1-2, 3-1 are dates in a Chinese locale), zero-led codes (01, 001001), long codes (2080505). Only digits,
+ * signs and separators, so the text needs no quoting inside the formula.
+ */
+const NOT_TEXT_TO_A_SPREADSHEET = /^(?=.*\d)[\d\s+\-.,:/%()eE]+$|^(true|false)$/i;
+
+/**
+ * Such text is written as the formula ="1-2", whose value is that text in Excel, WPS and LibreOffice: the
+ * one form all three keep as text (a leading ' or tab shows in the cell). It is built here from digits and
+ * separators only, so it never carries a formula of the document's.
+ */
+const asSpreadsheetText = (value: string) => (NOT_TEXT_TO_A_SPREADSHEET.test(value) ? `="${value}"` : null);
 const BATCH = 2000;
 
 /**
  * Writes one CSV per export (facts, documents, line_items, …) into `dir`: UTF-8 with BOM, header row,
- * formula-looking text escaped, printed amounts as bare decimals, text quoted so codes stay text.
+ * formula-looking text escaped, printed amounts as bare decimals, text a spreadsheet would read as a
+ * number or date (1-2, 001001) written as ="1-2" so it stays text.
  * @example const files = exportCsv(db, "out/csv"); // [{ name: "facts", path: "out/csv/facts.csv", rows: 3214 }, …]
  */
 export function exportCsv(db: BudgetDatabase, dir: string, options: ExportOptions = {}): ExportedFile[] {
@@ -58,7 +72,8 @@ function csvOptions(def: ExportDefinition): Options {
           if (!DECIMAL.test(value)) throw new Error(`${def.name}.${ctx.column}: not a decimal: ${JSON.stringify(value)}`);
           return { value, quoted_string: false, escape_formulas: false };
         }
-        return value;
+        const text = asSpreadsheetText(value);
+        return text === null ? value : { value: text, escape_formulas: false };
       },
     },
   };

@@ -28,11 +28,13 @@ describe.skipIf(missing)("exportXlsx", () => {
   });
   afterAll(() => db.close());
 
-  it("has a sheet per export with a frozen, complete header row and no temporary file beside it", () => {
+  it("has a sheet per export with a frozen, complete header row with filter buttons and no temporary file beside it", () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(EXPORTS.map((e) => e.name));
     for (const e of EXPORTS) {
       const sheet = book.getWorksheet(e.name)!;
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      // the filter covers the header and every row, from the first column to the last
+      expect(sheet.autoFilter, e.name).toBe(`A1:${sheet.getColumn(e.fields.length).letter}${Math.max(sheet.rowCount, 1)}`);
       expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(e.fields.map((f) => f.name));
     }
     expect(readdirSync(join(dir, "out"))).toEqual(["budget.xlsx"]);

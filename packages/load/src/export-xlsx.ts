@@ -12,7 +12,7 @@ const WIDTH_SAMPLE = 500;
 type CellValue = string | number | boolean | Date | null;
 
 /**
- * Writes one XLSX workbook with a sheet per export: frozen header row, amounts as numbers showing
+ * Writes one XLSX workbook with a sheet per export: frozen header row with filter buttons, amounts as numbers showing
  * their printed decimals, codes as text, columns sized to their content.
  * @example await exportXlsx(db, "out/budget.xlsx", { only: ["facts", "documents"] });
  */
@@ -21,21 +21,24 @@ export async function exportXlsx(db: BudgetDatabase, file: string, options: Expo
   // exceljs takes 0.4 s to import: every ingest run would pay it, only those writing a workbook should.
   const { default: excel } = await import("exceljs");
   await inSnapshot(db, async () => {
-    for (const def of defs) {
-      const rows = db.prepare(`SELECT count(*) FROM (${def.sql})`).pluck().get() as number;
-      if (rows + 1 > MAX_ROWS) throw new Error(`${def.name}: ${rows} rows do not fit in one XLSX sheet; export CSV instead`);
-    }
+    const rows = defs.map((def) => {
+      const n = db.prepare(`SELECT count(*) FROM (${def.sql})`).pluck().get() as number;
+      if (n + 1 > MAX_ROWS) throw new Error(`${def.name}: ${n} rows do not fit in one XLSX sheet; export CSV instead`);
+      return n;
+    });
     await writeAtomically(file, async (tmp) => {
       const book = new excel.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true });
       book.creator = "yusuan";
-      for (const def of defs) writeSheet(book, db, def);
+      defs.forEach((def, i) => writeSheet(book, db, def, rows[i]!));
       await book.commit();
     });
   });
 }
 
-function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, db: BudgetDatabase, def: ExportDefinition): void {
+function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, db: BudgetDatabase, def: ExportDefinition, rows: number): void {
   const sheet = book.addWorksheet(def.name, { views: [{ state: "frozen", ySplit: 1 }] });
+  // filter buttons on the header, over every row the sheet will hold
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: def.fields.length } };
   const widths = columnWidths(db, def);
   sheet.columns = def.fields.map((f, i) => ({
     header: f.name,

@@ -1,4 +1,5 @@
 import { HeadlineName } from "@yusuan/schema";
+import { WIDE_VIEWS } from "./migrations.js";
 
 /**
  * What the exports hold: one definition per file/sheet/resource, shared by CSV, XLSX and the
@@ -82,6 +83,26 @@ const classificationFields = [
 
 const toDocuments = [{ fields: ["document_id"], resource: "documents", reference: ["id"] }] as const;
 
+const wideFields = (columns: readonly string[]): readonly ExportField[] => [
+  s("document"), i("fiscal_year"), s("department"), s("table_no"), s("amount_unit"), i("row_index"), s("row_kind"), s("level"),
+  s("side"), s("section"), s("label"), s("unit_code"), s("func_code"), s("econ_code"), i("page", "1-based PDF page"),
+  ...columns.map((c): ExportField => ({ name: c, type: "number", description: "current year, in amount_unit; empty where the row prints none" })),
+  s("amounts", "every amount of the row as printed: JSON {header: amount}"), i("document_id"), i("table_id"), i("line_item_id"),
+];
+
+/** One export per wide view: a row per printed row of one kind of table, a column per canonical fund, use or item. */
+const wideExports = WIDE_VIEWS.map(({ view, kind, columns }): ExportDefinition => {
+  const fields = wideFields(columns);
+  return {
+    name: view,
+    title: `${kind}: one row per printed row, a column per fund, use or item (current year)`,
+    fields,
+    sql: `SELECT ${fields.map((f) => `"${f.name}"`).join(", ")} FROM ${view} ORDER BY document, document_id, table_id, row_index`,
+    primaryKey: ["line_item_id"],
+    foreignKeys: toDocuments,
+  };
+});
+
 export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
   {
     name: "facts",
@@ -124,6 +145,14 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
       .map((f) => (f.name === "clean" ? "(status = 'loaded' AND error_count = 0) AS clean" : f.name))
       .join(", ")} FROM documents ORDER BY file_name, sha256`,
     primaryKey: ["id"],
+  },
+  {
+    name: "document_names",
+    title: "Every name a document's content was found under (copies of one file are one document)",
+    fields: [i("document_id"), s("file_name"), s("source_path")],
+    sql: "SELECT document_id, file_name, source_path FROM document_names ORDER BY document_id, source_path",
+    primaryKey: ["document_id", "source_path"],
+    foreignKeys: toDocuments,
   },
   {
     name: "units",
@@ -243,4 +272,5 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
     fields: rollupFields("econ_code"),
     sql: `${select(rollupFields("econ_code"), "econ_rollup")} ORDER BY document, table_no, table_kind, measure, econ_code`,
   },
+  ...wideExports,
 ]);

@@ -501,6 +501,61 @@ FROM headline_figures h JOIN documents d ON d.id = h.document_id
 WHERE d.status = 'loaded';
 `;
 
+/**
+ * Wide views by meaning: a column per canonical fund, use or item of the current year, whatever header
+ * the template printed (人员支出, 项目金额, 支出/合计 …), so the columns hold the amounts that step 6's
+ * printed-header columns left in the JSON. Where several amounts of a row mean the same, the whole (not a
+ * 其中 part) printed first is shown. Frozen: a change is a new step.
+ */
+type WideColumn = readonly [column: string, dimension: "fund" | "use" | "item" | null, value: string];
+const uses = (...values: string[]): WideColumn[] => values.map((v) => [v === "total" ? "合计" : v, "use", v]);
+const funds = (...values: string[]): WideColumn[] => values.map((v) => [v === "total" ? "合计" : v, "fund", v]);
+const SANGONG: readonly WideColumn[] = [
+  ["合计", "item", "三公"], ["因公出国（境）", "item", "因公出国（境）"], ["公务接待", "item", "公务接待"],
+  ["公务用车购置及运行", "item", "公务用车购置及运行"], ["公务用车购置", "item", "公务用车购置"], ["公务用车运行", "item", "公务用车运行"],
+];
+const WIDE_BY_MEANING: ReadonlyArray<readonly [view: string, kind: string, columns: readonly WideColumn[]]> = Object.freeze([
+  ["wide_budget_summary", "部门收支总表", [["预算数", null, ""]]],
+  ["wide_income", "部门收入总表", funds(
+    "total", "上年结转结余", "一般公共预算", "政府性基金", "国有资本经营", "财政专户管理资金", "事业收入", "事业单位经营收入",
+    "上级补助收入", "附属单位上缴收入", "用事业基金弥补收支差额", "其他收入",
+  )],
+  ["wide_expense", "部门支出总表", uses("total", "基本支出", "人员经费", "公用经费", "项目支出", "上缴上级支出", "对附属单位补助支出", "事业单位经营支出")],
+  ["wide_fiscal_summary", "财政拨款收支总表", funds("total", "财政拨款", "一般公共预算", "政府性基金", "国有资本经营")],
+  ["wide_fiscal_econ", "财政拨款支出经济分类表", [...uses("total", "基本支出", "人员经费", "公用经费", "项目支出"), ...funds("一般公共预算", "政府性基金")]],
+  ["wide_general_func", "一般公共预算支出表", uses("total", "基本支出", "人员经费", "公用经费", "项目支出")],
+  ["wide_general_basic", "一般公共预算基本支出表", [["合计", "use", "基本支出"], ...uses("人员经费", "公用经费")]],
+  ["wide_general_projects", "一般公共预算项目支出表", [["金额", "use", "项目支出"]]],
+  ["wide_general_sangong", "一般公共预算三公经费表", SANGONG],
+  ["wide_fund_func", "政府性基金支出表", uses("total", "基本支出", "项目支出")],
+  ["wide_fund_sangong", "政府性基金三公经费表", SANGONG],
+  ["wide_state_capital", "国有资本经营支出表", uses("total", "基本支出", "项目支出")],
+]);
+
+/** The wide views of the latest step and their amount columns, for the exports. */
+export const WIDE_VIEWS: ReadonlyArray<{ readonly view: string; readonly kind: string; readonly columns: readonly string[] }> = Object.freeze(
+  WIDE_BY_MEANING.map(([view, kind, columns]) => ({ view, kind, columns: columns.map((c) => c[0]) })),
+);
+
+/** The SQL condition of one wide column: the amount's canonical dimension, or any amount of the year. */
+const meaningIs = ([, dimension, value]: WideColumn) => (dimension ? `a.${dimension} = '${value}'` : "1");
+
+const wideByMeaning = WIDE_BY_MEANING.map(
+  ([view, kind, columns]) => `
+DROP VIEW ${view};
+CREATE VIEW ${view} AS
+SELECT document, fiscal_year, department, table_no, amount_unit, row_index, row_kind, level, side, section, label,
+  unit_code, func_code, econ_code, page,
+  ${columns
+    .map(
+      (c) => `(SELECT a.amount FROM amounts a WHERE a.line_item_id = r.line_item_id AND ${meaningIs(c)} AND a.period = 'current'
+    ORDER BY a.of_which, a.ordinal LIMIT 1) AS "${c[0]}"`,
+    )
+    .join(",\n  ")},
+  amounts, document_id, table_id, line_item_id
+FROM table_rows r WHERE table_kind = '${kind}';`,
+).join("\n");
+
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 1, name: "documents, pages, units", sql: documents },
   { version: 2, name: "tables, line items, amounts", sql: tables },
@@ -512,4 +567,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 8, name: "every name of a document's content; a failed re-read beside the loaded version", sql: names },
   { version: 9, name: "the row each row is printed under", sql: parents },
   { version: 10, name: "canonical meaning, exact amounts, headline figures", sql: meaning },
+  { version: 11, name: "wide views by meaning: their columns hold the amounts", sql: wideByMeaning },
 ]);

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "./database.js";
 import { writeDatasetteMetadata } from "./datasette-metadata.js";
 import { loadDocument } from "./load-document.js";
+import { searchText } from "./search.js";
 
 const dir = mkdtempSync(join(tmpdir(), "yusuan-search-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,10 +27,35 @@ describe.skipIf(sharedMissing() !== null)("full-text search over row labels (Dat
   });
 });
 
+describe.skipIf(sharedMissing() !== null)("searchText", () => {
+  const db = openDatabase(join(dir, "search-text.sqlite"));
+  for (const d of corpusDocs()) loadDocument(db, truthDocument(d));
+  afterAll(() => db.close());
+  const labels = (text: string) => searchText(db, text, { limit: 10_000 }).filter((h) => h.kind === "row").map((h) => h.text);
+  const printed = (text: string) => db.prepare("SELECT label FROM line_items WHERE instr(label, ?) > 0").pluck().all(text) as string[];
+
+  it.each(["养", "养老", "养老保险"])("finds every row whose label holds %s, whatever its length", (text) => {
+    const found = labels(text);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.sort()).toEqual(printed(text).sort());
+  });
+
+  it("finds a two-character word the trigram index alone cannot", () => {
+    expect(db.prepare(`SELECT count(*) FROM line_items_fts WHERE line_items_fts MATCH '"养老"'`).pluck().get()).toBe(0);
+    expect(labels("养老").length).toBeGreaterThan(0);
+  });
+
+  it("takes % and _ as the characters they are, not as patterns", () => {
+    expect(labels("_")).toEqual(printed("_"));
+    expect(labels("%")).toEqual(printed("%"));
+  });
+});
+
 describe("Datasette metadata", () => {
   it("describes the facts view and wires full-text search to line_items", () => {
-    const meta = JSON.parse(readFileSync(writeDatasetteMetadata(dir), "utf8"));
-    const tables = meta.databases.budget.tables;
+    const meta = JSON.parse(readFileSync(writeDatasetteMetadata(dir, "budget-2025"), "utf8"));
+    expect(Object.keys(meta.databases)).toEqual(["budget-2025"]);
+    const tables = meta.databases["budget-2025"].tables;
     expect(tables.facts.columns.func_code).toMatch(/支出功能分类/);
     expect(tables.line_items).toMatchObject({ fts_table: "line_items_fts", fts_pk: "id" });
   });

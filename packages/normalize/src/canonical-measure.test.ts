@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BudgetTable, Column, LineItem, TableKind } from "@yusuan/schema";
-import { columnMeaning, columnRoles, rowMeaning, withMeanings, type MeaningContext } from "./canonical-measure.js";
+import { columnMeaning, columnRoles, rowMeaning, withMeanings, wordMeaning, type MeaningContext } from "./canonical-measure.js";
+import { headlineOf } from "./headline-figures.js";
 import { lineItem } from "./line-item.fixture.js";
 
 /** Header paths and row labels as real disclosures print them (西安, 烟台, 江苏, 上海 决算, 杭州, 长沙, 广州). */
@@ -193,5 +194,34 @@ describe("rowMeaning and withMeanings: rows that name what their columns do not"
       { kind: "一般公共预算三公经费表", fiscalYear: 2026, basis: "预算" },
     );
     expect(changsha.rows[0]!.amounts.map((a) => a.meaning?.ofWhich)).toEqual([false, false, true]);
+  });
+});
+
+describe("wordMeaning", () => {
+  it.each([
+    ["三公", { fund: null, use: null, item: "三公" }],
+    ["“三公”经费", { fund: null, use: null, item: "三公" }],
+    ["机关运行经费", { fund: null, use: null, item: "机关运行经费" }],
+    ["政府采购", { fund: null, use: null, item: "政府采购" }],
+    ["人员经费", { fund: null, use: "人员经费", item: null }],
+    ["人员支出", { fund: null, use: "人员经费", item: null }],
+    ["公用经费", { fund: null, use: "公用经费", item: null }],
+    ["公务接待费", { fund: null, use: null, item: "公务接待" }],
+    ["一般公共预算", { fund: "一般公共预算", use: null, item: null }],
+  ])("reads %s as the canonical vocabulary", (word, meaning) => {
+    expect(wordMeaning(word)).toEqual(meaning);
+  });
+
+  it("names nothing for a word outside it", () => {
+    expect(wordMeaning("住房公积金")).toBe(null);
+    expect(wordMeaning("服务")).toBe(null);
+  });
+});
+
+describe("headlineOf", () => {
+  it("gives the document_summary column of a whole, none for a part without one", () => {
+    expect(headlineOf({ use: null, item: "三公" })).toBe("sangong_total");
+    expect(headlineOf({ use: "人员经费", item: null })).toBe("personnel_total");
+    expect(headlineOf({ use: null, item: "会议费" })).toBe(null);
   });
 });

@@ -115,6 +115,26 @@ function basisOf(parts: readonly string[]): Basis | null {
   return null;
 }
 
+/** What a money word or phrase names in the canonical vocabulary: a fund, a use and/or an item; null for none. */
+export interface WordMeaning {
+  readonly fund: Fund | null;
+  readonly use: Use | null;
+  readonly item: Item | null;
+}
+
+/**
+ * What a word a person asks about means, read by the same rules as a column header: 三公 is the item 三公,
+ * 人员支出 the use 人员经费, 政府采购 the item 政府采购; null where it names none of them.
+ * @example wordMeaning("三公经费") // { fund: null, use: null, item: "三公" }
+ */
+export function wordMeaning(text: string): WordMeaning | null {
+  const parts = [labelKey(text).replace(/[“”"]/g, "")];
+  const item = firstFrom(parts, ITEMS);
+  // 采购货物/工程/服务 only say 采购 with the word: 服务 alone is no 政府采购 item
+  const meaning = { fund: firstFrom(parts, FUNDS), use: firstFrom(parts, USES), item: item && /^采购/.test(item) && !/采购/.test(parts[0]!) ? null : item };
+  return meaning.fund || meaning.use || meaning.item ? meaning : null;
+}
+
 /** The document-wide facts a meaning depends on. */
 export interface MeaningContext {
   kind: TableKind;

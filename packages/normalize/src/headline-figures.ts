@@ -1,4 +1,4 @@
-import type { Amount, Basis, BudgetDocument, BudgetTable, HeadlineFigure, HeadlineName, Item, LineItem, Meaning, ProseSection, TableKind } from "@yusuan/schema";
+import type { Amount, Basis, BudgetDocument, BudgetTable, HeadlineFigure, HeadlineName, Item, LineItem, Meaning, ProseSection, TableKind, Use } from "@yusuan/schema";
 import { labelKey } from "./labels.js";
 import { toWan } from "@yusuan/schema";
 import { rowMeaning } from "./canonical-measure.js";
@@ -83,6 +83,28 @@ const firstOf = (...readings: (() => Found | null)[]): Found | null => {
 };
 
 const gpbFund = (m: Meaning) => m.fund === "一般公共预算" || isWhole(m.fund);
+
+/** The headline figure (document_summary column) that is the whole of each use or item, where there is one. */
+const HEADLINE_OF: Readonly<Partial<Record<Use | Item, HeadlineName>>> = Object.freeze({
+  基本支出: "basic_total",
+  人员经费: "personnel_total",
+  公用经费: "public_total",
+  项目支出: "project_total",
+  三公: "sangong_total",
+  "因公出国（境）": "sangong_abroad",
+  公务接待: "sangong_reception",
+  公务用车购置及运行: "sangong_vehicle",
+  政府采购: "procurement_total",
+  机关运行经费: "org_running",
+});
+
+/**
+ * The document_summary column holding a document's whole of an item or use, or null where none does.
+ * @example headlineOf({ item: "三公", use: null }) // "sangong_total"
+ */
+export function headlineOf(meaning: { readonly use: Use | null; readonly item: Item | null }): HeadlineName | null {
+  return (meaning.item && HEADLINE_OF[meaning.item]) || (meaning.use && HEADLINE_OF[meaning.use]) || null;
+}
 
 /**
  * The headline figures a document's tables print, in 万元, each traceable to its cell; then those only its

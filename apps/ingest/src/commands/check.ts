@@ -1,11 +1,16 @@
-import { existsSync } from "node:fs";
-import { openDatabase, validationReport } from "@yusuan/load";
+import { validationReport } from "@yusuan/load";
 import { ExitCode, UsageError } from "../exit-codes.js";
+import { openForReading } from "../read-database.js";
 
-/** `yusuan check`: the validation issues of every document, grouped per document, errors first. */
-export async function checkCommand(dbPath: string, options: { document?: string }): Promise<void> {
-  if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}`);
-  const db = openDatabase(dbPath, { readonly: true });
+/**
+ * `yusuan check`: the validation issues of every document, grouped per document, errors first. Exits 2 when a
+ * document failed, needs OCR or has an error-level finding, 0 when every one is clean.
+ */
+export async function checkCommand(positional: string | undefined, options: { db?: string; document?: string }): Promise<void> {
+  if (positional && options.db && positional !== options.db) throw new UsageError(`two databases given (${positional} and --db ${options.db}): give one`);
+  const dbPath = options.db ?? positional;
+  if (!dbPath) throw new UsageError("no database given: yusuan check --db FILE");
+  const db = openForReading(dbPath);
   try {
     const report = validationReport(db, options.document);
     if (options.document && report.length === 0) throw new UsageError(`no document named ${options.document} in ${dbPath}`);
@@ -21,8 +26,9 @@ export async function checkCommand(dbPath: string, options: { document?: string 
         );
     }
     const loaded = report.filter((d) => d.status === "loaded").length;
-    out.write(`\n${loaded - dirty} of ${loaded} loaded documents are clean (no error-level issue)\n`);
-    process.exitCode = ExitCode.Ok;
+    const unread = report.length - loaded;
+    out.write(`\n${loaded - dirty} of ${loaded} loaded documents are clean (no error-level issue)${unread ? `; ${unread} not loaded (failed or need OCR)` : ""}\n`);
+    process.exitCode = dirty + unread > 0 ? ExitCode.SomeFailed : ExitCode.Ok;
   } finally {
     db.close();
   }

@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
 import { loadRegistry, type RegistryEntry } from "@yusuan/classification";
-import { codesSeen, openDatabase } from "@yusuan/load";
-import { UsageError } from "../exit-codes.js";
+import { codesSeen, figureSources, type BudgetDatabase } from "@yusuan/load";
+import { headlineOf, wordMeaning, type WordMeaning } from "@yusuan/normalize";
+import { openForReading } from "../read-database.js";
 
 const SYSTEM_NAMES: Record<string, string> = {
   func: "支出功能分类",
@@ -13,38 +13,68 @@ const SYSTEM_NAMES: Record<string, string> = {
 const line = (e: RegistryEntry) =>
   `${e.code} ${e.name}  [${SYSTEM_NAMES[e.system] ?? e.system}, ${["", "类", "款", "项"][e.level]}, ${e.source}${e.validFrom || e.validTo ? `, ${e.validFrom ?? "…"}–${e.validTo ?? ""}` : ""}]`;
 
-/** `yusuan codes`: a code → its name, path and editions (and how documents printed it); a name → candidate codes. */
+const where = (tableNo: string | null, page: number | null) => `${tableNo ? `表${tableNo} ` : ""}p.${page}`;
+
+/** How the documents print a code: each printed name, then each document printing it with its own table and page. */
+function printedForms(db: BudgetDatabase, code: string, out: NodeJS.WritableStream): void {
+  const seen = codesSeen(db, code);
+  out.write(seen.length ? "as printed in the documents:\n" : "not printed in any document of this database\n");
+  for (const form of seen) {
+    out.write(`  ${form.printedName}  (${form.documents.length} document${form.documents.length > 1 ? "s" : ""})\n`);
+    for (const d of form.documents) {
+      // a differing name is this document's, judged against its own edition
+      const judged = d.status && d.status !== "matched" ? `  ${d.status}${d.officialName ? `: the registry says ${d.officialName}` : ""}` : "";
+      out.write(`    ${d.document} ${where(d.tableNo, d.page)}${judged}\n`);
+    }
+  }
+}
+
+/** What a money word means in the canonical columns, and with a database each document's figure and where it was printed. */
+function canonicalAnswer(query: string, meaning: WordMeaning, db: BudgetDatabase | null, out: NodeJS.WritableStream): void {
+  const columns = (["fund", "use", "item"] as const).filter((k) => meaning[k]).map((k) => `${k} = '${meaning[k]}'`);
+  const figure = headlineOf(meaning);
+  out.write(`${query}: the canonical ${columns.join(", ")} in facts${figure ? `; ${figure} in document_summary (万元)` : ""}\n`);
+  if (!db || !figure) return;
+  for (const f of figureSources(db, figure)) {
+    const who = `${f.document}${f.department ? ` (${f.department}${f.fiscalYear ? ` ${f.fiscalYear}` : ""})` : ""}`;
+    out.write(
+      f.wan === null
+        ? `  ${who}: not printed\n`
+        : `  ${who}: ${f.wan} 万元, printed ${f.printed} ${f.unit} in ${f.source === "table" ? `${where(f.tableNo, f.page)} ${f.title ?? ""}`.trimEnd() : `the prose, p.${f.page}`}\n`,
+    );
+  }
+}
+
+/** `yusuan codes`: a code → its name, path and editions (and how documents printed it); a name → candidate codes; a money word → its canonical meaning. */
 export async function codesCommand(query: string, options: { year?: number; db?: string }): Promise<void> {
   const registry = loadRegistry();
   const year = options.year ?? null;
   const out = process.stdout;
   const q = query.replace(/\s+/g, "");
-  if (/^\d{3}(\d{2}){0,2}$/.test(q)) {
-    const systems = (["func", "econ_dept", "econ_gov"] as const).filter((s) => registry.editions(s, q).length > 0);
-    if (systems.length === 0) out.write(`${q}: not in the registry${q.length === 7 && q.startsWith("3") ? " (a 7-digit local economic sub-code?)" : ""}\n`);
-    for (const system of systems) {
-      const entry = registry.lookup(system, q, year);
-      out.write(entry ? `${line(entry)}\n  ${registry.path(system, q, year).map((e) => `${e.code} ${e.name}`).join(" › ")}\n` : `${q}: not valid in ${year}\n`);
-      const editions = registry.editions(system, q);
-      if (editions.length > 1) for (const e of editions) out.write(`  edition: ${line(e)}\n`);
-      const children = registry.children(system, q, year);
-      if (children.length) out.write(`  ${children.length} sub-codes: ${children.slice(0, 12).map((c) => `${c.code} ${c.name}`).join("; ")}${children.length > 12 ? " …" : ""}\n`);
-    }
-    if (options.db) {
-      if (!existsSync(options.db)) throw new UsageError(`no database at ${options.db}`);
-      const db = openDatabase(options.db, { readonly: true });
-      try {
-        const seen = codesSeen(db, q);
-        out.write(seen.length ? "as printed in the documents:\n" : "not printed in any document of this database\n");
-        for (const s of seen) out.write(`  ${s.printedName}  (${s.documents} documents, e.g. ${s.example}${s.status && s.status !== "matched" ? `; ${s.status}` : ""})\n`);
-      } finally {
-        db.close();
+  const db = options.db ? openForReading(options.db) : null;
+  try {
+    if (/^\d{3}(\d{2}){0,2}$/.test(q)) {
+      const systems = (["func", "econ_dept", "econ_gov"] as const).filter((s) => registry.editions(s, q).length > 0);
+      if (systems.length === 0) out.write(`${q}: not in the registry${q.length === 7 && q.startsWith("3") ? " (a 7-digit local economic sub-code?)" : ""}\n`);
+      for (const system of systems) {
+        const entry = registry.lookup(system, q, year);
+        out.write(entry ? `${line(entry)}\n  ${registry.path(system, q, year).map((e) => `${e.code} ${e.name}`).join(" › ")}\n` : `${q}: not valid in ${year}\n`);
+        const editions = registry.editions(system, q);
+        if (editions.length > 1) for (const e of editions) out.write(`  edition: ${line(e)}\n`);
+        const children = registry.children(system, q, year);
+        if (children.length) out.write(`  ${children.length} sub-codes: ${children.slice(0, 12).map((c) => `${c.code} ${c.name}`).join("; ")}${children.length > 12 ? " …" : ""}\n`);
       }
+      if (db) printedForms(db, q, out);
+      return;
     }
-    return;
+    const meaning = wordMeaning(q);
+    if (meaning) canonicalAnswer(q, meaning, db, out);
+    const found = registry.searchByName(q, year ?? undefined);
+    if (found.length === 0 && !meaning) out.write(`no code is named like “${query}”\n`);
+    if (found.length && meaning) out.write("codes named like it:\n");
+    for (const e of found.slice(0, 30)) out.write(`${line(e)}\n`);
+    if (found.length > 30) out.write(`… ${found.length - 30} more\n`);
+  } finally {
+    db?.close();
   }
-  const found = registry.searchByName(q, year ?? undefined);
-  if (found.length === 0) out.write(`no code is named like “${query}”\n`);
-  for (const e of found.slice(0, 30)) out.write(`${line(e)}\n`);
-  if (found.length > 30) out.write(`… ${found.length - 30} more\n`);
 }

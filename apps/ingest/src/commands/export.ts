@@ -1,12 +1,10 @@
-import { existsSync } from "node:fs";
-import { openDatabase } from "@yusuan/load";
-import { ExitCode, UsageError } from "../exit-codes.js";
+import { ExitCode } from "../exit-codes.js";
+import { openForReading } from "../read-database.js";
 import { writeExports } from "../write-exports.js";
 
 /** `yusuan export`: CSV files, datapackage.json, one XLSX workbook and Datasette metadata from an existing database. */
 export async function exportCommand(options: { db: string; out: string }): Promise<void> {
-  if (!existsSync(options.db)) throw new UsageError(`no database at ${options.db}`);
-  const db = openDatabase(options.db, { readonly: true });
+  const db = openForReading(options.db);
   // Each file is renamed into place whole, and the one being written is removed on exit: Ctrl-C leaves
   // the folder as it was, file by file, with nothing half-written.
   const interrupt = (signal: NodeJS.Signals) => {

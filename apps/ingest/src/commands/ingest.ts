@@ -124,7 +124,14 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
     process.once("SIGINT", interrupt).once("SIGTERM", interrupt);
     const reads = todo.map((c) => ({ path: c.paths[0]!, sha256: c.sha256 }));
     let next = 0;
-    for await (const outcome of extractAll(reads, { jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory })) {
+    for await (const outcome of extractAll(reads, {
+      jobs: options.jobs,
+      timeoutMs: options.timeout * 1000,
+      maxMemoryMb: options.maxMemory,
+      onStart: (path) => progress.started(basename(path)),
+      onPage: (path, page, pageCount) => progress.page(basename(path), page, pageCount),
+      onEnd: (path) => progress.ended(basename(path)),
+    })) {
       const content = todo[next++]!;
       current = basename(content.paths[0]!);
       const settled = settle(db, content, outcome, options);

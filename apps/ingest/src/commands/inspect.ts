@@ -4,6 +4,7 @@ import { extractDocument, formatTables } from "@yusuan/extract";
 import { formatFinding } from "@yusuan/schema";
 import { UsageError } from "../exit-codes.js";
 import { overlayHtml } from "../overlay.js";
+import { plainMessage } from "../plain-errors.js";
 
 /** `yusuan inspect`: what extraction detected in one PDF, as text grids (and an HTML overlay). */
 export async function inspectCommand(pdf: string, options: { html?: string; table?: string }): Promise<void> {
@@ -11,7 +12,7 @@ export async function inspectCommand(pdf: string, options: { html?: string; tabl
   try {
     bytes = new Uint8Array(readFileSync(pdf));
   } catch (error) {
-    throw new UsageError(`cannot read ${pdf}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read ${plainMessage(error)}`);
   }
   const doc = await extractDocument(bytes, { fileName: basename(pdf) });
   const tables = options.table ? doc.tables.filter((t) => t.tableNo === options.table) : doc.tables;
