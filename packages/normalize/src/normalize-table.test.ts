@@ -60,4 +60,19 @@ describe("normalizeTableRows", () => {
       ["item", 1],
     ]);
   });
+
+  it("keeps both codes of a row classified by 功能 and by 经济 at once, and its exact amount", () => {
+    const table = extracted(
+      [["功能分类科目编码"], ["功能分类科目名称"], ["部门经济分类科目编码"], ["部门经济分类科目名称"], ["政府经济分类科目编码"], ["政府经济分类科目名称"], ["金额"]],
+      [
+        ["2010101", "行政运行", "30101", "基本工资", "50101", "工资奖金津补贴", "12.345678"],
+        ["2010101", "行政运行", "30201", "办公费", "50201", "办公经费", "3.000001"],
+      ],
+    );
+    const { rows } = normalizeTableRows(table, { ...ctx, kind: "其他", economic: true, title: "一般公共预算基本支出表" });
+    expect(rows.map((r) => [r.funcCode, r.econCode, r.label, r.amounts[0]?.value])).toEqual([
+      ["2010101", "30101", "基本工资", "12.345678"],
+      ["2010101", "30201", "办公费", "3.000001"],
+    ]);
+  });
 });

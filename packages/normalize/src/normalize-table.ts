@@ -17,6 +17,25 @@ export type { TableContext } from "./row-draft.js";
 const findPart = (cols: readonly ColumnInfo[], part: string) =>
   cols.find((c) => c.role.role === "code" && c.role.part === part);
 
+/**
+ * A row classified both ways (功能分类科目编码 | 名称 | 部门经济分类科目编码 | 名称 … | 金额): the code
+ * columns the header names 功能 and 经济, and the name printed after the economic code, the most
+ * specific one. null where the table prints one classification.
+ */
+function crossClassified(row: ExtractedRow, cols: readonly ColumnInfo[]): Pick<RowDraft, "label" | "funcCode" | "econCode"> | null {
+  const joined = cols.filter((c) => c.role.role === "code" && c.role.part === "joined");
+  const func = joined.find((c) => c.path.some((p) => /功能/.test(p)));
+  const econ = joined.find((c) => c.path.some((p) => /经济/.test(p)));
+  if (!func || !econ) return null;
+  const names = cols.filter((c) => c.role.role === "label");
+  const econName = names.filter((c) => c.index > econ.index).map((c) => textOf(row, c)).find((t) => t !== "");
+  return {
+    label: compact(econName ?? names.map((c) => textOf(row, c)).join("")),
+    funcCode: parseJoinedCode(textOf(row, func)),
+    econCode: parseJoinedCode(textOf(row, econ)),
+  };
+}
+
 /** Reads label, codes and amounts of one row of a one-sided table. */
 function draftRow(
   row: ExtractedRow,
@@ -26,8 +45,11 @@ function draftRow(
   findings: Finding[],
   above: Code | null,
 ): RowDraft {
+  const both = crossClassified(row, cols);
+  const printedUnitCode = compact(textOf(row, cols.find((c) => c.role.role === "unitCode"))) || null;
+  if (both) return { ...both, unitCode: printedUnitCode, page: row.page, amounts: readAmounts(row, cols, tableNo, findings) };
   let label = compact(cols.filter((c) => c.role.role === "label").map((c) => textOf(row, c)).join(""));
-  const printedUnit = compact(textOf(row, cols.find((c) => c.role.role === "unitCode"))) || null;
+  const printedUnit = printedUnitCode;
   let code =
     splitCode(textOf(row, findPart(cols, "class")), textOf(row, findPart(cols, "kuan")), textOf(row, findPart(cols, "xiang")), above) ??
     parseJoinedCode(textOf(row, findPart(cols, "joined")));
