@@ -7,15 +7,13 @@ import { findCjkFonts, MissingFontError, type CjkFonts } from "./font.js";
 import type { SampleDocument } from "./model.js";
 import { renderDocument } from "./render-document.js";
 import { formatAmount } from "./row-cells.js";
-import { sampleTruth } from "./truth.js";
+import { isRatioColumn, sampleTruth } from "./truth.js";
 
 // What every committed sample promises of its truth file, whatever its layout.
 const samples = sampleDocs();
 const input = (name: string): SampleDocument =>
   JSON.parse(readFileSync(fileURLToPath(new URL(`../data/${name.replace(/_sample$/, "")}.json`, import.meta.url)), "utf8")) as SampleDocument;
 const cents = (row: TruthRow, column: string): number => Math.round(Number(row.values[column] ?? "0") * 100);
-// A ratio column (决算数为调整预算数的%, 完成率) is worked out per row, never added up.
-const isRatio = (column: string): boolean => /[%％]|率$/.test(column);
 
 function fontsFor(doc: SampleDocument): CjkFonts | null {
   try {
@@ -54,7 +52,7 @@ describe.each(samples.map((s) => [s.name, s] as const))("%s", (name, sample) => 
       rows.forEach((parent, p) => {
         const children = rows.filter((r) => r.parent === p);
         if (children.length === 0) return;
-        for (const column of table.columns.filter((c) => !isRatio(c))) {
+        for (const column of table.columns.filter((c) => !isRatioColumn(c))) {
           const where = `表${table.table_no} row ${p} ${parent.label} ${column}`;
           const addends = children.filter((c) => c.of_which !== true);
           if (addends.length > 0) expect(addends.reduce((a, c) => a + cents(c, column), 0), where).toBe(cents(parent, column));
