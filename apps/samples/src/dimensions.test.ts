@@ -3,13 +3,14 @@ import { basename } from "node:path";
 import { extractDocument } from "@yusuan/extract";
 import { createClassifier, normalizeDocument } from "@yusuan/normalize";
 import type { BudgetDocument, Meaning } from "@yusuan/schema";
-import { normText, sampleDocs, scoreFacts, type CorpusDoc, type TruthRow, type TruthTable } from "@yusuan/testkit";
+import { normText, sampleDocs, type CorpusDoc, type TruthRow, type TruthTable } from "@yusuan/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isRatioColumn } from "./truth.js";
 
 /**
  * Issue 14: the 青岚县司法局 2026 部门预算 and its 决算 pin each canonical dimension of an amount
  * (side, period, basis, ofWhich, item) and the headline figures, read by the real extract + normalize.
+ * Their tables, pages, facts (F1 = 1), parents and findings are held to the truth in layouts.test.ts.
  */
 const BUDGET = "qinglan_sfj_2026_sample";
 const FINAL = "qinglan_sfj_2026_final_sample";
@@ -55,13 +56,6 @@ function truthDimension(name: string, no: string, expected: (row: TruthRow, colu
     .sort();
 }
 
-/** The sample with its truth narrowed to one table and its amounts (a ratio column is no amount). */
-const amountsOfTable = (sample: CorpusDoc, table: TruthTable): CorpusDoc => ({
-  ...sample,
-  truth: { ...sample.truth, tables: [table] },
-  facts: sample.facts.filter((f) => f.table_no === table.table_no && !isRatioColumn(f.measure)),
-});
-
 /** A document's headline figures by name, in 万元. */
 const headlines = (name: string): Record<string, string> => Object.fromEntries((docOf(name).headlines ?? []).map((h) => [h.name, h.wan]));
 
@@ -74,23 +68,6 @@ const SANGONG_COLUMN_ITEM: Record<string, Meaning["item"]> = {
   会议费: "会议费",
   培训费: "培训费",
 };
-
-describe.each([BUDGET, FINAL])("%s through extract + normalize", (name) => {
-  const sample = sampleOf(name);
-
-  it("finds every table with its number and pages", () => {
-    const found = docOf(name).tables.map((t) => `表${t.tableNo} ${t.pages.join(",")}`);
-    expect(found).toEqual(sample.truth.tables.map((t) => `表${t.table_no} ${t.pages.join(",")}`));
-  });
-
-  it.each(sample.truth.tables.map((t) => [t.table_no, t] as const))("表%s: every amount as the truth has it (F1 = 1)", (_no, table) => {
-    expect(scoreFacts(docOf(name), amountsOfTable(sample, table))).toMatchObject({ f1: 1, missed: [], extra: [] });
-  });
-
-  it("raises no error-level finding", () => {
-    expect(docOf(name).findings.filter((f) => f.severity === "error").map((f) => `${f.code} 表${f.tableNo ?? ""} ${f.message}`)).toEqual([]);
-  });
-});
 
 describe("部门预算 (qinglan_sfj_2026): each column's and row's canonical meaning", () => {
   it("表1 部门收支总表: the 收入 side's amounts are income, the 支出 side's expense", () => {
