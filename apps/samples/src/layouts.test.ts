@@ -5,12 +5,14 @@ import { createClassifier, normalizeDocument } from "@yusuan/normalize";
 import type { BudgetDocument } from "@yusuan/schema";
 import { normText, sampleDocs, scoreFacts, type CorpusDoc, type TruthTable } from "@yusuan/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
+import { isRatioColumn } from "./truth.js";
 
 /**
- * The samples that pin layouts of templates the pipeline had not seen (issue 13), read by the real
- * extract + normalize and held to their truth: tables and pages, every fact, every row's parent.
+ * The samples that pin layouts of templates the pipeline had not seen (issue 13) and the canonical dimensions
+ * (issue 14, see dimensions.test.ts), read by the real extract + normalize and held to their truth: tables and
+ * pages, every fact, every row's parent.
  */
-const LAYOUT_SAMPLES = ["fengxi_jgswfwzx_2026_sample", "yunxu_sfj_2026_sample"];
+const LAYOUT_SAMPLES = ["fengxi_jgswfwzx_2026_sample", "yunxu_sfj_2026_sample", "qinglan_sfj_2026_sample", "qinglan_sfj_2026_final_sample"];
 const samples = sampleDocs().filter((s) => LAYOUT_SAMPLES.includes(s.name));
 const read = new Map<string, BudgetDocument>();
 
@@ -22,11 +24,11 @@ beforeAll(async () => {
   }
 }, 240_000);
 
-/** The sample with its truth narrowed to one table, so that a miss names its table. */
+/** The sample with its truth narrowed to one table and its amounts (a ratio column is no amount), so that a miss names its table. */
 const onlyTable = (sample: CorpusDoc, table: TruthTable): CorpusDoc => ({
   ...sample,
   truth: { ...sample.truth, tables: [table] },
-  facts: sample.facts.filter((f) => f.table_no === table.table_no),
+  facts: sample.facts.filter((f) => f.table_no === table.table_no && !isRatioColumn(f.measure)),
 });
 
 /** Each row as "label ← label of the row it is printed under", 其中 parts marked: a diff shows the misplaced rows. */

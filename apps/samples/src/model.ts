@@ -124,7 +124,7 @@ export interface SampleDocument {
   readonly department: string;
   /** Printed in the department row of multi-unit tables. */
   readonly department_code?: string;
-  readonly doc_kind: "部门预算" | "单位预算";
+  readonly doc_kind: "部门预算" | "单位预算" | "部门决算";
   readonly synthetic: boolean;
   readonly seed_source?: string;
   readonly amount_unit: "万元" | "元";

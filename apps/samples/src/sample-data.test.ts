@@ -164,3 +164,42 @@ describe("synthetic sample yunxu_sfj_2026 (borderless, 表1 … 7)", () => {
     expect(line("7", "预算数", "（2）公务用车运行费")).toBe(econ("5", "合计", "30231"));
   });
 });
+
+describe("synthetic samples qinglan_sfj_2026 (部门预算, 表1 … 4) and its 决算 (表1, 2)", () => {
+  const budget = readings("qinglan_sfj_2026");
+  const final = readings("qinglan_sfj_2026_final");
+  const SANGONG_ITEMS = ["因公出国（境）费", "公务接待费", "公务用车购置及运行费"];
+
+  it("row identities: 合计 = 基本支出 + 项目支出 ≥ 其中：人员经费 (表2); 增减 = 本年 − 上年 (表3); 三公 合计 = Σ its three items (表4, 决算 表2)", () => {
+    for (const r of budget.of("2").rows) {
+      expect(cents(r, "合计")).toBe(cents(r, "基本支出") + cents(r, "项目支出"));
+      expect(cents(r, "其中：人员经费")).toBeLessThanOrEqual(cents(r, "基本支出"));
+    }
+    for (const r of budget.of("3").rows) expect(cents(r, "增减"), r.label).toBe(cents(r, "本年预算数") - cents(r, "上年预算数"));
+    for (const r of [...budget.of("4").rows, ...final.of("2").rows]) {
+      expect(cents(r, "合计"), r.label).toBe(SANGONG_ITEMS.reduce((a, item) => a + cents(r, item), 0));
+    }
+  });
+
+  it("表1 = 表2 = 表3 本年 by 类; 表1 收入 = 支出 = 表2 合计", () => {
+    for (const cls of ["204", "205", "208", "210", "221"]) {
+      const t2 = budget.byClass("2", "合计", cls);
+      expect(budget.byClass("3", "本年预算数", cls), cls).toBe(t2);
+      expect(budget.expenseClass("1", "本年预算数", cls), cls).toBe(t2);
+    }
+    for (const role of ["income_grand_total", "expense_grand_total"]) {
+      expect(cents(budget.of("1").rows.find((r) => r.role === role), "本年预算数"), role).toBe(budget.head("2", "合计"));
+    }
+  });
+
+  it("决算 表1 年初预算数 = the budget's 表3 本年预算数 row by row; 决算数为调整预算数的% = 决算数 / 调整预算数 to the hundredth", () => {
+    expect(final.of("1").rows.map((r) => r.values["年初预算数"])).toEqual(budget.of("3").rows.map((r) => r.values["本年预算数"]));
+    for (const r of final.of("1").rows) {
+      expect(cents(r, "决算数为调整预算数的%"), r.label).toBe(Math.round((cents(r, "决算数") / cents(r, "调整预算数")) * 10_000));
+    }
+  });
+
+  it("决算 表2 预算数 = the budget's 表4 2026年预算数, column by column", () => {
+    expect(final.of("2").rows.find((r) => r.label === "预算数")?.values).toEqual(budget.of("4").rows.find((r) => r.label === "2026年预算数")?.values);
+  });
+});

@@ -2,6 +2,13 @@ import type { SampleDocument } from "./model.js";
 import type { RenderedDocument } from "./render-document.js";
 
 /**
+ * A ratio column (决算数为调整预算数的%, 完成率) is worked out per row: printed in the truth, but never added
+ * up and no amount (the pipeline reads such columns as non-amount columns).
+ * @example isRatioColumn("决算数为调整预算数的%") // true
+ */
+export const isRatioColumn = (column: string): boolean => /[%％]|率$/.test(column);
+
+/**
  * The ground truth of a rendered sample, in the format of shared/corpus/*.truth.json, with the pages it was drawn on.
  * @example JSON.stringify(sampleTruth(doc, rendered)).includes('"table_no":"1-2"') // true
  */
