@@ -183,7 +183,10 @@ export function columnMeaning(path: readonly string[], side: Side | null, ctx: M
 }
 
 /** What a row's label adds to its columns' meaning: the 收入 source, 支出 use or item it names. */
-export type RowMeaning = Partial<Pick<Meaning, "fund" | "use" | "item" | "period">> & { aggregate: boolean };
+export type RowMeaning = Partial<Pick<Meaning, "fund" | "use" | "item" | "period" | "basis">> & { aggregate: boolean };
+
+/** A row that names only its basis (三公 决算 tables print 预算数 and 决算数 as rows): 年初预算数, 调整预算数, 2025年决算数 … */
+const BASIS_ROW = /^(\d{4}年度?)?(年初|全年|调整后?)?(预算|决算)(数|金额)?$/;
 
 /**
  * The dimensions a row label names, for tables whose rows (not columns) list funds, uses or items
@@ -197,6 +200,8 @@ export function rowMeaning(row: Pick<LineItem, "label" | "side" | "funcCode" | "
   const out: RowMeaning = { aggregate };
   const period = /^\d{4}年/.test(key) ? periodOf([key], fiscalYear) : null;
   if (period) out.period = period;
+  const basis = BASIS_ROW.test(key) ? basisOf([key]) : null;
+  if (basis) out.basis = basis;
   if (ITEM_KINDS.has(kind)) {
     const item = ITEMS.find(([, re]) => re.test(key))?.[0];
     if (item && !(/^采购/.test(item) && kind !== "政府采购表")) out.item = item;
@@ -224,6 +229,7 @@ function merged(col: Meaning, row: RowMeaning, kind: TableKind): Meaning {
   return {
     ...col,
     period: row.period ?? col.period,
+    basis: row.basis ?? col.basis,
     fund: pick(col.fund, row.fund),
     use: pick(col.use, row.use, useOfKind(kind)),
     // a row naming its item (广州 lists 三公 items as rows) says more than a 合计 column
