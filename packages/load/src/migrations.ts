@@ -504,8 +504,9 @@ WHERE d.status = 'loaded';
 /**
  * Wide views by meaning: a column per canonical fund, use or item of the current year, whatever header
  * the template printed (人员支出, 项目金额, 支出/合计 …), so the columns hold the amounts that step 6's
- * printed-header columns left in the JSON. Where several amounts of a row mean the same, the whole (not a
- * 其中 part) printed first is shown. Frozen: a change is a new step.
+ * printed-header columns left in the JSON. Where several amounts of a row mean the same, the 决算 of a final
+ * account's 年初预算 | 调整预算 | 决算 columns is shown, else the whole (not a 其中 part) printed first, one naming
+ * the dimension before one naming none. Frozen once released: a change is a new step.
  */
 type WideColumn = readonly [column: string, dimension: "fund" | "use" | "item" | null, value: string];
 const uses = (...values: string[]): WideColumn[] => values.map((v) => [v === "total" ? "合计" : v, "use", v]);
@@ -537,8 +538,12 @@ export const WIDE_VIEWS: ReadonlyArray<{ readonly view: string; readonly kind: s
   WIDE_BY_MEANING.map(([view, kind, columns]) => ({ view, kind, columns: columns.map((c) => c[0]) })),
 );
 
-/** The SQL condition of one wide column: the amount's canonical dimension, or any amount of the year. */
-const meaningIs = ([, dimension, value]: WideColumn) => (dimension ? `a.${dimension} = '${value}'` : "1");
+/**
+ * The SQL condition of one wide column: the amount's canonical dimension, or any amount of the year. The
+ * whole of every use is also a column that names none (本年预算数 of a table split by no use).
+ */
+const meaningIs = ([, dimension, value]: WideColumn) =>
+  !dimension ? "1" : dimension === "use" && value === "total" ? "(a.use = 'total' OR a.use IS NULL)" : `a.${dimension} = '${value}'`;
 
 const wideByMeaning = WIDE_BY_MEANING.map(
   ([view, kind, columns]) => `
@@ -549,7 +554,7 @@ SELECT document, fiscal_year, department, table_no, amount_unit, row_index, row_
   ${columns
     .map(
       (c) => `(SELECT a.amount FROM amounts a WHERE a.line_item_id = r.line_item_id AND ${meaningIs(c)} AND a.period = 'current'
-    ORDER BY a.of_which, a.ordinal LIMIT 1) AS "${c[0]}"`,
+    ORDER BY a.basis = '决算' DESC, a.of_which, a.${c[1] ?? "ordinal"} IS NULL, a.ordinal LIMIT 1) AS "${c[0]}"`,
     )
     .join(",\n  ")},
   amounts, document_id, table_id, line_item_id
