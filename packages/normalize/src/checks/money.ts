@@ -38,6 +38,15 @@ export function halfLastDigit(value: Decimal): number {
   return SCALE / 2 / 10 ** Math.min(decimals, 4);
 }
 
+/**
+ * Half a unit of the finest digit a set of printed amounts shows: how a table was rounded. A table
+ * printing 47.91 beside 0 and 25 prints to 0.01, so every amount in it is within 0.005.
+ * @example finestHalfUnit(["47.91", "0", "25"]) // 50
+ */
+export function finestHalfUnit(values: readonly Decimal[]): number {
+  return values.reduce((half, v) => Math.min(half, halfLastDigit(v)), halfLastDigit("0"));
+}
+
 /** Compares a printed total with the sum of its parts, a difference within `tolerance` units being rounding. */
 export function compareUnits(printed: number, sum: number, tolerance: number = ROUNDING_UNITS): Comparison {
   const diff = Math.abs(printed - sum);

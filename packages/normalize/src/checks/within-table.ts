@@ -1,10 +1,11 @@
 import type { BudgetTable, Finding, LineItem, Meaning } from "@yusuan/schema";
 import { isTwoSided } from "../table-kind.js";
 import { discrepancy } from "./finding-for.js";
-import { halfLastDigit, toUnits } from "./money.js";
+import { finestHalfUnit, toUnits } from "./money.js";
 import { PART_OF, type RowIdentity } from "../measure-identities.js";
 import { numberingOf } from "../rows/numbering.js";
 import { nestable } from "../rows/nest-by-sums.js";
+import { codeOf } from "../rows/hierarchy.js";
 
 /** The amount a row prints under a measure, in units; blank counts as 0. */
 export const amountOf = (row: LineItem, measure: string): number => {
@@ -28,7 +29,7 @@ const halfUnits = new WeakMap<readonly LineItem[], number>();
 function halfUnitOf(table: BudgetTable): number {
   let half = halfUnits.get(table.rows);
   if (half === undefined) {
-    half = Math.min(halfLastDigit("0"), ...table.rows.flatMap((r) => r.amounts.map((a) => halfLastDigit(a.value))));
+    half = finestHalfUnit(table.rows.flatMap((r) => r.amounts.map((a) => a.value)));
     halfUnits.set(table.rows, half);
   }
   return half;
@@ -86,7 +87,6 @@ function rowSums(table: BudgetTable, identities: readonly RowIdentity[]): Findin
   return rows.flatMap((row) => trusted.flatMap((identity) => check(identity, row)));
 }
 
-const codeOf = (r: LineItem) => r.funcCode ?? r.econCode;
 
 /**
  * 合计 = Σ units = Σ items; 类 = Σ 款 = Σ 项; unit = Σ its rows; group = Σ its projects: each row
@@ -107,25 +107,25 @@ function downSums(table: BudgetTable, twoSided = false): Finding[] {
     // rows printing neither code nor group may nest by indentation the page does not keep: reported, not
     // asserted, unless no nesting of them at all adds up to their row
     const bare = scope.length > 0 && scope.every((r) => r.rowKind === "item" && codeOf(r) === null && numberingOf(r.label).style === null);
-    const unsure = bare && nestable(row, scope, table.measures) !== "no";
+    // (whether any nesting adds up is searched only once a sum of such rows fails)
+    let unsure: boolean | undefined;
+    const judged = (f: Finding): Finding =>
+      f.severity === "error" && (unsure ??= bare && nestable(row, scope, table.measures, halfUnitOf(table)) !== "no") ? { ...f, severity: "warning" } : f;
     for (const measure of table.measures) {
       const prints = (r: LineItem) => r.amounts.some((a) => a.measure === measure);
       if (!prints(row) && !children[i]!.some(prints)) continue;
       // A subtotal with nothing printed under it (a group whose only project was lost) still has to add up: to 0.
       if (scope.length > 0 || (row.rowKind === "class" && hasItems && parts.length === 0))
         findings.push(
-          ...discrepancy(
-            {
-              code: "sum_mismatch",
-              message: `${describe(row)}: ${measure} ≠ the sum of the ${scope.length} rows under it`,
-              tableNo: table.tableNo,
-              page: row.page,
-              printed: amountOf(row, measure),
-              expected: sumOf(scope, measure),
-              tolerance: roundingOf(table, down([row, ...scope], measure)),
-            },
-            unsure ? "warning" : "error",
-          ),
+          ...discrepancy({
+            code: "sum_mismatch",
+            message: `${describe(row)}: ${measure} ≠ the sum of the ${scope.length} rows under it`,
+            tableNo: table.tableNo,
+            page: row.page,
+            printed: amountOf(row, measure),
+            expected: sumOf(scope, measure),
+            tolerance: roundingOf(table, down([row, ...scope], measure)),
+          }).map(judged),
         );
       const detailed = sumOf(parts, measure);
       if (parts.length > 0 && detailed > amountOf(row, measure) + roundingOf(table, down([row, ...parts], measure)))

@@ -1,7 +1,14 @@
 import type { LineItem } from "@yusuan/schema";
 import { NumberingStack, numberingOf } from "./numbering.js";
 
-const codeOf = (r: LineItem) => r.funcCode ?? r.econCode;
+/** The code a row prints, 功能 or 经济. */
+export const codeOf = (r: LineItem) => r.funcCode ?? r.econCode;
+/** Is `above` the row `row`'s code extends: a shorter prefix of it in the same classification? */
+const extendsCode = (row: LineItem, above: LineItem): boolean => {
+  const code = codeOf(row);
+  const prefix = codeOf(above);
+  return code !== null && prefix !== null && prefix.length < code.length && code.startsWith(prefix) && (above.econCode === null) === (row.econCode === null);
+};
 const isBoundary = (r: LineItem) => r.rowKind === "total" || r.rowKind === "unit";
 /** A row that prints neither code nor unit: its place is told by numbering, headings or sums. */
 const isBare = (r: LineItem) => r.rowKind === "item" && codeOf(r) === null && r.level === null;
@@ -61,11 +68,7 @@ export function withParents(rows: readonly LineItem[]): LineItem[] {
       return container;
     }
     const code = codeOf(row);
-    if (code)
-      for (let j = i - 1; j >= 0 && !isBoundary(rows[j]!); j--) {
-        const above = codeOf(rows[j]!);
-        if (above && above.length < code.length && code.startsWith(above) && (rows[j]!.econCode === null) === (row.econCode === null)) return j;
-      }
+    if (code) for (let j = i - 1; j >= 0 && !isBoundary(rows[j]!); j--) if (extendsCode(row, rows[j]!)) return j;
     const { style, partOf } = numberingOf(row.label);
     if (code === null && style !== null) {
       const placed = numbered.place(style, i);
@@ -107,9 +110,8 @@ export function withCodeParents(rows: readonly LineItem[], onSide: (r: LineItem)
   const coded: LineItem[] = [];
   return rows.map((r) => {
     if (!onSide(r)) return r;
-    const code = codeOf(r);
-    if (code === null) return r;
-    const above = coded.findLast((c) => codeOf(c)!.length < code.length && code.startsWith(codeOf(c)!));
+    if (codeOf(r) === null) return r;
+    const above = coded.findLast((c) => extendsCode(r, c));
     coded.push(r);
     return above ? { ...r, parent: above.rowIndex } : r;
   });

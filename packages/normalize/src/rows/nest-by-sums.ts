@@ -1,11 +1,12 @@
 import type { LineItem } from "@yusuan/schema";
-import { halfLastDigit, toUnits } from "../checks/money.js";
+import { finestHalfUnit, toUnits } from "../checks/money.js";
+import { codeOf } from "./hierarchy.js";
 import { numberingOf } from "./numbering.js";
 
 /** Search steps one run may take before it is left as printed (tables of a few dozen rows need far fewer). */
 const BUDGET = 20_000;
 
-const isBare = (r: LineItem) => r.rowKind === "item" && (r.funcCode ?? r.econCode) === null && !r.ofWhich && numberingOf(r.label).style === null;
+const isBare = (r: LineItem) => r.rowKind === "item" && codeOf(r) === null && !r.ofWhich && numberingOf(r.label).style === null;
 
 type Vector = number[];
 const vectorOf = (r: LineItem, measures: readonly string[]): Vector =>
@@ -13,7 +14,6 @@ const vectorOf = (r: LineItem, measures: readonly string[]): Vector =>
     const a = r.amounts.find((x) => x.measure === m);
     return a ? toUnits(a.value) : 0;
   });
-const slackOf = (r: LineItem): number => Math.max(0, ...r.amounts.map((a) => halfLastDigit(a.value)));
 
 /**
  * Rows that print neither code, number nor indentation, nested by their own sums: project tables
@@ -25,6 +25,7 @@ const slackOf = (r: LineItem): number => Math.max(0, ...r.amounts.map((a) => hal
  */
 export function nestBySums(rows: readonly LineItem[], measures: readonly string[]): LineItem[] {
   const out = rows.map((r) => ({ ...r }));
+  const half = finestHalfUnit(rows.flatMap((r) => r.amounts.map((a) => a.value)));
   const byIndex = new Map(out.map((r, i) => [r.rowIndex, i]));
   const runs = new Map<number, number[]>();
   out.forEach((r, i) => {
@@ -38,8 +39,8 @@ export function nestBySums(rows: readonly LineItem[], measures: readonly string[
     const items = members.map((i) => out[i]!);
     const target = vectorOf(parent, measures);
     const flat = items.reduce((s, r) => s.map((x, k) => x + vectorOf(r, measures)[k]!), measures.map(() => 0));
-    if (flat.every((x, k) => Math.abs(x - target[k]!) <= slackOf(parent) * (items.length + 1))) continue;
-    const forest = parseForest(items.map((r) => vectorOf(r, measures)), items.map(slackOf), target);
+    if (flat.every((x, k) => Math.abs(x - target[k]!) <= half * (items.length + 1))) continue;
+    const forest = parseForest(items.map((r) => vectorOf(r, measures)), half, target);
     if (!Array.isArray(forest)) continue;
     forest.forEach((p, k) => {
       items[k]!.parent = p === null ? parentIndex : items[p]!.rowIndex;
@@ -53,11 +54,12 @@ export function nestBySums(rows: readonly LineItem[], measures: readonly string[
  * way? "no" means that however they nest, the parent is not their sum: the document's numbers are
  * wrong, not our reading of its layout; "unknown" where more than one nesting fits or the search is
  * too long to finish.
- * @example nestable(unitRow, projectRows, ["项目金额"]) // "no" when one project's amount was misprinted
+ * `half`: half a unit of the last digit the table prints.
+ * @example nestable(unitRow, projectRows, ["项目金额"], 50) // "no" when one project's amount was misprinted
  */
-export function nestable(parent: LineItem, rows: readonly LineItem[], measures: readonly string[]): "yes" | "no" | "unknown" {
+export function nestable(parent: LineItem, rows: readonly LineItem[], measures: readonly string[], half: number): "yes" | "no" | "unknown" {
   if (rows.length > 60) return "unknown";
-  const forest = parseForest(rows.map((r) => vectorOf(r, measures)), rows.map(slackOf), vectorOf(parent, measures));
+  const forest = parseForest(rows.map((r) => vectorOf(r, measures)), half, vectorOf(parent, measures));
   return Array.isArray(forest) ? "yes" : forest;
 }
 
@@ -66,10 +68,9 @@ export function nestable(parent: LineItem, rows: readonly LineItem[], measures: 
  * rows under it equals their sum and the top rows add up to `target`; "no" when no reading does,
  * "unknown" when more than one does or the search runs out of steps.
  */
-function parseForest(values: readonly Vector[], slack: readonly number[], target: Vector): (number | null)[] | "no" | "unknown" {
+function parseForest(values: readonly Vector[], half: number, target: Vector): (number | null)[] | "no" | "unknown" {
   let steps = 0;
-  // rounding: half a unit of the last printed digit for each addend of a sum and for its total
-  const half = Math.max(...slack);
+  // rounding: `half` (half a unit of the table's last printed digit) for each addend of a sum and for its total
   const memo = new Map<string, (number | null)[][]>();
   /**
    * up to two readings of rows [i, end) as siblings adding up to goal, after `added` siblings already
