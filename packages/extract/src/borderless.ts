@@ -1,16 +1,15 @@
-import type { Box, GridColumn } from "./grid.js";
+import { NOTE, type Box, type GridColumn } from "./grid.js";
 
 type Column = Pick<GridColumn, "x0" | "x1">;
 import type { Line } from "./lines.js";
-import { ENTITY, UNIT } from "./preamble.js";
+import { squeeze } from "./grid-parts.js";
+import { ENTITY, isTableNumber, PAGE_NO, UNIT } from "./preamble.js";
 
-const STOP = /^(备注|注)\s*[:：]|^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页|^(附表|表|公开)\s*[0-9０-９]+([-－—–][0-9０-９]+)*\s*表?$/;
 const DATA_RUN = /^-?[\d,]*\d\.\d+$|^-?\d{1,3}(,\d{3})+$|^\d{3,}$/;
 /** A vertical gap wider than this (in font sizes) ends a table drawn without rules. */
 const GAP_STOP = 5;
 
 const isAnchor = (line: Line): boolean => line.runs.some((r) => UNIT.test(r.text) || ENTITY.test(r.text));
-const squeeze = (s: string): string => s.replace(/\s+/g, "");
 
 /**
  * Tables drawn without rules: the block of lines under a 金额单位/部门 line (or, on a page that
@@ -59,7 +58,7 @@ export function findTextRegions(lines: readonly Line[], continued: readonly Colu
     if (start < 0 || i < start) return;
     const prev = lines[i - 1];
     const gap = prev && i > start ? line.y0 - prev.y1 : 0;
-    if (STOP.test(text) || gap > GAP_STOP * line.size) close(i);
+    if (NOTE.test(text) || PAGE_NO.test(text) || isTableNumber(text) || gap > GAP_STOP * line.size) close(i);
   });
   if (start >= 0 && start < lines.length) close(lines.length);
   return boxes;

@@ -1,14 +1,14 @@
 import type { DocKind, DocumentMeta, ExtractedTable } from "@yusuan/schema";
 import type { Line } from "./lines.js";
+import { squeeze } from "./grid-parts.js";
+import { PAGE_NO } from "./preamble.js";
 
 /** "达州市…中心2025年部门预算", "2026年广州市统计局部门预算": name before or after the year. */
 const COVER = /^(.*?)((?:19|20)\d{2})年度?(?:[省市县区]级)?(.{0,30}?)(部门|单位)?(预算|决算)/;
 /** "预算主管部门：上海市普陀区司法局" under a cover that names only the region. */
 const NAMED = /^(?:预算主管部门|预算单位|部门名称|单位名称|编制部门|编制单位)[:：](.+)$/;
 const REGION = /^(?:[^省]{2,7}?(?:省|自治区))?(?:[^市]{1,8}?市)?(?:[^县区旗]{1,8}?(?:县|区|旗))?/;
-const PAGE_NO = /^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页/;
 
-const squeeze = (s: string): string => s.replace(/\s+/g, "");
 
 /** The administrative region a department name begins with: 省, 市, 县/区 parts, e.g. "上海市普陀区". */
 export function regionOf(department: string): string | null {

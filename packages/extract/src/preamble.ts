@@ -15,7 +15,14 @@ export const UNIT = /(?:金额)?单位\s*[:：]\s*(?:人民币)?(万元|元|千�
 export const ENTITY = /^(?:预算|编制|填报|主管)?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?(?:名称)?\s*[:：]\s*(.*)$/;
 /** 表1-2, 公开03表, 附表3, and numbers in words: 公开表五, 表十二. */
 const TABLE_NO = /^(?:附表|附|公开表|表|公开)\s*([0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)*|[一二三四五六七八九十]{1,3}(?![、，。]))\s*表?\s*/;
-const PAGE_NO = /^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页|^\d+\s*\/\s*\d+$/;
+/** A page number printed alone: "- 10 -", "第 3 页", "3/25". */
+export const PAGE_NO = /^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页|^\d+\s*\/\s*\d+$/;
+
+/**
+ * Is this (white space removed) a table's number and nothing else: 表1-2, 公开03表, 公开表五?
+ * @example isTableNumber("公开表五") // true
+ */
+export const isTableNumber = (text: string): boolean => TABLE_NO.exec(text)?.[0].length === text.length;
 const DATE = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
 
 const DIGIT_WORDS = "一二三四五六七八九";
@@ -42,7 +49,7 @@ export function isPreambleLine(line: Line): boolean {
     const text = squeeze(r.text);
     // "部门（单位）：" printed apart from the name it introduces
     const entityName = i > 0 && ENTITY.exec(squeeze(line.runs[i - 1]!.text))?.[1] === "";
-    return entityName || UNIT.test(text) || ENTITY.test(text) || TABLE_NO.exec(text)?.[0].length === text.length || (line.runs.length === 1 && /表([（(][^）)]*[）)])?$/.test(text));
+    return entityName || UNIT.test(text) || ENTITY.test(text) || isTableNumber(text) || (line.runs.length === 1 && /表([（(][^）)]*[）)])?$/.test(text));
   });
 }
 

@@ -1,8 +1,8 @@
 import type { ProseSection } from "@yusuan/schema";
 import type { Line } from "./lines.js";
+import { PAGE_NO } from "./preamble.js";
 
 const HEADING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/;
-const PAGE_NO = /^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页/;
 const CONTENTS = /^目\s*录$/;
 
 /**

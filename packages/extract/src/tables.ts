@@ -2,7 +2,7 @@ import type { Cell, ExtractedRow, ExtractedTable } from "@yusuan/schema";
 import { AMOUNT } from "./grid-parts.js";
 import { buildGrid, EMPTY_MARK, NOTE, type Box, type Grid } from "./grid.js";
 import type { Line } from "./lines.js";
-import { isPreambleLine, readPreamble, type Preamble } from "./preamble.js";
+import { isPreambleLine, PAGE_NO, readPreamble, type Preamble } from "./preamble.js";
 import { findTextRegions } from "./borderless.js";
 import { findRegions } from "./regions.js";
 import type { Ruling } from "./rulings.js";
@@ -82,7 +82,7 @@ function overflowTop(pre: readonly Line[], box: Box): number {
   let top = box.y0;
   for (const line of [...pre].reverse()) {
     const text = line.text.replace(/\s+/g, "");
-    if (top - line.y1 > 1.5 * line.size || isTitle(text) || isPreambleLine(line) || /^[-—\d\s]+$|^第\d+页/.test(text)) break;
+    if (top - line.y1 > 1.5 * line.size || isTitle(text) || isPreambleLine(line) || PAGE_NO.test(text)) break;
     top = line.y0 - 1;
   }
   return top;
