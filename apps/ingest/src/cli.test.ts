@@ -300,14 +300,13 @@ describe("the progress bar on a terminal", () => {
 });
 
 describe("a batch with bad inputs", () => {
-  let files: Awaited<ReturnType<typeof makeBadInputs>>;
   let db: string;
   let run: Run;
   beforeAll(async () => {
     const dir = join(tmp, "bad");
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
-    files = await makeBadInputs(dir, join(samples, sampleNames[0]!));
+    await makeBadInputs(dir, join(samples, sampleNames[0]!));
     db = join(tmp, "bad.sqlite");
     run = await yusuan("ingest", dir, "--db", db, "--quiet");
   });

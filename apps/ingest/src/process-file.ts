@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { extractDocument } from "@yusuan/extract";
 import { normalizeDocument, type Classifier } from "@yusuan/normalize";
-import type { BudgetDocument, Finding } from "@yusuan/schema";
+import type { BudgetDocument } from "@yusuan/schema";
 
 /** What became of one input file: a document to load, or the reason it cannot be. */
 export type FileOutcome =
@@ -72,29 +72,5 @@ export async function processFile(path: string, classifier: Classifier, onPage?:
   } catch (error) {
     return fail(`normalization failed: ${(error as Error).message}`, extracted.pageCount);
   }
-  return { status: "loaded", fileName, sha256, document: withoutFactsSaid(document) };
-}
-
-/** "2019年部门预算公开表附后": the prose of a file whose tables are published as another file. */
-const TABLES_ELSEWHERE = /[^。，；\s]{0,12}(公开表|预算表|表格)[^。，；]{0,8}(附后|另行公开|另册|单独公开)/;
-
-/**
- * A document with text but not one amount read from it says so in its findings: a warning, since a
- * 情况说明 published apart from its tables is such a document too (and then the finding quotes it).
- */
-function withoutFactsSaid(document: BudgetDocument): BudgetDocument {
-  if (document.tables.some((t) => t.rows.some((r) => r.amounts.length > 0))) return document;
-  const elsewhere = document.prose.map((p) => TABLES_ELSEWHERE.exec(p.text.replace(/\s+/g, ""))?.[0]).find(Boolean);
-  const finding: Finding = {
-    code: "table_not_found",
-    severity: "warning",
-    message: elsewhere
-      ? `no budget table in its ${document.pageCount} pages: the text says the tables are published apart (“${elsewhere}”)`
-      : `no amount could be read from its ${document.pageCount} pages of text: no budget table was recognised`,
-    tableNo: null,
-    page: null,
-    expected: null,
-    actual: null,
-  };
-  return { ...document, findings: [...document.findings, finding] };
+  return { status: "loaded", fileName, sha256, document };
 }

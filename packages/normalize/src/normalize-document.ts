@@ -126,6 +126,31 @@ function codeFindings(table: BudgetTable): Finding[] {
   return out;
 }
 
+/** "2019年部门预算公开表附后": the prose of a file whose tables are published as another file. */
+const TABLES_ELSEWHERE = /[^。，；\s]{0,12}(公开表|预算表|表格)[^。，；]{0,8}(附后|另行公开|另册|单独公开)/;
+
+/**
+ * A document with text but not one amount read from it says so: a warning, since a 情况说明 published
+ * apart from its tables is such a document too (and then the finding quotes it).
+ */
+function amountsMissing(doc: BudgetDocument): Finding[] {
+  if (doc.tables.some((t) => t.rows.some((r) => r.amounts.length > 0))) return [];
+  const elsewhere = doc.prose.map((p) => TABLES_ELSEWHERE.exec(p.text.replace(/\s+/g, ""))?.[0]).find(Boolean);
+  return [
+    {
+      code: "table_not_found",
+      severity: "warning",
+      message: elsewhere
+        ? `no budget table in its ${doc.pageCount} pages: the text says the tables are published apart (“${elsewhere}”)`
+        : `no amount could be read from its ${doc.pageCount} pages of text: no budget table was recognised`,
+      tableNo: null,
+      page: null,
+      expected: null,
+      actual: null,
+    },
+  ];
+}
+
 /**
  * Turns what extraction read into a typed budget document: table kinds, units of amounts, row kinds,
  * codes resolved against the registry of the document's year, and every check of
@@ -212,7 +237,7 @@ export function normalizeDocument(extracted: ExtractedDocument, options: Normali
     claims: readClaims(extracted.prose),
     findings,
   };
-  doc.findings.push(...checkDocument(doc, (t) => identities.get(t)), ...checkClaims(doc, doc.claims));
+  doc.findings.push(...checkDocument(doc, (t) => identities.get(t)), ...checkClaims(doc, doc.claims), ...amountsMissing(doc));
   doc.headlines = headlineFigures(doc, structuredRows);
   return doc;
 }

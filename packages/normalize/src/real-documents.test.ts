@@ -296,4 +296,10 @@ describe.skipIf(skip)("real disclosures of other provinces", () => {
     expect(basic.rows.find((r) => r.label === "基本工资")).toMatchObject({ econCode: "30101", funcCode: null });
     expect(d.tables.find((t) => t.tableNo === "5")!.rows.find((r) => r.label === "行政运行")?.funcCode).toBe("2010101");
   });
+
+  it("江苏: a 情况说明 whose tables were published apart says so in one warning, quoting its text", () => {
+    expect(doc("js2019_renda_bmys").findings.filter((f) => f.severity !== "info")).toEqual([
+      expect.objectContaining({ code: "table_not_found", severity: "warning", message: expect.stringContaining("“2019年部门预算公开表附后”") }),
+    ]);
+  });
 });
