@@ -5,7 +5,6 @@ import { createClassifier, normalizeDocument } from "@yusuan/normalize";
 import type { BudgetDocument, Meaning } from "@yusuan/schema";
 import { normText, sampleDocs, type CorpusDoc, type TruthRow, type TruthTable } from "@yusuan/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isRatioColumn } from "./truth.js";
 
 /**
  * Issue 14: the 青岚县司法局 2026 部门预算 and its 决算 pin each canonical dimension of an amount
@@ -52,7 +51,7 @@ function readDimension(name: string, no: string, dimension: (m: Meaning) => unkn
 /** The same list as the truth says it should be, the value worked out from the truth row and column. */
 function truthDimension(name: string, no: string, expected: (row: TruthRow, column: string) => unknown): string[] {
   return (truthTable(name, no).rows ?? [])
-    .flatMap((r) => Object.keys(r.values).filter((c) => !isRatioColumn(c)).map((c) => `${normText(r.label)} · ${normText(c)} → ${String(expected(r, c))}`))
+    .flatMap((r) => Object.keys(r.values).map((c) => `${normText(r.label)} · ${normText(c)} → ${String(expected(r, c))}`))
     .sort();
 }
 
@@ -106,9 +105,14 @@ describe("部门预算 (qinglan_sfj_2026): each column's and row's canonical mea
 });
 
 describe("部门决算 (qinglan_sfj_2026_final): 年初预算, 调整预算 and 决算 side by side", () => {
-  it("表1 一般公共预算财政拨款支出决算表: 年初预算数 is basis 预算, 调整预算数 调整预算, 决算数 决算, all of the current year", () => {
-    const basis: Record<string, Meaning["basis"]> = { 年初预算数: "预算", 调整预算数: "调整预算", 决算数: "决算" };
-    expect(readDimension(FINAL, "1", (m) => `${m.period} ${m.basis}`)).toEqual(truthDimension(FINAL, "1", (_r, c) => `current ${basis[c]}`));
+  it("表1 一般公共预算财政拨款支出决算表: 年初预算数 is basis 预算, 调整预算数 调整预算, 决算数 决算, all of the current year; the % a ratio of the 调整预算", () => {
+    const meaning: Record<string, string> = {
+      年初预算数: "current 预算",
+      调整预算数: "current 调整预算",
+      决算数: "current 决算",
+      决算数为调整预算数的: "execution_pct 调整预算",
+    };
+    expect(readDimension(FINAL, "1", (m) => `${m.period} ${m.basis}`)).toEqual(truthDimension(FINAL, "1", (_r, c) => meaning[c.replace(/%$/, "")]));
   });
 
   it("表2 三公 决算: each column its item (会议费/培训费 apart from 三公), the 预算数 row basis 预算, the 决算数 row 决算", () => {

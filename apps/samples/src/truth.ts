@@ -2,8 +2,8 @@ import type { SampleDocument } from "./model.js";
 import type { RenderedDocument } from "./render-document.js";
 
 /**
- * A ratio column (决算数为调整预算数的%, 完成率) is worked out per row: printed in the truth, but never added
- * up and no amount (the pipeline reads such columns as non-amount columns).
+ * A ratio column (决算数为调整预算数的%, 完成率) is worked out per row: printed in the truth and read as a fact,
+ * but a percentage (period execution_pct), never added up.
  * @example isRatioColumn("决算数为调整预算数的%") // true
  */
 export const isRatioColumn = (column: string): boolean => /[%％]|率$/.test(column);

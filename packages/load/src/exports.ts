@@ -56,7 +56,7 @@ const factFields = [
   i("amount_fen", "the amount in 分 (0.01 元): exact, sums across documents stay exact"),
   { name: "amount_wan", type: "number", description: "the amount in 万元" },
   s("doc_kind", "预算 or 决算"), s("scope", "部门 or 单位"), s("table_number", "table number normalized (表一, 01 and 1 are 1)"),
-  s("side", "income or expense"), s("period", "current, previous, change or change_pct"), s("basis", "预算, 调整预算 or 决算"),
+  s("side", "income or expense"), s("period", "current, previous, change, change_pct or execution_pct (a 决算's 完成率, a percentage)"), s("basis", "预算, 调整预算 or 决算"),
   s("fund", "source of the money: total, 一般公共预算, 政府性基金 …"), s("use", "total, 基本支出, 人员经费, 公用经费, 项目支出 …"),
   s("item", "三公 items, 会议费, 培训费, 机关运行经费, 政府采购"),
   { name: "of_which", type: "boolean", description: "a part printed beside its whole: never add it to its siblings" },

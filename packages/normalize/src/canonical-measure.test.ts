@@ -12,6 +12,7 @@ const ctx = (kind: TableKind, over: Partial<MeaningContext> = {}): MeaningContex
   printsBeyondSangong: false,
   printsFunds: false,
   printsGrandTotal: false,
+  printsAdjusted: false,
   ...over,
 });
 const columns = (...paths: string[][]): Column[] => paths.map((path, i) => ({ path, x0: i * 50, x1: i * 50 + 50 }));

@@ -1,5 +1,5 @@
 import type { Basis, BudgetTable, Column, ExtractedRow, Fund, Item, LineItem, Meaning, Period, Side, TableKind, Use } from "@yusuan/schema";
-import { describeColumns, type ColumnInfo } from "./columns.js";
+import { describeColumns, EXECUTION_RATIO, type ColumnInfo } from "./columns.js";
 import { isTotalLabel, labelKey } from "./labels.js";
 
 /**
@@ -105,14 +105,26 @@ function periodOf(parts: readonly string[], fiscalYear: number | null): Period |
   return null;
 }
 
+/** 全年预算数 is the year's budget as adjusted: the 调整预算 of templates that print no 调整预算数. */
 function basisOf(parts: readonly string[]): Basis | null {
   for (const part of [...parts].reverse()) {
     const p = part.replace(/一般公共预算|政府性基金预算|国有资本经营预算|部门预算/g, "");
     if (/决算/.test(p)) return "决算";
-    if (/调整/.test(p)) return "调整预算";
+    if (/调整|全年/.test(p)) return "调整预算";
     if (/预算/.test(p)) return "预算";
   }
   return null;
+}
+
+/**
+ * The budget a 完成率 is of (its basis): the one its header names (决算数为调整预算数的% → 调整预算), else
+ * the adjusted budget where the table prints one beside the 年初 budget, else the budget.
+ */
+function ratioBasis(leaf: string, printsAdjusted: boolean): Basis {
+  const of = leaf.replace(/^.*?决算数?(为|占)/, "");
+  if (/调整|全年/.test(of)) return "调整预算";
+  if (/预算/.test(of)) return "预算";
+  return printsAdjusted ? "调整预算" : "预算";
 }
 
 /** What a money word or phrase names in the canonical vocabulary: a fund, a use and/or an item; null for none. */
@@ -147,6 +159,8 @@ export interface MeaningContext {
   printsFunds: boolean;
   /** a 合计 or 总计 column naming no item prints the table's whole */
   printsGrandTotal: boolean;
+  /** a 调整预算数 or 全年预算数 column beside the 年初 one: what a bare 完成率 is of */
+  printsAdjusted: boolean;
 }
 
 /**
@@ -156,7 +170,9 @@ export interface MeaningContext {
 export function columnMeaning(path: readonly string[], side: Side | null, ctx: MeaningContext): Meaning {
   const parts = path.map((p) => labelKey(p).replace(/[“”"]/g, ""));
   const leaf = parts.at(-1) ?? "";
-  const whole = WHOLE.test(leaf);
+  // a 完成率 is of the whole its column group names, like the 决算数 beside it
+  const ratio = EXECUTION_RATIO.test(leaf);
+  const whole = WHOLE.test(leaf) || ratio;
   const itemTable = ITEM_KINDS.has(ctx.kind) || parts.some((p) => /三公|机关运行经费/.test(p));
   let item = itemTable ? firstFrom(parts, ITEMS) : null;
   // 采购 words name goods, works and services only in a 政府采购 table
@@ -171,14 +187,14 @@ export function columnMeaning(path: readonly string[], side: Side | null, ctx: M
   const use = itemTable || side === "income" ? null : firstFrom(parts, USES);
   return {
     side: side ?? sideOfKind(ctx.kind),
-    period: periodOf(parts, ctx.fiscalYear) ?? "current",
-    basis: basisOf(parts) ?? ctx.basis,
+    period: ratio ? "execution_pct" : (periodOf(parts, ctx.fiscalYear) ?? "current"),
+    basis: ratio ? ratioBasis(leaf, ctx.printsAdjusted) : (basisOf(parts) ?? ctx.basis),
     fund: fund ?? (whole && ctx.printsFunds ? "total" : (fundOfKind(ctx.kind) ?? (whole && !itemTable ? "total" : null))),
     use: use ?? (whole && !itemTable && side !== "income" && ctx.kind !== "部门收入总表" ? (useOfKind(ctx.kind) ?? "total") : null),
     item,
     // labelKey drops the 其中 that marks a part, so it is looked for in the path as printed
     ofWhich: path.some((p) => OF_WHICH.test(p.replace(/\s+/g, ""))),
-    aggregate: AGGREGATE.test(leaf),
+    aggregate: !ratio && AGGREGATE.test(leaf),
   };
 }
 
@@ -262,7 +278,7 @@ export function withMeanings(
   columns: readonly Column[],
   body: readonly ExtractedRow[],
   twoSided: boolean,
-  ctx: Omit<MeaningContext, "printsBeyondSangong" | "printsFunds" | "printsGrandTotal">,
+  ctx: Omit<MeaningContext, "printsBeyondSangong" | "printsFunds" | "printsGrandTotal" | "printsAdjusted">,
 ): BudgetTable {
   const infos = describeColumns(columns, body, twoSided);
   const pathOf = (c: ColumnInfo) => (twoSided && c.side && c.path.length > 1 ? c.path.slice(1) : c.path);
@@ -272,7 +288,8 @@ export function withMeanings(
   // a document whose year is unknown: the latest year its header prints is the current one (2025年 | 2026年预算数)
   const years = infos.flatMap((c) => c.path.flatMap((p) => [...p.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1]))));
   const fiscalYear = ctx.fiscalYear ?? (years.length > 0 ? Math.max(...years) : null);
-  const full: MeaningContext = { ...ctx, fiscalYear, printsBeyondSangong, printsFunds, printsGrandTotal };
+  const printsAdjusted = infos.some((c) => c.role.role === "amount" && !c.role.ratio && /调整|全年/.test(pathOf(c).at(-1) ?? ""));
+  const full: MeaningContext = { ...ctx, fiscalYear, printsBeyondSangong, printsFunds, printsGrandTotal, printsAdjusted };
   const byMeasure = new Map<string, Meaning>();
   for (const info of infos) {
     if (info.role.role !== "amount") continue;

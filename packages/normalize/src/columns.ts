@@ -6,7 +6,7 @@ export type ColumnRole =
   | { role: "label" }
   | { role: "unitCode" }
   | { role: "code"; part: "class" | "kuan" | "xiang" | "joined" }
-  | { role: "amount"; measure: string }
+  | { role: "amount"; measure: string; ratio?: true }
   | { role: "other" };
 
 export interface ColumnInfo {
@@ -33,6 +33,11 @@ const NOT_MONEY_LEAF =
  * 指标 alone: 预算指标 is money.
  */
 const NOT_MONEY_PATH = /绩效|[一二三]级指标|目标|表格为空|是否空表/;
+/**
+ * A 决算's execution ratio: 完成率, 执行率, 决算数为（调整）预算数的%, 决算占预算%. A number read like an
+ * amount but a percentage: its meaning (period execution_pct) keeps it out of every sum of money.
+ */
+export const EXECUTION_RATIO = /完成率|执行率|决算数?为.*预算数?的?[%％]|决算数?占.*预算.*[%％]/;
 
 /**
  * The side a header path prints: 收入 (本年收入, 财政拨款收入 …) or 支出, from its top level.
@@ -68,6 +73,7 @@ function roleOf(path: readonly string[]): ColumnRole {
   // a header joining code and name ("功能科目编码功能科目名称") holds labels that carry their code
   if (NAME.test(leaf) || LABEL.test(leaf)) return { role: "label" };
   if (CODE.test(leaf) || leaf === "编码") return { role: "code", part: "joined" };
+  if (EXECUTION_RATIO.test(leaf)) return { role: "amount", measure: leaf, ratio: true };
   if (leaf === "" || NOT_MONEY_LEAF.test(leaf) || path.some((p) => NOT_MONEY_PATH.test(p))) return { role: "other" };
   return { role: "amount", measure: leaf };
 }
@@ -189,6 +195,6 @@ function distinguishMeasures(infos: readonly ColumnInfo[], twoSided: boolean): v
     const name = (c: ColumnInfo, form: (p: string[]) => string[]) => [...new Set(form(pathOf(c)))].join("/");
     if (peers.filter((c) => name(c, forms[0]!) === name(col, forms[0]!)).length < 2) continue;
     const form = forms.find((f) => peers.filter((c) => name(c, f) === name(col, f)).length === 1) ?? forms.at(-1)!;
-    col.role = { role: "amount", measure: name(col, form) };
+    col.role = { role: "amount", measure: name(col, form), ...(col.role.role === "amount" && col.role.ratio ? { ratio: true } : {}) };
   }
 }

@@ -168,7 +168,8 @@ export function normalizeTableRows(
   const width = twoSided ? null : blockWidth(described);
   const cols = width ? described.slice(0, width) : described;
   if (width) table = { ...table, rows: unstackBlocks(table.rows, width, described.length / width) };
-  const measures = [...new Set(cols.flatMap((c) => (c.role.role === "amount" ? [c.role.measure] : [])))];
+  // the money columns: a 完成率 column's values are read as amounts of their row but add up to nothing
+  const measures = [...new Set(cols.flatMap((c) => (c.role.role === "amount" && !c.role.ratio ? [c.role.measure] : [])))];
   const rows = twoSided
     ? withCodeParents(normalizeTwoSided(table, cols, ctx, findings), (r) => r.side === "expense")
     : readRowsOf(table, cols, ctx, findings, measures);

@@ -36,7 +36,8 @@ export function readAmounts(row: ExtractedRow, cols: readonly ColumnInfo[], tabl
     if (col.role.role !== "amount") continue;
     const cell = row.cells[col.index];
     if (!cell) continue;
-    const parsed = parseAmount(cell.text);
+    // a percentage may print its sign (98.69%): the number is the ratio
+    const parsed = parseAmount(col.role.ratio ? cell.text.replace(/[%％]\s*$/, "") : cell.text);
     if (parsed.kind === "amount") amounts.push({ measure: col.role.measure, value: parsed.value, page: cell.page, bbox: cell.bbox, printed: cell.text.replace(/\s+/g, "") });
     else if (parsed.kind === "invalid")
       findings.push({

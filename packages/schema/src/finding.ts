@@ -22,6 +22,7 @@ export const FindingCode = z.enum([
   "row_sum_mismatch", // a row's 合计 ≠ the sum of its columns
   "cross_table_mismatch", // the same money differs between two tables
   "prose_mismatch", // a number in 情况说明 differs from the tables
+  "execution_rate_mismatch", // a printed 完成率 ≠ 决算数 / 预算数 of its row beyond the printed rounding
   "rounding", // a difference explained by rounding to the printed digits
   "structure_uncertain", // most sums of a table fail as read: the reading, not the document, is in doubt
 ]);

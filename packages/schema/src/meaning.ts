@@ -8,8 +8,12 @@ import { PageNumber } from "./geometry.js";
  * printed variants each value absorbs.
  */
 
-/** 本年 (current), 上年 (previous), 增减 (change) and 增减% (change_pct) columns of one table. */
-export const Period = z.enum(["current", "previous", "change", "change_pct"]);
+/**
+ * 本年 (current), 上年 (previous), 增减 (change) and 增减% (change_pct) columns of one table, and a 决算's
+ * 完成率 / 决算数为预算数的% (execution_pct: the current 决算 as a percentage of the budget its basis names).
+ * The two percentages are ratios, never money: a sum over `current` leaves them out.
+ */
+export const Period = z.enum(["current", "previous", "change", "change_pct", "execution_pct"]);
 export type Period = z.infer<typeof Period>;
 
 /** Which figure of the budget cycle: 年初预算, 调整预算 or 决算数 (a 决算 prints all three side by side). */

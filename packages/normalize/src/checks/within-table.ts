@@ -6,6 +6,7 @@ import { PART_OF, type RowIdentity } from "../measure-identities.js";
 import { numberingOf } from "../rows/numbering.js";
 import { nestable } from "../rows/nest-by-sums.js";
 import { codeOf } from "../rows/hierarchy.js";
+import { checkExecutionRates, moneyOnly } from "./execution-rates.js";
 
 /** The amount a row prints under a measure, in units; blank counts as 0. */
 export const amountOf = (row: LineItem, measure: string): number => {
@@ -29,7 +30,8 @@ const halfUnits = new WeakMap<readonly LineItem[], number>();
 function halfUnitOf(table: BudgetTable): number {
   let half = halfUnits.get(table.rows);
   if (half === undefined) {
-    half = finestHalfUnit(table.rows.flatMap((r) => r.amounts.map((a) => a.value)));
+    // money only: a 完成率 printed to more places says nothing of how the amounts were rounded
+    half = finestHalfUnit(table.rows.flatMap((r) => r.amounts.filter((a) => table.measures.includes(a.measure)).map((a) => a.value)));
     halfUnits.set(table.rows, half);
   }
   return half;
@@ -268,7 +270,7 @@ export function identitiesFromMeanings(table: BudgetTable): RowIdentity[] {
 const UNCERTAIN_MIN = 4;
 
 /**
- * Every sum a table states about itself, checked: row identities (as given, else inferred from the
+ * Every sum a table states about itself, checked (and every 完成率 against its row's 决算 and budget): row identities (as given, else inferred from the
  * measure names), subtotals down the table, both sides of 表1/表2. When most of a one-sided table's
  * sums fail, that says more about our reading of it than about the document: one warning for the
  * table ("structure uncertain") stands for them.
@@ -276,6 +278,10 @@ const UNCERTAIN_MIN = 4;
  */
 export function checkTable(table: BudgetTable, printed: readonly RowIdentity[] = rowIdentities(table.measures)): Finding[] {
   if (table.empty || table.rows.length === 0) return [];
+  return [...checkSums(moneyOnly(table), printed), ...checkExecutionRates(table)];
+}
+
+function checkSums(table: BudgetTable, printed: readonly RowIdentity[]): Finding[] {
   const identities = (printed.length > 0 ? printed : identitiesFromMeanings(table)).map(withoutNeighbours);
   if (isTwoSided(table.kind) || table.rows.some((r) => r.side !== null)) return [...rowSums(table, identities), ...twoSidedSums(table), ...downSums(table, true)];
   const findings = [...rowSums(table, identities), ...downSums(table)];

@@ -25,7 +25,7 @@ const vectorOf = (r: LineItem, measures: readonly string[]): Vector =>
  */
 export function nestBySums(rows: readonly LineItem[], measures: readonly string[]): LineItem[] {
   const out = rows.map((r) => ({ ...r }));
-  const half = finestHalfUnit(rows.flatMap((r) => r.amounts.map((a) => a.value)));
+  const half = finestHalfUnit(rows.flatMap((r) => r.amounts.filter((a) => measures.includes(a.measure)).map((a) => a.value)));
   const byIndex = new Map(out.map((r, i) => [r.rowIndex, i]));
   const runs = new Map<number, number[]>();
   out.forEach((r, i) => {
