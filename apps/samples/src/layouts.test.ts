@@ -7,11 +7,17 @@ import { normText, sampleDocs, scoreFacts, type CorpusDoc, type TruthTable } fro
 import { beforeAll, describe, expect, it } from "vitest";
 
 /**
- * The samples that pin layouts of templates the pipeline had not seen (issue 13) and the canonical dimensions
- * (issue 14, see dimensions.test.ts), read by the real extract + normalize and held to their truth: tables and
+ * The samples that pin layouts of templates the pipeline had not seen (issue 13), the canonical dimensions
+ * (issue 14, see dimensions.test.ts) and a 决算's tables (issue 17, see final-accounts.test.ts), read by the real extract + normalize and held to their truth: tables and
  * pages, every fact, every row's parent.
  */
-const LAYOUT_SAMPLES = ["fengxi_jgswfwzx_2026_sample", "yunxu_sfj_2026_sample", "qinglan_sfj_2026_sample", "qinglan_sfj_2026_final_sample"];
+const LAYOUT_SAMPLES = [
+  "fengxi_jgswfwzx_2026_sample",
+  "yunxu_sfj_2026_sample",
+  "qinglan_sfj_2026_sample",
+  "qinglan_sfj_2026_final_sample",
+  "lanchuan_nyncj_2025_final_sample",
+];
 const samples = sampleDocs().filter((s) => LAYOUT_SAMPLES.includes(s.name));
 const read = new Map<string, BudgetDocument>();
 

@@ -26,19 +26,25 @@ export type KeyField =
   | "econ_class" | "econ_kuan"
   | "code" | "label" | "income_label" | "expense_label";
 
-/** A header cell; leaves are columns. A leaf without `key` carries the amount column named by its label. */
+/**
+ * A header cell; leaves are columns. A leaf without `key` carries the amount column named by its label, or by
+ * `column` where its label repeats under several parents (预算数 | 决算数 under each 三公 item).
+ */
 export interface HeaderNode {
   readonly label: string;
   readonly key?: KeyField;
+  readonly column?: string;
   readonly side?: "income" | "expense";
   readonly children?: readonly HeaderNode[];
 }
 
 /**
  * whole-codes: each row prints its whole code (function or economic) in the 类, 款 or 项 column of its length;
- * named: label-only rows (projects, 三公 lines) with a code on unit rows only.
+ * named: label-only rows (projects, 三公 lines) with a code on unit rows only;
+ * two-up: two economic-code lists side by side under the same header printed twice (a 决算's 基本支出: 人员经费 |
+ * 公用经费), the rows up to the first 合计 row on the left, the others on the right, both 合计 rows on the last line.
  */
-export type TableLayout = "two-sided" | "unit" | "func" | "whole-codes" | "econ" | "named" | "performance" | "procurement";
+export type TableLayout = "two-sided" | "unit" | "func" | "whole-codes" | "econ" | "named" | "two-up" | "performance" | "procurement";
 
 /** What a continuation page repeats above the rows: the column header, also the 部门/单位 line, or nothing. */
 export type Continuation = "header" | "org-and-header" | "nothing";

@@ -26,6 +26,8 @@ function keyText(key: KeyField, row: TruthRow, layout: SampleTable["layout"], de
   const econ = row.econ_code ?? "";
   const econItem = econ.length > 3 ? econ : "";
   const whole = layout === "whole-codes";
+  // a two-up list prints every row's 类 and an item's 款 beside it (301 | 01), as a 决算's 基本支出 does
+  if (layout === "two-up" && (key === "econ_class" || key === "econ_kuan")) return key === "econ_class" ? econ.slice(0, 3) : econ.slice(3, 5);
   switch (key) {
     case "func_class": return whole ? wholeAt(func, 3) : func.slice(0, 3);
     case "func_kuan": return whole ? wholeAt(func, 5) : func.slice(3, 5);
@@ -66,12 +68,27 @@ export function rowCells(
 ): BodyCell[] {
   return leaves.map((leaf) => {
     if (leaf.key === undefined) {
-      const value = row.values[leaf.label];
+      const value = row.values[leaf.column ?? leaf.label];
       return { text: value === undefined ? "" : formatAmount(value, separators), align: "right" };
     }
     const align = leaf.key === "label" ? "left" : "center";
     return { text: keyText(leaf.key, row, layout, departmentCode), align };
   });
+}
+
+/**
+ * The printed lines of a two-up table: the rows up to its first 合计 on the left, the others on the right, side
+ * by side, each list's 合计 on the last line.
+ * @example twoUpLines(rows).at(-1) // [人员经费合计, 公用经费合计]
+ */
+export function twoUpLines(rows: readonly TruthRow[]): [TruthRow | undefined, TruthRow | undefined][] {
+  const split = rows.findIndex((r) => r.row_kind === "total") + 1;
+  const [left, right] = [rows.slice(0, split), rows.slice(split)];
+  const body = (list: readonly TruthRow[]) => list.filter((r) => r.row_kind !== "total");
+  const [l, r] = [body(left), body(right)];
+  const lines: [TruthRow | undefined, TruthRow | undefined][] = Array.from({ length: Math.max(l.length, r.length) }, (_, i) => [l[i], r[i]]);
+  lines.push([left.find((x) => x.row_kind === "total"), right.find((x) => x.row_kind === "total")]);
+  return lines;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { BodyGroup, GridTable } from "./draw-table.js";
 import { headerGrid } from "./header-grid.js";
-import type { HeaderNode, PerformanceTarget, ProcurementItem, SampleDocument, SampleTable } from "./model.js";
-import { formatAmount, rowCells, sideLines, twoSidedCells, type BodyCell } from "./row-cells.js";
+import type { HeaderNode, PerformanceTarget, ProcurementItem, SampleDocument, SampleTable, TruthRow } from "./model.js";
+import { formatAmount, rowCells, sideLines, twoSidedCells, twoUpLines, type BodyCell } from "./row-cells.js";
 
 const PERFORMANCE_HEADER: readonly HeaderNode[] = [
   "单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标",
@@ -84,13 +84,20 @@ function grow(leaves: readonly HeaderNode[], layout: SampleTable["layout"]): num
  */
 export function gridTable(doc: SampleDocument, table: SampleTable): GridTable {
   const headerNodes = table.layout === "performance" ? PERFORMANCE_HEADER
-    : table.layout === "procurement" ? PROCUREMENT_HEADER : table.header;
+    : table.layout === "procurement" ? PROCUREMENT_HEADER
+    : table.layout === "two-up" ? [...table.header, ...table.header] : table.header;
   const header = headerGrid(headerNodes);
   const sep = doc.thousands_separators;
   let groups: BodyGroup[];
   if (table.layout === "performance") groups = performanceGroups(doc, table);
   else if (table.layout === "procurement") groups = procurementGroups(doc, table);
   else if (table.layout === "two-sided") groups = sideLines(table.rows).map((line) => [twoSidedCells(header.leaves, line, sep)]);
+  else if (table.layout === "two-up") {
+    const block = header.leaves.slice(0, header.leaves.length / 2);
+    const cells = (row: TruthRow | undefined): BodyCell[] =>
+      row === undefined ? block.map(() => left("")) : rowCells(block, row, table.layout, doc.department_code ?? "", sep);
+    groups = twoUpLines(table.rows).map(([l, r]) => [[...cells(l), ...cells(r)]]);
+  }
   else groups = table.rows.map((row) => [rowCells(header.leaves, row, table.layout, doc.department_code ?? "", sep)]);
   groups.push(...emptyNoteRows(table, header.leaves));
   const notes = [...(table.notes ?? [])];

@@ -3,6 +3,7 @@ import { BudgetDocument, toFen, type Amount, type AmountUnit, type CodeResolutio
 import type { BudgetDatabase } from "./database.js";
 import { replacingDocument } from "./document-names.js";
 import { statements, type Statements } from "./statements.js";
+import { recordUnlisted, unlistedEntries, withUnlistedCodes } from "./unlisted-codes.js";
 
 export interface LoadOptions {
   /** re-load a document whose content (sha256) is already loaded, replacing its rows */
@@ -28,11 +29,13 @@ export interface LoadResult {
  */
 export function loadDocument(db: BudgetDatabase, input: BudgetDocument, options: LoadOptions = {}): LoadResult {
   // Checked here too: a malformed value must never reach the database as a plausible number.
-  const doc = BudgetDocument.parse(input);
-  if (!doc.sha256) throw new Error(`${doc.fileName}: a document is loaded under its sha256, and this one has none`);
+  const printed = BudgetDocument.parse(input);
+  if (!printed.sha256) throw new Error(`${printed.fileName}: a document is loaded under its sha256, and this one has none`);
   const st = statements(db);
-  const fileName = basename(doc.fileName);
+  const fileName = basename(printed.fileName);
   const write = db.transaction((): LoadResult => {
+    // codes the official list lacks resolve to the names documents in the database print for them
+    const { doc, created } = withUnlistedCodes(printed, unlistedEntries(db));
     const same = st.findBySha.get(doc.sha256);
     if (same?.status === "loaded" && !options.replace) return { documentId: same.id, action: "skipped", facts: 0 };
     const others = options.supersede ? st.findOtherVersion.all(fileName, doc.sha256) : [];
@@ -43,6 +46,7 @@ export function loadDocument(db: BudgetDatabase, input: BudgetDocument, options:
     const failures = st.deleteFailuresOf.run(fileName).changes;
     const facts = insertTables(st, documentId, doc);
     insertContent(st, documentId, doc);
+    if (doc.fiscalYear !== null) recordUnlisted(db, created, fileName, doc.fiscalYear);
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of doc.findings) counts[f.severity]++;
     st.finishDocument.run({

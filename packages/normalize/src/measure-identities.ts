@@ -65,7 +65,7 @@ function identitiesUnder(leaves: readonly Leaf[], prefix: readonly string[]): Ro
 
 /**
  * Which amount column totals which, read from the header: a 合计/小计/总计 column totals the other
- * columns printed beside it under the same header (a sub-header counting as its own 小计, or as the
+ * money columns (not a 完成率) printed beside it under the same header (a sub-header counting as its own 小计, or as the
  * sum of its columns); 其中 columns as {@link addends} reads them. null where the header does not say it unambiguously
  * (two total columns side by side, such as 总计 and 合计).
  * @example headerIdentities(describeColumns(columns), false) // [{ total: "合计", parts: ["小计", "项目支出"] }, { total: "小计", parts: ["人员经费", "日常公用支出"] }]
@@ -73,7 +73,7 @@ function identitiesUnder(leaves: readonly Leaf[], prefix: readonly string[]): Ro
 export function headerIdentities(cols: readonly ColumnInfo[], twoSided: boolean): RowIdentity[] | null {
   // two-sided tables (表1, 表2) add up across the expense side only, below its 支出 header
   const leaves: Leaf[] = cols.flatMap((c) =>
-    c.role.role !== "amount" || (twoSided && c.side !== "expense")
+    c.role.role !== "amount" || c.role.ratio || (twoSided && c.side !== "expense")
       ? []
       : [{ path: twoSided && c.path.length > 1 ? c.path.slice(1) : c.path, measure: c.role.measure }],
   );

@@ -54,6 +54,7 @@ export const ResolutionStatus = z.enum([
   "matched", // code known, printed name is the official one
   "name_differs", // code known, printed name differs (both kept)
   "unknown_code", // code not in the edition used
+  "unlisted", // code not in the official list we hold, but printed with a name by documents in the database (its registry entry)
   "local_extension", // 7-digit local sub-code under an official 款 (3010201 under 30102)
   "inconsistent", // the printed name belongs to another code of the same parent
 ]);
