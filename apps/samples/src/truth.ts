@@ -39,6 +39,7 @@ export function sampleTruth(doc: SampleDocument, rendered: RenderedDocument): Re
       ...(t.unit_budgets === undefined ? {} : { unit_budgets: t.unit_budgets }),
       ...(t.unit_totals === undefined ? {} : { unit_totals: t.unit_totals }),
       ...(t.derived === undefined ? {} : { derived: t.derived }),
+      ...(t.layout === "two-up" ? { column_blocks: 2 } : {}),
     })),
     performance_targets: doc.performance_targets,
     procurement: doc.procurement,

@@ -27,11 +27,27 @@ const RECALL_FLOOR: Record<string, number> = {
 
 const amount = (s: string | undefined): string => (s ?? "").replace(/[,，\s]/g, "");
 
+/** A column is named by its header's last levels: 预算数, or 合计/预算数 where 预算数 repeats under each item. */
+const named = (path: readonly string[], name: string): boolean => {
+  const levels = name.split("/").map(normText);
+  return levels.every((level, k) => normText(path[path.length - levels.length + k]) === level);
+};
+
 /** How many of the row's printed amounts sit in this extracted row under the column of that name. */
 function matched(table: ExtractedTable, cells: ExtractedTable["rows"][number]["cells"], row: TruthRow): number {
-  return Object.entries(row.values).filter(([name, value]) =>
-    table.columns.some((c, i) => normText(c.path[c.path.length - 1]) === normText(name) && amount(cells[i]?.text) === value),
-  ).length;
+  return Object.entries(row.values).filter(([name, value]) => table.columns.some((c, i) => named(c.path, name) && amount(cells[i]?.text) === value)).length;
+}
+
+/**
+ * A table printed as column blocks side by side (a 决算's two-up 基本支出), as its truth lists it: the first block's
+ * columns, its rows block after block, the lines a shorter block leaves blank dropped.
+ */
+function byBlocks(table: ExtractedTable, truth: TruthTable): ExtractedTable {
+  const blocks = truth.column_blocks ?? 1;
+  if (blocks === 1) return table;
+  const width = table.columns.length / blocks;
+  const rows = Array.from({ length: blocks }, (_, b) => table.rows.map((r) => ({ ...r, cells: r.cells.slice(b * width, (b + 1) * width) }))).flat();
+  return { ...table, columns: table.columns.slice(0, width), rows: rows.filter((r) => r.cells.some((c) => c && c.text.trim() !== "")) };
 }
 
 /** Amounts of truth rows found in extracted rows, matching rows in order (a row found whole moves on). */
@@ -65,7 +81,7 @@ function documentRecall(extracted: ExtractedDocument, truth: CorpusTruth): { fou
   for (const t of truth.tables) {
     const table = extracted.tables.find((x) => x.tableNo === t.table_no);
     const want = (t.rows ?? []).reduce((n, row) => n + Object.keys(row.values).length, 0);
-    const r = table ? recallOf(table, t) : { found: 0, total: want, missed: [`表${t.table_no} missing`] };
+    const r = table ? recallOf(byBlocks(table, t), t) : { found: 0, total: want, missed: [`表${t.table_no} missing`] };
     found += r.found;
     total += r.total;
     missed.push(...r.missed.filter((m) => !/: (\d+)\/\1$/.test(m)));
@@ -105,7 +121,8 @@ function specifyExtraction(doc: Omit<CorpusDoc, "facts">): void {
       const wrong = doc.truth.tables
         .filter((t) => t.rows?.length && !t.rows.some((r) => r.side))
         .flatMap((t) => {
-          const rows = extracted.tables.find((x) => x.tableNo === t.table_no)?.rows ?? [];
+          const found = extracted.tables.find((x) => x.tableNo === t.table_no);
+          const rows = found ? byBlocks(found, t).rows : [];
           if (rows.length !== t.rows!.length) return [`表${t.table_no}: ${rows.length} rows, printed ${t.rows!.length}`];
           return t.rows!.flatMap((r, i) =>
             !r.label || rows[i]!.cells.some((c) => normText(c?.text) === normText(r.label)) ? [] : [`表${t.table_no} row ${i}: ${r.label}`],

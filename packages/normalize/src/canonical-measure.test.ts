@@ -49,6 +49,17 @@ describe("columnMeaning: the same money whatever the template calls it", () => {
     expect(columnMeaning(["基本支出", "小计"], null, ctx("一般公共预算支出表")).use).toBe("基本支出");
   });
 
+  it("a 决算's 完成率 is a percentage of the budget its header or table names, never money of any year", () => {
+    const final = (over: Partial<MeaningContext> = {}) => ctx("一般公共预算支出表", { basis: "决算", ...over });
+    expect(columnMeaning(["决算数为调整预算数的%"], null, final())).toMatchObject({ period: "execution_pct", basis: "调整预算", use: "total", aggregate: false });
+    expect(columnMeaning(["决算数为预算数的%"], null, final({ printsAdjusted: true }))).toMatchObject({ period: "execution_pct", basis: "预算" });
+    expect(columnMeaning(["完成率"], null, final({ printsAdjusted: true }))).toMatchObject({ period: "execution_pct", basis: "调整预算" });
+    expect(columnMeaning(["完成率（%）"], null, final())).toMatchObject({ period: "execution_pct", basis: "预算" });
+    expect(columnMeaning(["基本支出", "执行率"], null, final())).toMatchObject({ period: "execution_pct", use: "基本支出" });
+    // 全年预算数 is the year's budget as adjusted
+    expect(columnMeaning(["全年预算数"], null, final())).toMatchObject({ period: "current", basis: "调整预算", use: "total" });
+  });
+
   it("a previous-year column, a change column and a change % column are told from the current year", () => {
     const sangong = ctx("一般公共预算三公经费表", { printsBeyondSangong: true });
     expect(columnMeaning(["上年", "合计"], null, sangong).period).toBe("previous");

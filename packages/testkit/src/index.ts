@@ -65,6 +65,8 @@ export interface TruthTable {
   pages: number[];
   columns: string[];
   rows?: TruthRow[];
+  /** printed as this many column blocks side by side (a 决算's two-up 基本支出): its rows are read block after block */
+  column_blocks?: number;
 }
 
 export interface CorpusTruth {
