@@ -40,11 +40,11 @@ describe("a storage error", () => {
   it("disk full is the storage's failure, said with the file and the remedy", () => {
     const path = join(dir, "full.sqlite");
     const db = openDatabase(path);
-    // SQLite's own page limit gives the same SQLITE_FULL as a full disk
+    // SQLite's own page limit gives the same SQLITE_FULL as a full disk (a row larger than the pages a migration freed)
     db.pragma(`max_page_count = ${db.pragma("page_count", { simple: true })}`);
     let error: unknown;
     try {
-      db.exec(`INSERT INTO documents (file_name, source_path, sha256, status, error, loaded_at) VALUES ('a.pdf', 'a.pdf', 'ab', 'failed', '${"x".repeat(10000)}', 'now')`);
+      db.exec(`INSERT INTO documents (file_name, source_path, sha256, status, error, loaded_at) VALUES ('a.pdf', 'a.pdf', 'ab', 'failed', '${"x".repeat(1_000_000)}', 'now')`);
     } catch (e) {
       error = e;
     }

@@ -12,6 +12,7 @@ export { exportXlsx } from "./export-xlsx.js";
 export { writeDataPackage, type DataPackageOptions } from "./data-package.js";
 export { validationReport, type DocumentReport, type ReportedIssue } from "./validation-report.js";
 export { codesSeen, type PrintedCode, type PrintedIn } from "./codes-seen.js";
+export { unlistedEntries, UNLISTED, type UnlistedEntry } from "./unlisted-codes.js";
 export { writeDatasetteMetadata } from "./datasette-metadata.js";
 export { searchText, type SearchHit, type SearchOptions } from "./search.js";
 export { figureSources, type FigureSource } from "./figure-sources.js";

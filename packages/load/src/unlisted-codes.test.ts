@@ -108,4 +108,17 @@ describe("a code the official list lacks, printed with a name", () => {
     expect(db.prepare("SELECT count(*) FROM classification WHERE source = 'unlisted'").pluck().get()).toBe(0);
     expect(rowsOf(db, basename(doc.fileName)).map((r) => r.func_status)).toEqual(["matched"]);
   });
+
+  it("a 7-digit local sub-code printed with a name keeps its status and gets that name (the 乐山 sample's 3010201 …)", async () => {
+    const leshan = join(repoRoot, "data", "samples", "leshan_rsxxzx_2025_sample.pdf");
+    const doc = normalizeDocument(await extractDocument(new Uint8Array(readFileSync(leshan)), { fileName: basename(leshan) }), { sha256: "leshan", classifier: createClassifier() });
+    const db = openDatabase(":memory:");
+    loadClassification(db, official);
+    loadDocument(db, doc);
+    const local = db.prepare<[], { econ_code: string; econ_name: string | null; econ_status: string }>("SELECT DISTINCT econ_code, econ_name, econ_status FROM line_items WHERE length(econ_code) = 7").all();
+    expect(local.length).toBeGreaterThan(0);
+    expect(local.filter((r) => r.econ_status !== "local_extension" || !r.econ_name)).toEqual([]);
+    expect(db.prepare("SELECT count(*) FROM classification WHERE source = 'unlisted' AND length(code) = 7").pluck().get()).toBe(new Set(local.map((r) => r.econ_code)).size);
+    expect(db.prepare("SELECT count(*) FROM line_items WHERE (func_code IS NOT NULL AND func_name IS NULL) OR (econ_code IS NOT NULL AND econ_name IS NULL)").pluck().get()).toBe(0);
+  }, 120_000);
 });

@@ -9,11 +9,12 @@ import type { BudgetDatabase } from "./database.js";
  */
 export const UNLISTED = "unlisted";
 
-/** A registry entry of kind {@link UNLISTED}: the name the first document printed, and where. */
+/** A registry entry of kind {@link UNLISTED}: the name the first document printed; `note` says how many print it. */
 export interface UnlistedEntry {
   readonly system: string;
   readonly code: string;
   readonly name: string;
+  readonly note?: string | null;
 }
 
 /** A code a document prints that the official list lacks, with the name and place it prints it under. */
@@ -25,7 +26,7 @@ const key = (system: string, code: string) => `${system}\u0000${code}`;
 
 /**
  * A document's codes resolved against the unlisted entries of the database: a code unknown to the official list
- * whose entry exists is `unlisted` under that entry's name (a different printed name stays a `name_differs`
+ * (or a 7-digit local sub-code, which stays `local_extension`) whose entry exists is `unlisted` under that entry's name (a different printed name stays a `name_differs`
  * finding: documents disagree); one printed with a name and no entry yet makes a new entry. Its `unknown_code`
  * findings give way to both. Pure: the caller reads the entries and writes what comes back.
  * @example withUnlistedCodes(doc, new Map()).created // [{ system: "func", code: "2130505", name: "生产发展", page: 12 }]
@@ -35,14 +36,16 @@ export function withUnlistedCodes(doc: BudgetDocument, entries: ReadonlyMap<stri
   const resolved = new Set<string>();
   const conflicts: Finding[] = [];
   const resolve = (r: CodeResolution | null | undefined, row: LineItem, tableNo: string | null): CodeResolution | null => {
-    if (!r || r.status !== "unknown_code" || doc.fiscalYear === null) return r ?? null;
+    if (!r || (r.status !== "unknown_code" && r.status !== "local_extension") || doc.fiscalYear === null) return r ?? null;
+    // a local sub-code (3010201 under 30102) stays one, with the name documents print for it
+    const status = r.status === "local_extension" ? r.status : "unlisted";
     const k = key(r.system, r.code);
     const entry = entries.get(k) ?? created.get(k);
     if (!entry) {
       if (r.printedName === "") return r;
       created.set(k, { system: r.system, code: r.code, name: r.printedName, page: row.page });
       resolved.add(r.code);
-      return { ...r, status: "unlisted", officialName: r.printedName };
+      return { ...r, status, officialName: r.printedName };
     }
     resolved.add(r.code);
     if (r.printedName !== "" && !sameName(r.printedName, entry.name))
@@ -55,7 +58,7 @@ export function withUnlistedCodes(doc: BudgetDocument, entries: ReadonlyMap<stri
         expected: entry.name,
         actual: r.printedName,
       });
-    return { ...r, status: "unlisted", officialName: entry.name };
+    return { ...r, status, officialName: entry.name };
   };
   const tables = doc.tables.map((t) => ({
     ...t,
@@ -73,7 +76,7 @@ export function withUnlistedCodes(doc: BudgetDocument, entries: ReadonlyMap<stri
  */
 export function unlistedEntries(db: BudgetDatabase): Map<string, UnlistedEntry> {
   const rows = db
-    .prepare<[string], UnlistedEntry>("SELECT system, code, name FROM classification WHERE source = ? ORDER BY valid_from, id")
+    .prepare<[string], UnlistedEntry>("SELECT system, code, name, note FROM classification WHERE source = ? ORDER BY valid_from, id")
     .all(UNLISTED);
   const out = new Map<string, UnlistedEntry>();
   for (const r of rows) if (!out.has(key(r.system, r.code))) out.set(key(r.system, r.code), r);
@@ -105,7 +108,7 @@ export function recordUnlisted(db: BudgetDatabase, created: readonly NewUnlisted
   db.prepare(
     `UPDATE classification SET note = 'printed in ' || (
        SELECT count(DISTINCT s.document_id) FROM codes_seen s JOIN documents d ON d.id = s.document_id
-       WHERE d.status = 'loaded' AND s.system = classification.system AND s.code = classification.code AND s.status = 'unlisted'
+       WHERE d.status = 'loaded' AND s.system = classification.system AND s.code = classification.code AND s.status IN ('unlisted', 'local_extension')
      ) || ' document(s), not in the official list we hold'
      WHERE source = ?`,
   ).run(UNLISTED);

@@ -1,5 +1,5 @@
 import { loadRegistry, type RegistryEntry } from "@yusuan/classification";
-import { codesSeen, figureSources, type BudgetDatabase } from "@yusuan/load";
+import { codesSeen, figureSources, unlistedEntries, UNLISTED, type BudgetDatabase } from "@yusuan/load";
 import { headlineOf, wordMeaning, type WordMeaning } from "@yusuan/normalize";
 import { openForReading } from "../read-database.js";
 
@@ -55,7 +55,10 @@ export async function codesCommand(query: string, options: { year?: number; db?:
   try {
     if (/^\d{3}(\d{2}){0,2}$/.test(q)) {
       const systems = (["func", "econ_dept", "econ_gov"] as const).filter((s) => registry.editions(s, q).length > 0);
-      if (systems.length === 0) out.write(`${q}: not in the registry${q.length === 7 && q.startsWith("3") ? " (a 7-digit local economic sub-code?)" : ""}\n`);
+      // a code the official list lacks may be an entry the database's documents made (kind unlisted)
+      const unlisted = db ? [...unlistedEntries(db).values()].filter((e) => e.code === q) : [];
+      for (const e of unlisted) out.write(`${e.code} ${e.name}  [${SYSTEM_NAMES[e.system] ?? e.system}, ${UNLISTED}: ${e.note ?? "printed by documents, not in the official list we hold"}]\n`);
+      if (systems.length === 0 && unlisted.length === 0) out.write(`${q}: not in the registry${q.length === 7 && q.startsWith("3") ? " (a 7-digit local economic sub-code?)" : ""}\n`);
       for (const system of systems) {
         const entry = registry.lookup(system, q, year);
         out.write(entry ? `${line(entry)}\n  ${registry.path(system, q, year).map((e) => `${e.code} ${e.name}`).join(" › ")}\n` : `${q}: not valid in ${year}\n`);
