@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { sampleDocs, type TruthRow } from "@yusuan/testkit";
+import { hasPdftotext, sampleDocs, type TruthRow } from "@yusuan/testkit";
 import { describe, expect, it } from "vitest";
 import { findCjkFonts, MissingFontError, type CjkFonts } from "./font.js";
 import type { SampleDocument } from "./model.js";
@@ -24,14 +24,7 @@ function fontsFor(doc: SampleDocument): CjkFonts | null {
   }
 }
 
-function hasPdftotext(): boolean {
-  try {
-    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
+
 
 describe.each(samples.map((s) => [s.name, s] as const))("%s", (name, sample) => {
   const doc = input(name);

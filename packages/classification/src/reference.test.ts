@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { corpusDocs, sharedDir, sharedMissing } from "@yusuan/testkit";
+import { corpusDocs, hasPdftotext, sharedDir, sharedMissing } from "@yusuan/testkit";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "./csv.js";
 import { loadRegistry } from "./load-registry.js";
@@ -115,13 +115,4 @@ function printedRefs(): { key: string; file: string; page: string; code: string;
         return { key: `${ref}|${e.system}|${e.code}|${normalizeName(e.name)}`, file, page, code: e.code, name: e.name };
       }),
     );
-}
-
-function hasPdftotext(): boolean {
-  try {
-    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -204,6 +205,19 @@ export function samplePdfs(): string[] {
   return pdfsIn(join(repoRoot, "data", "samples"));
 }
 
+
+/**
+ * Whether Debian's `pdftotext` (poppler-utils) can be run: tests that read a page as it prints skip without it.
+ * @example it.skipIf(!hasPdftotext())("prints every amount on its page", () => { … });
+ */
+export function hasPdftotext(): boolean {
+  try {
+    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Text compared the way the scorer does: no white space, full-width punctuation unified. */
 export function normText(s: string | null | undefined): string {
