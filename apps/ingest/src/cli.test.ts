@@ -168,6 +168,12 @@ describe("yusuan ingest on the project's sample PDFs", () => {
     expect((await yusuan("codes", "住房公积金")).stdout).toMatch(/2210201 住房公积金/);
   });
 
+  it("codes shows a code the official list lacks as the entry the documents made (the 乐山 sample's local 3010201)", async () => {
+    const run = await yusuan("codes", "3010201", "--db", db);
+    expect(run.stdout).toMatch(/^3010201 地方津贴补贴 {2}\[部门预算支出经济分类, unlisted: printed in 1 document\(s\), not in the official list we hold\]$/m);
+    expect((await yusuan("codes", "3010201")).stdout).toMatch(/3010201: not in the registry/);
+  });
+
   it("codes answers a money word with the canonical item or use it means and each document's figure, table and page", async () => {
     for (const [word, column, figure] of [["三公", "item = '三公'", "sangong_total"], ["机关运行经费", "item = '机关运行经费'", "org_running"], ["政府采购", "item = '政府采购'", "procurement_total"], ["人员经费", "use = '人员经费'", "personnel_total"], ["公用经费", "use = '公用经费'", "public_total"]] as const) {
       const run = await yusuan("codes", word, "--db", db);
