@@ -39,16 +39,19 @@ describe("部门决算 (lanchuan_nyncj_2025_final): a province's own numbering a
     expect(doc.docKind).toBe("部门决算");
     expect(doc.tables.map((t) => `${t.tableNo} ${t.kind}`)).toEqual([
       "1 部门收支总表",
-      "2 一般公共预算支出表",
-      "3 一般公共预算基本支出表",
-      "4 一般公共预算三公经费表",
-      "5 政府性基金支出表",
-      "6 国有资本经营支出表",
+      "2 部门收入总表",
+      "3 部门支出总表",
+      "4 财政拨款收支总表",
+      "5 一般公共预算支出表",
+      "6 一般公共预算基本支出表",
+      "7 一般公共预算三公经费表",
+      "8 政府性基金支出表",
+      "9 国有资本经营支出表",
     ]);
   });
 
-  it("附表2: 年初预算数 is basis 预算, 全年预算数 调整预算, the 决算数 columns 决算, and 完成率 a percentage of the 全年预算", () => {
-    const meanings = new Set(table("2").rows.flatMap((r) => r.amounts.map((a) => `${a.measure} → ${a.meaning?.period} ${a.meaning?.basis} ${a.meaning?.use}`)));
+  it("附表5: 年初预算数 is basis 预算, 全年预算数 调整预算, the 决算数 columns 决算, and 完成率 a percentage of the 全年预算", () => {
+    const meanings = new Set(table("5").rows.flatMap((r) => r.amounts.map((a) => `${a.measure} → ${a.meaning?.period} ${a.meaning?.basis} ${a.meaning?.use}`)));
     expect([...meanings].sort()).toEqual([
       "全年预算数 → current 调整预算 total",
       "合计 → current 决算 total",
@@ -58,34 +61,34 @@ describe("部门决算 (lanchuan_nyncj_2025_final): a province's own numbering a
       "项目支出 → current 决算 项目支出",
     ]);
     // a percentage adds up to nothing: the 合计 row's 完成率 is not the sum of its rows'
-    expect(table("2").measures).not.toContain("完成率");
+    expect(table("5").measures).not.toContain("完成率");
   });
 
-  it("附表3 printed two-up: both lists read, each under its own 合计, which add up to 附表2's 基本支出", () => {
-    const basic = table("3");
+  it("附表6 printed two-up: both lists read, each under its own 合计, which add up to 附表5's 基本支出", () => {
+    const basic = table("6");
     const totals = basic.rows.filter((r) => r.rowKind === "total");
     expect(totals.map((r) => `${r.label} ${r.amounts[0]?.value} ${r.amounts[0]?.meaning?.use}`)).toEqual(["人员经费合计 588.40 人员经费", "公用经费合计 91.84 公用经费"]);
     const under = (total: string) => basic.rows.filter((r) => basic.rows.find((p) => p.rowIndex === r.parent)?.label === total).map((r) => r.econCode);
     expect(under("人员经费合计")).toEqual(["301", "303"]);
     expect(under("公用经费合计")).toEqual(["302", "310"]);
-    const basicOfTable2 = table("2").rows[0]!.amounts.find((a) => a.measure === "基本支出")!.value;
+    const basicOfTable2 = table("5").rows[0]!.amounts.find((a) => a.measure === "基本支出")!.value;
     expect((588.4 + 91.84).toFixed(2)).toBe(basicOfTable2);
     expect(doc.findings.filter((f) => f.severity !== "info")).toEqual([]);
   });
 
-  it("a misprinted 人员经费合计 is an error of its list and against 附表2's 基本支出", () => {
-    expect(errors(misprinted("3", "588.40", "598.40"))).toEqual(["sum_mismatch 表3", "cross_table_mismatch 表2"]);
+  it("a misprinted 人员经费合计 is an error of its list and against 附表5's 基本支出", () => {
+    expect(errors(misprinted("6", "588.40", "598.40"))).toEqual(["sum_mismatch 表6", "cross_table_mismatch 表5"]);
   });
 
   it("a misprinted 完成率 is an error; one its amounts' rounding explains is only rounding", () => {
-    expect(errors(misprinted("2", "98.69", "97.69"))).toEqual(["execution_rate_mismatch 表2"]);
+    expect(errors(misprinted("5", "98.69", "97.69"))).toEqual(["execution_rate_mismatch 表5"]);
     // 行政运行 421.37 / 425.60 = 99.0061%: printed 99.00, each amount ± 0.005 allows 98.999 … 99.013
-    const rounded = misprinted("2", "99.01", "99.00");
+    const rounded = misprinted("5", "99.01", "99.00");
     expect(errors(rounded)).toEqual([]);
-    expect(rounded.findings.filter((f) => f.tableNo === "2").map((f) => f.code)).toEqual(["rounding"]);
+    expect(rounded.findings.filter((f) => f.tableNo === "5").map((f) => f.code)).toEqual(["rounding"]);
   });
 
-  it("headline figures are the 决算数: 附表2 合计, the two-up 合计 rows, the 三公 决算数 columns", () => {
+  it("headline figures are the 决算数: 附表5 合计, the two-up 合计 rows, the 三公 决算数 columns", () => {
     expect(Object.fromEntries(doc.headlines!.map((h) => [h.name, h.wan]))).toMatchObject({
       gpb_expense_total: "964.57",
       basic_total: "680.24",
