@@ -127,6 +127,21 @@ program
   )
   .action(lazy(async () => (await import("./commands/export.js")).exportCommand));
 
+program
+  .command("review")
+  .description("write a static HTML report of a database: each PDF page drawn with its extracted cells, missed amounts and findings")
+  .requiredOption("--db <file>", "a database written by yusuan ingest")
+  .requiredOption("--out <dir>", "folder to write the report into (new, empty, or an earlier report, which is replaced)")
+  .option("--quiet", "no progress output", false)
+  .addHelpText(
+    "after",
+    "\nOpen DIR/index.html in a browser (from disk; no server). Each document's PDF is read again from the path it was\n" +
+      "ingested from; where it is gone or has changed, its page says so and draws the cells on blank pages.\n" +
+      "Exit codes: 0 written; 1 usage or fatal error; 130 interrupted (Ctrl-C): the folder is left as it was.\n" +
+      "Example: yusuan review --db out/budget.sqlite --out out/review",
+  )
+  .action(lazy(async () => (await import("./commands/review.js")).reviewCommand));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

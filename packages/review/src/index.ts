@@ -1,0 +1,5 @@
+export { writeReview, type ReviewOptions, type ReviewSummary } from "./write-review.js";
+export { drawPages, type DrawnPage, type DrawOptions } from "./draw-pages.js";
+export { printedAmounts, type PrintedAmount } from "./printed-amounts.js";
+export { cellsOfFinding } from "./locate-finding.js";
+export { documentHtml, indexHtml, type Coverage, type DocumentView, type LocatedFinding, type PageView } from "./pages-html.js";
