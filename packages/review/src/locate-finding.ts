@@ -9,7 +9,7 @@ const DECIMAL = /^-?[\d,]*\.?\d+$/;
  * The cells a finding is about, as far as its fields say: findings store a table, a page and the two
  * numbers (or names) compared, not cell ids. So the cells are those of the finding's table (and of any
  * other table its message names) printing one of its numbers, or, for a name, the amounts of the rows
- * printing it; those on the finding's page first. Empty when nothing printed matches (a sum nobody printed).
+ * printing it; of a table with such cells on the finding's page, those only. Empty when nothing printed matches.
  * @example cellsOfFinding({ rule: "rounding", tableNo: "2-1", page: 9, expected: "618.21", actual: "618.22", … }, cells) // [412, 415]
  */
 export function cellsOfFinding(finding: ReportedIssue, cells: readonly ReviewedCell[]): number[] {
@@ -19,6 +19,8 @@ export function cellsOfFinding(finding: ReportedIssue, cells: readonly ReviewedC
   const numbers = new Set(compared.filter((v) => DECIMAL.test(v)).map(canonical));
   const names = compared.filter((v) => !DECIMAL.test(v));
   const matching = inTables.filter((c) => numbers.has(canonical(c.amountText)) || names.some((name) => c.label.includes(name)));
-  const onPage = matching.filter((c) => c.page === finding.page);
-  return (onPage.length ? onPage : matching).map((c) => c.id);
+  // Each table's cells on the finding's page, where it has any there: a table continued over pages prints a
+  // total once per page only in the rare case, but the same figure in another table of the page is common.
+  const onPage = new Set(matching.filter((c) => c.page === finding.page).map((c) => c.tableNo));
+  return matching.filter((c) => c.page === finding.page || !onPage.has(c.tableNo)).map((c) => c.id);
 }
