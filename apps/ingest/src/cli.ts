@@ -68,7 +68,7 @@ program
   .command("inspect")
   .description("show what was detected in one PDF: tables, pages, headers and rows as text grids")
   .argument("<pdf>", "the PDF to inspect")
-  .option("--html <file>", "also write an HTML page with the detected cells drawn over each page's text")
+  .option("--html <file>", "also write one HTML file: each page drawn with the detected cells outlined and the findings beside it, as yusuan review shows a document")
   .option("--table <no>", "only the table with this number, e.g. 1-2")
   .action(lazy(async () => (await import("./commands/inspect.js")).inspectCommand));
 

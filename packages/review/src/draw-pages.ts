@@ -18,6 +18,8 @@ export interface DrawOptions {
   readonly scale?: number;
   /** WebP quality, 0–100 (default 80: a fourth of a PNG's bytes, text edges clean) */
   readonly quality?: number;
+  /** only these pages (1-based; default every page) */
+  readonly pages?: readonly number[];
 }
 
 /**
@@ -30,6 +32,7 @@ export async function drawPages(bytes: Uint8Array, each: (page: DrawnPage) => Pr
   const doc = await openPdf(bytes, { render: true }).promise;
   try {
     for (let n = 1; n <= doc.numPages; n++) {
+      if (options.pages && !options.pages.includes(n)) continue;
       const page = await doc.getPage(n);
       try {
         const view = await uprightView(page);

@@ -1,5 +1,5 @@
-import type { ReportedIssue, ReviewedCell } from "@yusuan/load";
-import { canonical } from "./printed-amounts.js";
+import type { ReportedIssue } from "@yusuan/load";
+import { canonical, type ShownCell } from "./printed-amounts.js";
 
 /** A table number as findings print it after 表: 1, 1-2, 05, 十二. */
 const TABLE_NO = /表\s*([0-9一二三四五六七八九十]+(?:-[0-9]+)?)/g;
@@ -12,7 +12,7 @@ const DECIMAL = /^-?[\d,]*\.?\d+$/;
  * printing it; of a table with such cells on the finding's page, those only. Empty when nothing printed matches.
  * @example cellsOfFinding({ rule: "rounding", tableNo: "2-1", page: 9, expected: "618.21", actual: "618.22", … }, cells) // [412, 415]
  */
-export function cellsOfFinding(finding: ReportedIssue, cells: readonly ReviewedCell[]): number[] {
+export function cellsOfFinding(finding: ReportedIssue, cells: readonly ShownCell[]): number[] {
   const tables = new Set([finding.tableNo, ...[...finding.message.matchAll(TABLE_NO)].map((m) => m[1]!)].filter((t): t is string => !!t));
   const inTables = tables.size ? cells.filter((c) => c.tableNo !== null && tables.has(c.tableNo)) : cells;
   const compared = [finding.expected, finding.actual].filter((v): v is string => v !== null && v.trim() !== "");

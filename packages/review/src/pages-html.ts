@@ -1,5 +1,14 @@
-import type { ReportedIssue, ReviewedCell, ReviewedDocument } from "@yusuan/load";
-import type { PrintedAmount } from "./printed-amounts.js";
+import type { ReportedIssue, ReviewedDocument } from "@yusuan/load";
+import type { PrintedAmount, ShownCell } from "./printed-amounts.js";
+
+/** A document as its page heads it: a reviewed one of a database, or one PDF as extraction read it (inspect). */
+export interface ShownDocument extends Pick<ReviewedDocument, "id" | "fileName" | "error" | "department" | "fiscalYear" | "docKind" | "tableCount" | "findings"> {
+  /** loaded, failed, needs_ocr; or extracted (inspect) */
+  readonly status: string;
+  readonly pageCount: number | null;
+  /** null where nothing was loaded (inspect) */
+  readonly factCount: number | null;
+}
 
 /** Printed amounts of a document (or page) and how many of them extraction delivered: check-real's coverage. */
 export interface Coverage {
@@ -16,7 +25,7 @@ export interface PageView {
   readonly image: string | null;
   /** why the page is not drawn, when it is not */
   readonly note: string | null;
-  readonly cells: readonly ReviewedCell[];
+  readonly cells: readonly ShownCell[];
   /** printed amounts no extracted cell holds */
   readonly missed: readonly PrintedAmount[];
 }
@@ -29,7 +38,7 @@ export interface LocatedFinding {
 
 /** Everything the page of one document shows. */
 export interface DocumentView {
-  readonly document: ReviewedDocument;
+  readonly document: ShownDocument;
   /** the PDF the pages were drawn from, or why none could be */
   readonly source: { readonly path: string } | { readonly missing: string };
   readonly pages: readonly PageView[];
@@ -52,11 +61,13 @@ export const documentFile = (id: number): string => `d${id}.html`;
 const percent = (c: Coverage | null): string =>
   c === null ? "—" : c.printed === 0 ? "no amounts printed" : `${c.extracted}/${c.printed} (${((100 * c.extracted) / c.printed).toFixed(1)}%)`;
 
-const page = (title: string, body: string): string =>
+/** A page of the report, linking its style and script, or holding them where it stands alone. */
+const page = (title: string, body: string, standalone = false): string =>
   `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-  `<title>${esc(title)}</title><link rel="stylesheet" href="review.css"></head>\n<body>\n${body}\n<script src="review.js"></script>\n</body></html>\n`;
+  `<title>${esc(title)}</title>${standalone ? `<style>${STYLE}</style>` : `<link rel="stylesheet" href="review.css">`}</head>\n<body>\n${body}\n` +
+  `${standalone ? `<script>${SCRIPT}</script>` : `<script src="review.js"></script>`}\n</body></html>\n`;
 
-const findingCounts = (d: ReviewedDocument): Record<ReportedIssue["severity"], number> => {
+const findingCounts = (d: ShownDocument): Record<ReportedIssue["severity"], number> => {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of d.findings) counts[f.severity]++;
   return counts;
@@ -91,9 +102,9 @@ export function indexHtml(views: readonly DocumentView[]): string {
   );
 }
 
-function cellRect(c: ReviewedCell, withText: boolean): string {
+function cellRect(c: ShownCell, withText: boolean): string {
   const [x0, y0, x1, y1] = c.bbox;
-  const title = `表${c.tableNo ?? "?"} ${c.tableTitle} · ${c.label} · ${c.measure} · ${c.amountText} ${c.amountUnit}`;
+  const title = `表${c.tableNo ?? "?"} ${c.tableTitle} · ${c.label} · ${c.measure} · ${c.amountText}${c.amountUnit ? ` ${c.amountUnit}` : ""}`;
   const rect = `<rect id="c${c.id}" class="cell" x="${pt(x0)}" y="${pt(y0)}" width="${pt(Math.max(1, x1 - x0))}" height="${pt(Math.max(1, y1 - y0))}"><title>${esc(title)}</title></rect>`;
   if (!withText) return rect;
   return `${rect}<text x="${pt(x1 - 1)}" y="${pt(y1 - 1.5)}" font-size="${pt(Math.max(4, Math.min(8, y1 - y0 - 1)))}">${esc(c.amountText)}</text>`;
@@ -131,9 +142,10 @@ function findingItem({ finding: f, cells }: LocatedFinding, i: number): string {
 /**
  * The page of one document: its pages drawn with the extracted cells outlined and the printed amounts not
  * extracted marked, and beside them its findings, each linking to (and highlighting) the cells it is about.
+ * `standalone`: one file holding its style and script, with no way back to an index (inspect --html).
  * @example writeFileSync(`out/review/${documentFile(view.document.id)}`, documentHtml(view));
  */
-export function documentHtml(view: DocumentView): string {
+export function documentHtml(view: DocumentView, options: { readonly standalone?: boolean } = {}): string {
   const d = view.document;
   const n = findingCounts(d);
   const what = [d.department, d.fiscalYear, d.docKind].filter((v) => v !== null).join(" ");
@@ -143,9 +155,10 @@ export function documentHtml(view: DocumentView): string {
       ? `<p class="pdf-missing">${esc(view.source.missing)}: the pages are not shown; each extracted amount is drawn on a blank page at its place.</p>`
       : `<p class="source">${esc(view.source.path)}</p>`;
   const error = d.error ? `<p class="error-text">${esc(d.status)}: ${esc(d.error)}</p>` : "";
+  const facts = d.factCount === null ? "" : ` · ${d.factCount} facts`;
   const header =
-    `<header><a href="index.html">← all documents</a><h1>${esc(d.fileName)}</h1><p>${esc(what)} · <span class="status ${d.status}">${d.status}</span> · ` +
-    `${view.pages.length} pages · ${d.tableCount} tables · ${d.factCount} facts · ${cells} cells drawn · coverage ${percent(view.coverage)}</p>${source}${error}` +
+    `<header>${options.standalone ? "" : `<a href="index.html">← all documents</a>`}<h1>${esc(d.fileName)}</h1><p>${esc(what)} · <span class="status ${esc(d.status)}">${esc(d.status)}</span> · ` +
+    `${view.pages.length} pages · ${d.tableCount} tables${facts} · ${cells} cells drawn · coverage ${percent(view.coverage)}</p>${source}${error}` +
     `<p class="legend"><span class="key cell"></span> extracted cell <span class="key missed"></span> printed amount not extracted <span class="key hl"></span> cells of the chosen finding</p></header>`;
   const findings = view.findings.length
     ? `<ol class="findings">${view.findings.map(findingItem).join("\n")}</ol>`
@@ -154,6 +167,7 @@ export function documentHtml(view: DocumentView): string {
     `${d.fileName} — yusuan review`,
     `${header}\n<div class="layout"><aside><h2>Findings <small>${n.error} errors, ${n.warning} warnings, ${n.info} notes</small></h2>\n${findings}</aside>\n` +
       `<main>\n${view.pages.map(pageSection).join("\n")}\n</main></div>`,
+    options.standalone,
   );
 }
 

@@ -2,6 +2,14 @@ import type { Line } from "@yusuan/extract";
 import type { ReviewedCell } from "@yusuan/load";
 import type { BBox } from "@yusuan/schema";
 
+/**
+ * A cell drawn over its page: an extracted amount of a database, or any cell extraction detected (inspect),
+ * whose text is then in `amountText` and whose unit may be unknown ("").
+ */
+export interface ShownCell extends Pick<ReviewedCell, "id" | "tableNo" | "tableTitle" | "label" | "measure" | "amountText" | "page" | "bbox"> {
+  readonly amountUnit: string;
+}
+
 /** An amount printed in a table row of a page, where it is printed, and the extracted cell that holds it (if any). */
 export interface PrintedAmount {
   /** as printed (`5,504,558.00`) */
@@ -37,7 +45,7 @@ const holds = (b: BBox, x: number, y: number): boolean => x >= b[0] - SLACK && x
  * are the same number. Those left with no cell are what extraction missed on the page.
  * @example printedAmounts(groupLines(buildRuns(view.items)), cellsOfPage) // [{ text: "5,504,558.00", bbox: […], cell: 1 }, …]
  */
-export function printedAmounts(lines: readonly Line[], cells: readonly ReviewedCell[]): PrintedAmount[] {
+export function printedAmounts(lines: readonly Line[], cells: readonly ShownCell[]): PrintedAmount[] {
   const found: PrintedAmount[] = [];
   for (const line of lines) {
     const tokens = [...line.text.matchAll(AMOUNT)];

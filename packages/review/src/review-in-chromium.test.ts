@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { extractDocument } from "@yusuan/extract";
 import { reviewedDocuments, type BudgetDatabase, type ReviewedDocument } from "@yusuan/load";
 import { samplePdfs } from "@yusuan/testkit";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumMissing, launchChromium, pixelSpread } from "./chromium.fixture.js";
+import { inspectionHtml } from "./inspection.js";
 import { ingest } from "./samples.fixture.js";
 import { writeReview, type ReviewSummary } from "./write-review.js";
 
@@ -46,6 +48,10 @@ describe.skipIf(missing)("the review of the samples in Chromium", () => {
     await page.goto(`${pathToFileURL(join(out, file)).href}`, { waitUntil: "load" });
     return { page, problems };
   }
+  /** Loads every image now (they load lazily as the reader scrolls), so a broken one is a failed request; how many loaded. */
+  const loadImages = (page: Page) =>
+    page.evaluate(`Promise.all([...document.images].map((i) => { i.loading = "eager"; return i.decode(); }))
+      .then(() => [...document.images].filter((i) => i.naturalWidth > 0).length)`);
   const count = (page: Page, selector: string) => page.evaluate(`document.querySelectorAll(${JSON.stringify(selector)}).length`);
 
   it("lists every document of the database on the index, without a console error", async () => {
@@ -63,10 +69,7 @@ describe.skipIf(missing)("the review of the samples in Chromium", () => {
       expect(await count(page, "section.page"), d.fileName).toBe(d.pageCount);
       expect(await count(page, "rect.cell"), d.fileName).toBe(amountsOf.get(d.id));
       expect(await count(page, "li.finding"), d.fileName).toBe(d.findings.length);
-      // images load lazily as the reader scrolls: load them all now, so a broken one is a failed request
-      const loaded = await page.evaluate(`Promise.all([...document.images].map((i) => { i.loading = "eager"; return i.decode(); }))
-        .then(() => [...document.images].filter((i) => i.naturalWidth > 0).length)`);
-      expect(loaded, d.fileName).toBe(d.pageCount);
+      expect(await loadImages(page), d.fileName).toBe(d.pageCount);
       expect(problems, d.fileName).toEqual([]);
       await page.close();
     }
@@ -86,11 +89,24 @@ describe.skipIf(missing)("the review of the samples in Chromium", () => {
     expect(box[0]).toBeGreaterThanOrEqual(0);
     expect(box[1]).toBeLessThanOrEqual(box[2]!);
     expect(await count(page, ".finding.on")).toBe(1);
-    await page.evaluate(`Promise.all([...document.images].map((i) => { i.loading = "eager"; return i.decode(); }))`);
+    await loadImages(page);
     const png = await page.screenshot({ type: "png" });
     expect(await pixelSpread(png)).toBeGreaterThan(20);
     expect(problems).toEqual([]);
     if (process.env.YUSUAN_SCREENSHOT) writeFileSync(resolve(process.env.YUSUAN_SCREENSHOT), png);
+    await page.close();
+  });
+
+  it("opens inspect --html's single file alone: its pages drawn, its cells outlined, no console error", async () => {
+    const pdf = samplePdfs().find((p) => p.includes("qinglan_sfj_2026_final"))!;
+    const bytes = new Uint8Array(readFileSync(pdf));
+    const extracted = await extractDocument(bytes, { fileName: basename(pdf) });
+    writeFileSync(join(out, "..", "inspect.html"), await inspectionHtml(extracted, bytes));
+    const { page, problems } = await open("../inspect.html");
+    expect(await count(page, "section.page")).toBe(extracted.pageCount);
+    expect(await count(page, "rect.cell")).toBe(extracted.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((c) => c !== null))).length);
+    expect(await loadImages(page)).toBe(extracted.pageCount);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { documentEvidence, reviewedDocuments, type BudgetDatabase, type ReviewedCell, type ReviewedDocument } from "@yusuan/load";
-import { drawPages, type DrawOptions } from "./draw-pages.js";
+import { documentEvidence, reviewedDocuments, type BudgetDatabase, type ReviewedDocument } from "@yusuan/load";
+import type { DrawOptions } from "./draw-pages.js";
 import { cellsOfFinding } from "./locate-finding.js";
 import { documentFile, documentHtml, indexHtml, SCRIPT, STYLE, type Coverage, type DocumentView, type PageView } from "./pages-html.js";
-import { printedAmounts } from "./printed-amounts.js";
+import { byPage, pageViews } from "./page-views.js";
 
 /** Options of {@link writeReview}. */
 export interface ReviewOptions extends DrawOptions {
@@ -47,12 +47,6 @@ function sourceOf(d: ReviewedDocument): { path: string; bytes: Uint8Array } | { 
   return { missing: `the PDF is missing (looked for ${d.sourcePaths.join(", ") || "no path recorded"})` };
 }
 
-const byPage = (cells: readonly ReviewedCell[]): Map<number, ReviewedCell[]> => {
-  const pages = new Map<number, ReviewedCell[]>();
-  for (const c of cells) pages.set(c.page, [...(pages.get(c.page) ?? []), c]);
-  return pages;
-};
-
 /** Draws one document's pages into `dir`/img and describes its page of the report. */
 async function viewOf(db: BudgetDatabase, d: ReviewedDocument, dir: string, options: DrawOptions): Promise<DocumentView> {
   const evidence = documentEvidence(db, d.id);
@@ -62,32 +56,18 @@ async function viewOf(db: BudgetDatabase, d: ReviewedDocument, dir: string, opti
     evidence.pages.map((p) => ({ ...p, image: null, note: null, cells: cellsOf.get(p.page) ?? [], missed: [] }));
   const source = sourceOf(d);
   if ("missing" in source) return { document: d, source, pages: blankPages(), findings, coverage: null };
-  const pages: PageView[] = [];
-  const coverage = { printed: 0, extracted: 0 };
   try {
-    await drawPages(
-      source.bytes,
-      (drawn) => {
-        const cells = cellsOf.get(drawn.page) ?? [];
-        const printed = printedAmounts(drawn.lines, cells);
-        const missed = printed.filter((p) => p.cell === null);
-        coverage.printed += printed.length;
-        coverage.extracted += printed.length - missed.length;
-        let image: string | null = null;
-        if (Buffer.isBuffer(drawn.image)) {
-          image = `img/${d.id}-${drawn.page}.webp`;
-          writeFileSync(join(dir, image), drawn.image);
-        }
-        const note = Buffer.isBuffer(drawn.image) ? null : `this page could not be drawn: ${drawn.image.error}`;
-        pages.push({ page: drawn.page, width: drawn.width, height: drawn.height, image, note, cells, missed });
-      },
-      options,
-    );
+    const keep = (page: number, image: Buffer): string => {
+      const path = `img/${d.id}-${page}.webp`;
+      writeFileSync(join(dir, path), image);
+      return path;
+    };
+    const { pages, coverage } = await pageViews(source.bytes, cellsOf, keep, options);
+    return { document: d, source: { path: source.path }, pages, findings, coverage };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { document: d, source: { missing: `the PDF ${source.path} could not be drawn (${reason})` }, pages: blankPages(), findings, coverage: null };
   }
-  return { document: d, source: { path: source.path }, pages, findings, coverage };
 }
 
 /** Puts a finished folder in the place of `out`, replacing only a report written before. */
