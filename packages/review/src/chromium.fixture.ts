@@ -27,8 +27,8 @@ export function chromiumMissing(): string | null {
  * @example const browser = await launchChromium(); try { … } finally { await browser.close() }
  */
 export function launchChromium(): Promise<Browser> {
-  // root in a container: Chromium's sandbox needs user namespaces it may not have
-  return puppeteer.launch({ executablePath: chromiumPath()!, headless: true, args: ["--no-sandbox", "--disable-gpu", "--hide-scrollbars"] });
+  // root in a container: Chromium's sandbox needs user namespaces it may not have, and /dev/shm may be tiny
+  return puppeteer.launch({ executablePath: chromiumPath()!, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"] });
 }
 
 /**
