@@ -152,7 +152,7 @@ export function documentHtml(view: DocumentView, options: { readonly standalone?
   const cells = view.pages.reduce((s, p) => s + p.cells.length, 0);
   const source =
     "missing" in view.source
-      ? `<p class="pdf-missing">${esc(view.source.missing)}: the pages are not shown; each extracted amount is drawn on a blank page at its place.</p>`
+      ? `<p class="pdf-missing">${esc(view.source.missing)}: the pages are not shown${cells ? "; each extracted amount is drawn on a blank page at its place" : ""}.</p>`
       : `<p class="source">${esc(view.source.path)}</p>`;
   const error = d.error ? `<p class="error-text">${esc(d.status)}: ${esc(d.error)}</p>` : "";
   const facts = d.factCount === null ? "" : ` · ${d.factCount} facts`;

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BudgetDatabase } from "@yusuan/load";
+import { openDatabase, recordFailure, type BudgetDatabase } from "@yusuan/load";
 import { samplePdfs } from "@yusuan/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingest } from "./samples.fixture.js";
@@ -40,7 +40,7 @@ describe("a report of one document whose PDF is present", () => {
     const second = await writeReview(db, out);
     expect(second).toEqual(first);
     expect(filesOf(out)).toEqual(before);
-    expect(first).toMatchObject({ documents: 1, pages: 9, withoutPdf: 0 });
+    expect(first).toMatchObject({ documents: 1, pages: 9, notDrawn: 0 });
     expect(before.has("index.html") && before.has("d1.html") && before.has("img/1-1.webp")).toBe(true);
     // nothing left beside it: the temporary folder was put in its place
     expect(readdirSync(dir).filter((f) => f.startsWith(".twice"))).toEqual([]);
@@ -74,7 +74,7 @@ describe("a report of a document whose PDF is gone or changed", () => {
     rmSync(moved);
     const out = join(dir, "missing");
     const summary = await writeReview(db, out);
-    expect(summary).toMatchObject({ documents: 1, pages: 9, withoutPdf: 1, coverage: { printed: 0, extracted: 0 } });
+    expect(summary).toMatchObject({ documents: 1, pages: 9, notDrawn: 1, coverage: { printed: 0, extracted: 0 } });
     const page = readFileSync(join(out, "d1.html"), "utf8");
     expect(page).toContain(`the PDF is missing (looked for ${moved})`);
     expect(page.match(/<rect id="c\d+" class="cell"/g)).toHaveLength(cellsInDb());
@@ -90,5 +90,23 @@ describe("a report of a document whose PDF is gone or changed", () => {
     const out = join(dir, "changed");
     await writeReview(db, out);
     expect(readFileSync(join(out, "d1.html"), "utf8")).toContain(`the PDF at ${moved} has changed since it was read`);
+  });
+});
+
+describe("a report of a batch with a document that failed", () => {
+  it("lists it with its status and reason, and its page says why nothing is shown", async () => {
+    const db = openDatabase(join(dir, "failed.sqlite"));
+    try {
+      recordFailure(db, { fileName: "broken.pdf", sha256: "0".repeat(64), status: "failed", error: "corrupt or truncated PDF: Invalid PDF structure." });
+      const out = join(dir, "failed");
+      expect(await writeReview(db, out)).toMatchObject({ documents: 1, pages: 0, cells: 0, findings: 0, notDrawn: 1 });
+      const index = readFileSync(join(out, "index.html"), "utf8");
+      expect(index).toMatch(/<td class="status failed" title="corrupt or truncated PDF: Invalid PDF structure\.">failed<\/td>/);
+      const page = readFileSync(join(out, "d1.html"), "utf8");
+      expect(page).toContain("failed: corrupt or truncated PDF: Invalid PDF structure.");
+      expect(page).toContain("the PDF is missing (looked for broken.pdf): the pages are not shown.");
+    } finally {
+      db.close();
+    }
   });
 });

@@ -21,8 +21,8 @@ export interface ReviewSummary {
   /** extracted cells outlined */
   readonly cells: number;
   readonly findings: number;
-  /** documents whose PDF could not be found (or had changed) */
-  readonly withoutPdf: number;
+  /** documents whose pages could not be drawn: their PDF is gone, has changed or cannot be read */
+  readonly notDrawn: number;
   /** over every document whose PDF was drawn */
   readonly coverage: Coverage;
 }
@@ -130,7 +130,7 @@ export async function writeReview(db: BudgetDatabase, out: string, options: Revi
       pages,
       cells,
       findings: documents.reduce((s, d) => s + d.findings.length, 0),
-      withoutPdf: views.length - drawn.length,
+      notDrawn: views.length - drawn.length,
       coverage: drawn.reduce((t, v) => ({ printed: t.printed + v.coverage!.printed, extracted: t.extracted + v.coverage!.extracted }), { printed: 0, extracted: 0 }),
     };
   } finally {

@@ -15,7 +15,7 @@ export async function reviewCommand(options: { db: string; out: string; quiet?: 
     const progress = options.quiet ? undefined : (d: { fileName: string }, i: number, n: number) => process.stderr.write(`[${i + 1}/${n}] ${d.fileName}\n`);
     const s = await writeReview(db, options.out, progress ? { onDocument: progress } : {});
     const coverage = s.coverage.printed ? ` (${((100 * s.coverage.extracted) / s.coverage.printed).toFixed(1)}% of printed amounts extracted)` : "";
-    const missing = s.withoutPdf ? `; ${s.withoutPdf} without their PDF (shown blank)` : "";
+    const missing = s.notDrawn ? `; ${s.notDrawn} not drawn (PDF gone, changed or unreadable: their pages say which)` : "";
     process.stdout.write(`${s.documents} documents, ${s.pages} pages, ${s.cells} cells${coverage}, ${s.findings} findings${missing} → ${options.out}/index.html\n`);
   } finally {
     db.close();
