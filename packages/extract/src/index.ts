@@ -4,3 +4,4 @@ export { useSynchronousInflate } from "./synchronous-inflate.js";
 export { openPdf, uprightView, type Matrix, type OpenOptions, type RawTextItem, type UprightView } from "./pdf.js";
 export { buildRuns, type Glyph, type Run } from "./text-runs.js";
 export { groupLines, type Line } from "./lines.js";
+export { collectingStrayRejections } from "./stray-rejections.js";

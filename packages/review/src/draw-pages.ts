@@ -1,5 +1,5 @@
 import { createCanvas } from "@napi-rs/canvas";
-import { buildRuns, groupLines, openPdf, uprightView, type Line } from "@yusuan/extract";
+import { buildRuns, collectingStrayRejections, groupLines, openPdf, uprightView, type Line } from "@yusuan/extract";
 
 /** One page drawn upright, as extraction viewed it, with the lines of text extraction read on it. */
 export interface DrawnPage {
@@ -24,10 +24,16 @@ export interface DrawOptions {
 
 /**
  * Draws every page of a PDF as an image in the view extraction read it in (a sideways table turned upright),
- * handing each page over as soon as it is drawn so that only one image is held at a time.
+ * handing each page over as soon as it is drawn so that only one image is held at a time. A damaged file
+ * throws; so does one on which pdf.js leaves a rejection unhandled (it would otherwise end the process).
  * @example await drawPages(bytes, async (p) => writeFileSync(`p${p.page}.webp`, p.image as Buffer));
  */
 export async function drawPages(bytes: Uint8Array, each: (page: DrawnPage) => Promise<void> | void, options: DrawOptions = {}): Promise<void> {
+  const { strays } = await collectingStrayRejections(() => drawAll(bytes, each, options));
+  if (strays.length) throw new Error(`${strays[0]!.message} (pdf.js met it while drawing the pages and left it unhandled)`);
+}
+
+async function drawAll(bytes: Uint8Array, each: (page: DrawnPage) => Promise<void> | void, options: DrawOptions): Promise<void> {
   const scale = options.scale ?? 1.5;
   const doc = await openPdf(bytes, { render: true }).promise;
   try {

@@ -56,15 +56,19 @@ async function viewOf(db: BudgetDatabase, d: ReviewedDocument, dir: string, opti
     evidence.pages.map((p) => ({ ...p, image: null, note: null, cells: cellsOf.get(p.page) ?? [], missed: [] }));
   const source = sourceOf(d);
   if ("missing" in source) return { document: d, source, pages: blankPages(), findings, coverage: null };
+  const kept: string[] = [];
   try {
     const keep = (page: number, image: Buffer): string => {
       const path = `img/${d.id}-${page}.webp`;
       writeFileSync(join(dir, path), image);
+      kept.push(path);
       return path;
     };
     const { pages, coverage } = await pageViews(source.bytes, cellsOf, keep, options);
     return { document: d, source: { path: source.path }, pages, findings, coverage };
   } catch (error) {
+    // the pages drawn before the damage are not shown: their images go too
+    for (const path of kept) rmSync(join(dir, path));
     const reason = error instanceof Error ? error.message : String(error);
     return { document: d, source: { missing: `the PDF ${source.path} could not be drawn (${reason})` }, pages: blankPages(), findings, coverage: null };
   }
