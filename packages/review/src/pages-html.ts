@@ -58,6 +58,13 @@ const pt = (v: number): string => String(Math.round(v * 100) / 100);
  */
 export const documentFile = (id: number): string => `d${id}.html`;
 
+/**
+ * The coverage over the documents whose pages were drawn.
+ * @example totalCoverage(views) // { printed: 1683, extracted: 1659 }
+ */
+export const totalCoverage = (views: readonly DocumentView[]): Coverage =>
+  views.reduce((t, v) => (v.coverage ? { printed: t.printed + v.coverage.printed, extracted: t.extracted + v.coverage.extracted } : t), { printed: 0, extracted: 0 });
+
 const percent = (c: Coverage | null): string =>
   c === null ? "—" : c.printed === 0 ? "no amounts printed" : `${c.extracted}/${c.printed} (${((100 * c.extracted) / c.printed).toFixed(1)}%)`;
 
@@ -86,12 +93,12 @@ export function indexHtml(views: readonly DocumentView[]): string {
     const why = "missing" in source ? ` title="${esc(source.missing)}"` : "";
     return (
       `<tr class="document"><td><a href="${documentFile(d.id)}">${esc(d.fileName)}</a><div class="what">${esc(what)}</div></td>` +
-      `<td class="status ${d.status}"${d.error ? ` title="${esc(d.error)}"` : ""}>${d.status}</td>` +
-      `<td class="num">${d.pageCount ?? "—"}</td><td class="num">${d.tableCount}</td><td class="num">${d.factCount}</td>` +
+      `<td class="status ${esc(d.status)}"${d.error ? ` title="${esc(d.error)}"` : ""}>${esc(d.status)}</td>` +
+      `<td class="num">${d.pageCount ?? "—"}</td><td class="num">${d.tableCount}</td><td class="num">${d.factCount ?? "—"}</td>` +
       `${count(n.error, "error")}${count(n.warning, "warning")}${count(n.info, "info")}<td class="num"${why}>${percent(coverage)}</td></tr>`
     );
   });
-  const total = views.reduce((t, v) => (v.coverage ? { printed: t.printed + v.coverage.printed, extracted: t.extracted + v.coverage.extracted } : t), { printed: 0, extracted: 0 });
+  const total = totalCoverage(views);
   return page(
     "yusuan review",
     `<header><h1>yusuan review</h1><p>${views.length} documents; amounts printed in table rows and extracted: ${percent(total)}</p></header>\n` +
@@ -131,7 +138,7 @@ function findingItem({ finding: f, cells }: LocatedFinding, i: number): string {
   const where = [f.tableNo ? `表${f.tableNo}` : null, f.page ? `p.${f.page}` : null].filter(Boolean).join(" ");
   const numbers = f.expected !== null || f.actual !== null ? ` (expected ${f.expected ?? "—"}, printed ${f.actual ?? "—"})` : "";
   const text = `<b>${f.severity}</b> ${esc(f.rule)}${where ? ` ${esc(where)}` : ""}: ${esc(f.message)}${esc(numbers)}`;
-  const located = cells.length ? `${cells.length} cell${cells.length > 1 ? "s" : ""}` : "no cell printed";
+  const located = cells.length ? `${cells.length} cell${cells.length > 1 ? "s" : ""}` : "no cell located";
   const target = cells.length ? `#c${cells[0]}` : f.page ? `#p${f.page}` : null;
   const link = target
     ? `<a class="finding-link" id="f${i + 1}" href="${target}" data-cells="${cells.map((c) => `c${c}`).join(" ")}"${f.page ? ` data-page="p${f.page}"` : ""}>${text}</a>`

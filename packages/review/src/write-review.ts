@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { documentEvidence, reviewedDocuments, type BudgetDatabase, type ReviewedDocument } from "@yusuan/load";
 import type { DrawOptions } from "./draw-pages.js";
 import { cellsOfFinding } from "./locate-finding.js";
-import { documentFile, documentHtml, indexHtml, SCRIPT, STYLE, type Coverage, type DocumentView, type PageView } from "./pages-html.js";
+import { documentFile, documentHtml, indexHtml, SCRIPT, STYLE, totalCoverage, type Coverage, type DocumentView, type PageView } from "./pages-html.js";
 import { byPage, pageViews } from "./page-views.js";
 
 /** Options of {@link writeReview}. */
@@ -128,14 +128,13 @@ export async function writeReview(db: BudgetDatabase, out: string, options: Revi
     writeFileSync(join(tmp, "review.css"), STYLE);
     writeFileSync(join(tmp, "review.js"), SCRIPT);
     place(tmp, target);
-    const drawn = views.filter((v) => v.coverage !== null);
     return {
       documents: documents.length,
       pages,
       cells,
       findings: documents.reduce((s, d) => s + d.findings.length, 0),
-      notDrawn: views.length - drawn.length,
-      coverage: drawn.reduce((t, v) => ({ printed: t.printed + v.coverage!.printed, extracted: t.extracted + v.coverage!.extracted }), { printed: 0, extracted: 0 }),
+      notDrawn: views.filter((v) => v.coverage === null).length,
+      coverage: totalCoverage(views),
     };
   } finally {
     cleanUp();
