@@ -16,3 +16,4 @@ export { writeDatasetteMetadata } from "./datasette-metadata.js";
 export { searchText, type SearchHit, type SearchOptions } from "./search.js";
 export { figureSources, type FigureSource } from "./figure-sources.js";
 export { linkDepartments, type DepartmentLinking } from "./link-departments.js";
+export { addDepartmentOverride, departmentOverridesPath, readDepartmentOverrides } from "./department-overrides.js";

@@ -70,12 +70,13 @@ function codeOf(r: Read): string | null {
   return prefixes.size === 1 ? [...prefixes][0]! : null;
 }
 
-/** Which document names a department best: the longest region, a 部门 document, the latest year, then the file name. */
+/** Which document names a department best: the longest region, a 部门 document, the latest year, a 预算, then the file name. */
 function canonicalFirst(a: Read, b: Read): number {
   return (
     b.name.regionParts.length - a.name.regionParts.length ||
     (a.scope === "部门" ? 0 : 1) - (b.scope === "部门" ? 0 : 1) ||
     (b.evidence.fiscalYear ?? 0) - (a.evidence.fiscalYear ?? 0) ||
+    (a.evidence.docKind?.endsWith("决算") ? 1 : 0) - (b.evidence.docKind?.endsWith("决算") ? 1 : 0) ||
     a.evidence.fileName.localeCompare(b.evidence.fileName)
   );
 }

@@ -5,6 +5,9 @@ import { loadRegistry } from "@yusuan/classification";
 import {
   addDocumentNames,
   databaseError,
+  departmentOverridesPath,
+  linkDepartments,
+  readDepartmentOverrides,
   documentRecord,
   isStorageError,
   loadClassification,
@@ -20,6 +23,7 @@ import { extractAll } from "../pool.js";
 import type { FileOutcome } from "../process-file.js";
 import { createProgress } from "../progress.js";
 import { writeExports } from "../write-exports.js";
+import { warnUnmatched } from "./departments.js";
 
 export interface IngestOptions {
   db: string;
@@ -31,6 +35,7 @@ export interface IngestOptions {
   timeout: number;
   maxMemory: number;
   quiet: boolean;
+  overrides?: string;
 }
 
 /** The content hash that identifies a document version; "" for a file that cannot be read (the worker says why). */
@@ -143,6 +148,8 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
     }
     current = "";
     progress.finish();
+    // departments are linked across documents, so after the last one, with the user's corrections
+    warnUnmatched(linkDepartments(db, readDepartmentOverrides(options.overrides ?? departmentOverridesPath(options.db))));
     if (options.csv) await writeExports(db, options.csv);
     const loadedBefore = known.filter((c) => c.known!.status === "loaded").length;
     const failedBefore = known.filter((c) => c.known!.status !== "loaded");
