@@ -129,7 +129,7 @@ program
       "document,department and is re-applied on every ingest into the database. Without --link or --relink the database is\n" +
       "only read.\n" +
       "Examples: yusuan departments --db out/budget.sqlite\n" +
-      "          yusuan departments --db out/budget.sqlite --link qinglan_tjj_2026_sample.pdf=青岚县统计局（本级）",
+      "          yusuan departments --db out/budget.sqlite --link qinglan_sfj_2025_sample.pdf=青岚县司法局",
   )
   .action(lazy(async () => (await import("./commands/departments.js")).departmentsCommand));
 
