@@ -1,3 +1,4 @@
+import { parseCsv } from "@yusuan/classification";
 import type { Department, DepartmentEvidence, DepartmentLink, DepartmentOverride } from "@yusuan/schema";
 
 /**
@@ -238,14 +239,14 @@ const OVERRIDE_HEADER = ["document", "department"] as const;
  * @example parseDepartmentOverrides("document,department\nb.pdf,普陀区司法局\n", "fix.csv") // [{ document: "b.pdf", department: "普陀区司法局", source: "fix.csv line 2" }]
  */
 export function parseDepartmentOverrides(text: string, source: string): DepartmentOverride[] {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const header = csvFields(lines[0] ?? "");
+  if (!text.replace(/^\uFEFF/, "").trim()) return [];
+  const [header = [], ...rows] = parseCsv(text);
   if (header[0] !== OVERRIDE_HEADER[0] || header[1] !== OVERRIDE_HEADER[1])
-    throw new Error(`${source}: the first line must be the header ${OVERRIDE_HEADER.join(",")} (it is ${JSON.stringify(lines[0] ?? "")})`);
-  return lines.slice(1).flatMap((line, i) => {
-    if (!line.trim()) return [];
-    const [document = "", department = ""] = csvFields(line).map((f) => f.trim());
-    if (!document || !department) throw new Error(`${source} line ${i + 2}: a document and a department are both needed (${JSON.stringify(line)})`);
+    throw new Error(`${source}: the first line must be the header ${OVERRIDE_HEADER.join(",")} (it is ${JSON.stringify(header.join(","))})`);
+  return rows.flatMap((fields, i) => {
+    const [document = "", department = ""] = fields.map((f) => f.trim());
+    if (!document && !department) return [];
+    if (!document || !department) throw new Error(`${source} line ${i + 2}: a document and a department are both needed (${JSON.stringify(fields.join(","))})`);
     return [{ document, department, source: `${source} line ${i + 2}` }];
   });
 }
@@ -255,30 +256,7 @@ export function parseDepartmentOverrides(text: string, source: string): Departme
  * @example withDepartmentOverride("", { document: "b.pdf", department: "普陀区司法局" }) // "document,department\nb.pdf,普陀区司法局\n"
  */
 export function withDepartmentOverride(text: string, override: { document: string; department: string }): string {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim());
-  const kept = lines.slice(1).filter((l) => csvFields(l)[0]?.trim() !== override.document);
-  return [OVERRIDE_HEADER.join(","), ...kept, [override.document, override.department].map(csvField).join(",")].join("\n") + "\n";
-}
-
-function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (c === "," && !quoted) {
-      fields.push(field);
-      field = "";
-    } else field += c;
-  }
-  fields.push(field);
-  return fields;
+  const kept = parseCsv(text).slice(1).filter((fields) => fields.some((f) => f.trim()) && fields[0]?.trim() !== override.document);
+  const line = (fields: readonly string[]) => fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(",");
+  return [OVERRIDE_HEADER, ...kept, [override.document, override.department]].map(line).join("\n") + "\n";
 }
