@@ -637,19 +637,21 @@ GROUP BY document_id, table_id, system, code, period, basis, fund, use;
 -- previous-year budget document when loaded (same scope, table kind, fund and use), else from the 上年 column
 -- the document prints.
 CREATE VIEW year_over_year AS
-WITH budget AS MATERIALIZED (
+WITH coded AS MATERIALIZED (
+  SELECT *, max(CASE period WHEN 'previous' THEN amount_fen END) OVER (PARTITION BY table_id, system, code, fund, use) AS printed_fen
+  FROM department_code_amounts
+  WHERE doc_kind = '预算' AND basis = '预算' AND period IN ('current', 'previous') AND department_id IS NOT NULL
+),
+budget AS (
   SELECT *, row_number() OVER (PARTITION BY department_id, scope, fiscal_year, table_kind, fund, use, system, code ORDER BY document_id) AS copy
-  FROM department_code_amounts WHERE doc_kind = '预算' AND period = 'current' AND basis = '预算' AND department_id IS NOT NULL
+  FROM coded WHERE period = 'current'
 ),
-printed AS MATERIALIZED (
-  SELECT table_id, system, code, fund, use, amount_fen FROM department_code_amounts WHERE doc_kind = '预算' AND period = 'previous'
-),
+-- windows, not joins: the first document of the year before (RANGE 1 PRECEDING) of the same department and code
 paired AS (
-  SELECT c.*, p.amount_fen AS document_fen, p.document AS previous_document, pr.amount_fen AS printed_fen
-  FROM budget c
-  LEFT JOIN budget p ON p.copy = 1 AND p.department_id = c.department_id AND p.scope = c.scope AND p.fiscal_year = c.fiscal_year - 1
-    AND p.table_kind = c.table_kind AND p.fund = c.fund AND p.use = c.use AND p.system = c.system AND p.code = c.code
-  LEFT JOIN printed pr ON pr.table_id = c.table_id AND pr.system = c.system AND pr.code = c.code AND pr.fund = c.fund AND pr.use = c.use
+  SELECT *, max(CASE copy WHEN 1 THEN amount_fen END) OVER previous_year AS document_fen,
+    max(CASE copy WHEN 1 THEN document END) OVER previous_year AS previous_document
+  FROM budget
+  WINDOW previous_year AS (PARTITION BY department_id, scope, table_kind, fund, use, system, code ORDER BY fiscal_year RANGE BETWEEN 1 PRECEDING AND 1 PRECEDING)
 )
 SELECT dep.name AS department, dep.region, x.fiscal_year, x.scope, x.table_kind, x.fund, x.use, x.system AS code_system, x.code, x.label,
   x.amount_fen / 1000000.0 AS current_wan,
@@ -666,11 +668,27 @@ FROM paired x JOIN departments dep ON dep.id = x.department_id;
 -- document of the same year and scope (its first table printing that code, fund and use; its headline figure).
 CREATE VIEW budget_execution AS
 WITH final AS MATERIALIZED (
-  SELECT * FROM department_code_amounts WHERE doc_kind = '决算' AND system = 'func' AND period = 'current' AND department_id IS NOT NULL
+  SELECT *, max(CASE basis WHEN '预算' THEN amount_fen END) OVER printed AS initial_fen,
+    max(CASE basis WHEN '调整预算' THEN amount_fen END) OVER printed AS adjusted_fen
+  FROM department_code_amounts WHERE doc_kind = '决算' AND system = 'func' AND period = 'current' AND department_id IS NOT NULL
+  WINDOW printed AS (PARTITION BY table_id, code, fund, use)
 ),
-planned AS MATERIALIZED (
+planned AS (
   SELECT *, row_number() OVER (PARTITION BY department_id, scope, fiscal_year, fund, use, code ORDER BY document_id, table_index) AS nth
   FROM department_code_amounts WHERE doc_kind = '预算' AND system = 'func' AND period = 'current' AND basis = '预算' AND department_id IS NOT NULL
+),
+-- the budget document's amount beside each 决算 line: a window over both, not a join
+func_lines AS (
+  SELECT * FROM (
+    SELECT *, max(CASE WHEN doc_kind = '预算' AND nth = 1 THEN amount_fen END) OVER same AS budget_fen,
+      max(CASE WHEN doc_kind = '预算' AND nth = 1 THEN document END) OVER same AS budget_document
+    FROM (
+      SELECT department_id, document_id, document, fiscal_year, doc_kind, scope, code, label, fund, use, basis, amount_fen, initial_fen, adjusted_fen, 1 AS nth FROM final
+      UNION ALL
+      SELECT department_id, document_id, document, fiscal_year, doc_kind, scope, code, label, fund, use, basis, amount_fen, NULL, NULL, nth FROM planned WHERE nth = 1
+    )
+    WINDOW same AS (PARTITION BY department_id, scope, fiscal_year, fund, use, code)
+  ) WHERE doc_kind = '决算' AND basis = '决算'
 ),
 items(figure, item) AS (VALUES ${HEADLINE_ITEMS.map(([f, i]) => `('${f}', '${i}')`).join(", ")}),
 figures AS MATERIALIZED (
@@ -687,15 +705,9 @@ printed_items AS MATERIALIZED (
   FROM department_amounts WHERE item IS NOT NULL AND period = 'current' AND basis IN ('预算', '调整预算')
 ),
 lines AS (
-  SELECT f.department_id, f.fiscal_year, f.scope, 'func' AS line, f.code AS func_code, NULL AS item, f.fund, f.use, f.label,
-    i.amount_fen AS initial_fen, a.amount_fen AS adjusted_fen, p.amount_fen AS budget_fen, f.amount_fen AS final_fen,
-    f.document, p.document AS budget_document, f.document_id
-  FROM final f
-  LEFT JOIN final i ON i.table_id = f.table_id AND i.code = f.code AND i.fund = f.fund AND i.use = f.use AND i.basis = '预算'
-  LEFT JOIN final a ON a.table_id = f.table_id AND a.code = f.code AND a.fund = f.fund AND a.use = f.use AND a.basis = '调整预算'
-  LEFT JOIN planned p ON p.nth = 1 AND p.department_id = f.department_id AND p.scope = f.scope AND p.fiscal_year = f.fiscal_year
-    AND p.fund = f.fund AND p.use = f.use AND p.code = f.code
-  WHERE f.basis = '决算'
+  SELECT department_id, fiscal_year, scope, 'func' AS line, code AS func_code, NULL AS item, fund, use, label,
+    initial_fen, adjusted_fen, budget_fen, amount_fen AS final_fen, document, budget_document, document_id
+  FROM func_lines
   UNION ALL
   SELECT f.department_id, f.fiscal_year, f.scope, 'item', NULL, f.item, NULL, NULL, f.item,
     i.amount_fen, a.amount_fen, p.amount_fen, f.amount_fen, f.document, p.document, f.document_id
