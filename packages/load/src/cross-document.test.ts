@@ -46,9 +46,14 @@ function table(sample: string, kind: RegExp): TruthTable {
   return found;
 }
 
-/** A truth table's printed amounts by function code, for one column. */
-function byCode(t: TruthTable, column: string): Map<string, string> {
-  return new Map((t.rows ?? []).flatMap((r) => (r.func_code && r.values[column] !== undefined ? [[r.func_code, r.values[column]!] as const] : [])));
+/** A truth table's printed amounts by function (or economic) code, for one column. */
+function byCode(t: TruthTable, column: string, system: "func" | "econ" = "func"): Map<string, string> {
+  return new Map(
+    (t.rows ?? []).flatMap((r) => {
+      const code = system === "func" ? r.func_code : r.econ_code;
+      return code && r.values[column] !== undefined ? [[code, r.values[column]!] as const] : [];
+    }),
+  );
 }
 
 const rate = (part: number, whole: number) => Math.round((10000 * part) / whole) / 100;
@@ -121,6 +126,21 @@ describe("year_over_year", () => {
       expect([r.code, fen(r.current_wan), fen(r.previous_wan), r.previous_source]).toEqual([r.code, fen(current.get(r.code)!), fen(p), p === undefined ? null : "printed_previous"]);
     }
     expect(got.some((r) => r.previous_source === null)).toBe(true);
+  });
+});
+
+describe("year_over_year by 经济 code", () => {
+  it("sets each 经济 code of the 2025 基本支出 table against the 上年 column it prints", () => {
+    const basic = table("qinglan_sfj_2025_sample", /基本支出表/);
+    const [current, printed] = ["本年预算数", "上年预算数"].map((c) => byCode(basic, c, "econ"));
+    const got = db
+      .prepare("SELECT code, current_wan, previous_wan, change_wan, previous_source FROM year_over_year WHERE department = '青岚县司法局' AND fiscal_year = 2025 AND code_system = 'econ'")
+      .all() as { code: string; current_wan: number; previous_wan: number; change_wan: number; previous_source: string }[];
+    expect(got.map((r) => r.code).sort()).toEqual([...current!.keys()].sort());
+    for (const r of got) {
+      const [c, p] = [fen(current!.get(r.code)!)!, fen(printed!.get(r.code)!)!];
+      expect([r.code, fen(r.current_wan), fen(r.previous_wan), fen(r.change_wan), r.previous_source]).toEqual([r.code, c, p, c - p, "printed_previous"]);
+    }
   });
 });
 
