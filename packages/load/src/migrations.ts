@@ -572,6 +572,42 @@ const HEADLINE_ITEMS = [
   ["sangong_vehicle", "公务用车购置及运行"], ["org_running", "机关运行经费"],
 ] as const;
 
+// The whole amounts of every loaded document with its department: one per row and meaning (the first
+// column printing it), 其中 parts left out; a column without a basis is the document's own (预算 or 决算).
+// A common table expression of the views below, not a view, so every view of the database is exported.
+const DEPARTMENT_AMOUNTS = `department_amounts AS (
+SELECT * FROM (
+  SELECT d.department_id, d.id AS document_id, d.file_name AS document, d.fiscal_year,
+    CASE WHEN d.doc_kind LIKE '%决算' THEN '决算' ELSE '预算' END AS doc_kind,
+    CASE WHEN d.doc_kind LIKE '单位%' THEN '单位' ELSE '部门' END AS scope,
+    t.id AS table_id, t.table_index, t.table_kind, li.row_index, li.unit_code, li.func_code, li.econ_code, li.label,
+    a.period, COALESCE(a.basis, CASE WHEN d.doc_kind LIKE '%决算' THEN '决算' ELSE '预算' END) AS basis,
+    COALESCE(a.fund, 'total') AS fund, COALESCE(a.use, 'total') AS use, a.item, a.amount_fen,
+    row_number() OVER (PARTITION BY a.line_item_id, a.period, a.basis, a.fund, a.use, a.item ORDER BY a.ordinal) AS nth
+  FROM amounts a
+  JOIN line_items li ON li.id = a.line_item_id
+  JOIN budget_tables t ON t.id = li.table_id
+  JOIN documents d ON d.id = t.document_id
+  WHERE d.status = 'loaded' AND a.period IS NOT NULL AND a.amount_fen IS NOT NULL AND NOT COALESCE(a.of_which, 0) AND NOT li.of_which
+) WHERE nth = 1
+)`;
+
+// A code's amount in one table: its rows summed (a department table prints a code once per unit), or only
+// the department's own rows where it prints the code both for the department and for its units.
+const DEPARTMENT_CODE_AMOUNTS = `department_code_amounts AS (
+SELECT department_id, document_id, document, fiscal_year, doc_kind, scope, table_id, table_index, table_kind, system, code,
+  -- the label of the code's first row (SQLite takes a bare column from the row of the one min())
+  min(row_index) AS first_row, label,
+  period, basis, fund, use,
+  CASE WHEN count(*) FILTER (WHERE unit_code IS NULL) > 0 THEN sum(amount_fen) FILTER (WHERE unit_code IS NULL) ELSE sum(amount_fen) END AS amount_fen
+FROM (
+  SELECT *, 'func' AS system, func_code AS code FROM department_amounts WHERE func_code IS NOT NULL AND item IS NULL
+  UNION ALL
+  SELECT *, 'econ', econ_code FROM department_amounts WHERE econ_code IS NOT NULL AND item IS NULL
+) c
+GROUP BY document_id, table_id, system, code, period, basis, fund, use
+)`;
+
 const departments = `
 CREATE TABLE departments (
   id INTEGER PRIMARY KEY,
@@ -600,44 +636,12 @@ SELECT d.department_id, p.name AS department, p.region, p.kind, d.id AS document
 FROM documents d LEFT JOIN departments p ON p.id = d.department_id
 WHERE d.status = 'loaded';
 
--- The whole amounts of every loaded document with its department: one per row and meaning (the first
--- column printing it), 其中 parts left out; a column without a basis is the document's own (预算 or 决算).
-CREATE VIEW department_amounts AS
-SELECT * FROM (
-  SELECT d.department_id, d.id AS document_id, d.file_name AS document, d.fiscal_year,
-    CASE WHEN d.doc_kind LIKE '%决算' THEN '决算' ELSE '预算' END AS doc_kind,
-    CASE WHEN d.doc_kind LIKE '单位%' THEN '单位' ELSE '部门' END AS scope,
-    t.id AS table_id, t.table_index, t.table_kind, li.row_index, li.unit_code, li.func_code, li.econ_code, li.label,
-    a.period, COALESCE(a.basis, CASE WHEN d.doc_kind LIKE '%决算' THEN '决算' ELSE '预算' END) AS basis,
-    COALESCE(a.fund, 'total') AS fund, COALESCE(a.use, 'total') AS use, a.item, a.amount_fen,
-    row_number() OVER (PARTITION BY a.line_item_id, a.period, a.basis, a.fund, a.use, a.item ORDER BY a.ordinal) AS nth
-  FROM amounts a
-  JOIN line_items li ON li.id = a.line_item_id
-  JOIN budget_tables t ON t.id = li.table_id
-  JOIN documents d ON d.id = t.document_id
-  WHERE d.status = 'loaded' AND a.period IS NOT NULL AND a.amount_fen IS NOT NULL AND NOT COALESCE(a.of_which, 0) AND NOT li.of_which
-) WHERE nth = 1;
-
--- A code's amount in one table: its rows summed (a department table prints a code once per unit), or only
--- the department's own rows where it prints the code both for the department and for its units.
-CREATE VIEW department_code_amounts AS
-SELECT department_id, document_id, document, fiscal_year, doc_kind, scope, table_id, table_index, table_kind, system, code,
-  -- the label of the code's first row (SQLite takes a bare column from the row of the one min())
-  min(row_index) AS first_row, label,
-  period, basis, fund, use,
-  CASE WHEN count(*) FILTER (WHERE unit_code IS NULL) > 0 THEN sum(amount_fen) FILTER (WHERE unit_code IS NULL) ELSE sum(amount_fen) END AS amount_fen
-FROM (
-  SELECT *, 'func' AS system, func_code AS code FROM department_amounts WHERE func_code IS NOT NULL AND item IS NULL
-  UNION ALL
-  SELECT *, 'econ', econ_code FROM department_amounts WHERE econ_code IS NOT NULL AND item IS NULL
-) c
-GROUP BY document_id, table_id, system, code, period, basis, fund, use;
-
 -- The current-year budget of each 功能 and 经济 code against the previous year's: from the department's
 -- previous-year budget document when loaded (same scope, table kind, fund and use), else from the 上年 column
 -- the document prints.
 CREATE VIEW year_over_year AS
-WITH coded AS MATERIALIZED (
+WITH ${DEPARTMENT_AMOUNTS}, ${DEPARTMENT_CODE_AMOUNTS},
+coded AS MATERIALIZED (
   SELECT *, max(CASE period WHEN 'previous' THEN amount_fen END) OVER (PARTITION BY table_id, system, code, fund, use) AS printed_fen
   FROM department_code_amounts
   WHERE doc_kind = '预算' AND basis = '预算' AND period IN ('current', 'previous') AND department_id IS NOT NULL
@@ -667,7 +671,8 @@ FROM paired x JOIN departments dep ON dep.id = x.department_id;
 -- 机关运行经费. The budget is the one the 决算 prints (年初预算, 调整预算), else the department's budget
 -- document of the same year and scope (its first table printing that code, fund and use; its headline figure).
 CREATE VIEW budget_execution AS
-WITH final AS MATERIALIZED (
+WITH ${DEPARTMENT_AMOUNTS}, ${DEPARTMENT_CODE_AMOUNTS},
+final AS MATERIALIZED (
   SELECT *, max(CASE basis WHEN '预算' THEN amount_fen END) OVER printed AS initial_fen,
     max(CASE basis WHEN '调整预算' THEN amount_fen END) OVER printed AS adjusted_fen
   FROM department_code_amounts WHERE doc_kind = '决算' AND system = 'func' AND period = 'current' AND department_id IS NOT NULL

@@ -60,5 +60,7 @@ describe("yusuan departments", () => {
     const refused = await yusuan("departments", "--db", db, "--overrides", bad, "--relink");
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^yusuan: bad\.csv: the first line must be the header document,department/);
+    const missing = await yusuan("ingest", sample("qinglan_sfj_2026"), "--db", db, "--overrides", join(tmp, "none.csv"));
+    expect([missing.code, missing.stderr]).toEqual([1, `yusuan: no overrides file at ${join(tmp, "none.csv")}\n`]);
   });
 });

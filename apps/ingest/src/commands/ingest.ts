@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { loadRegistry } from "@yusuan/classification";
 import {
@@ -101,6 +101,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
   const { files, missing, skipped } = listInputs(inputs);
   if (missing.length) throw new UsageError(`not found: ${missing.join(", ")}`);
   if (files.length === 0 && skipped.length === 0) throw new UsageError(`no PDF files found in ${inputs.join(", ")}`);
+  if (options.overrides && !existsSync(options.overrides)) throw new UsageError(`no overrides file at ${options.overrides}`);
   const db = openDatabase(options.db);
   let current = "";
   try {
