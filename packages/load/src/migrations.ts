@@ -583,7 +583,8 @@ SELECT * FROM (
     t.id AS table_id, t.table_index, t.table_kind, li.row_index, li.unit_code, li.func_code, li.econ_code, li.label,
     a.period, COALESCE(a.basis, CASE WHEN d.doc_kind LIKE '%决算' THEN '决算' ELSE '预算' END) AS basis,
     COALESCE(a.fund, 'total') AS fund, COALESCE(a.use, 'total') AS use, a.item, a.amount_fen,
-    row_number() OVER (PARTITION BY a.line_item_id, a.period, a.basis, a.fund, a.use, a.item ORDER BY a.ordinal) AS nth
+    -- by the meaning as compared (no fund or use is the whole), so two columns of one meaning are never added up
+    row_number() OVER (PARTITION BY a.line_item_id, a.period, COALESCE(a.basis, CASE WHEN d.doc_kind LIKE '%决算' THEN '决算' ELSE '预算' END), COALESCE(a.fund, 'total'), COALESCE(a.use, 'total'), a.item ORDER BY a.ordinal) AS nth
   FROM amounts a
   JOIN line_items li ON li.id = a.line_item_id
   JOIN budget_tables t ON t.id = li.table_id
