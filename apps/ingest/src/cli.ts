@@ -52,6 +52,7 @@ program
   .option("--timeout <seconds>", "per-document time limit", positiveNumber, 300)
   .option("--max-memory <MB>", "per-document memory limit (a file that needs more fails with that reason)", positiveInt, 2048)
   .option("--quiet", "no progress output", false)
+  .option("--overrides <file>", "department overrides to apply (CSV document,department; default: DB's name with .departments.csv beside it)")
   .addHelpText(
     "after",
     "\nFiles are known by content (sha256): one already loaded, failed or needing OCR is not read again (see --force,\n" +
@@ -113,6 +114,24 @@ program
       "Example: yusuan search 养老 --db out/budget.sqlite",
   )
   .action(lazy(async () => (await import("./commands/search.js")).searchCommand));
+
+program
+  .command("departments")
+  .description("list each department with the documents linked to it and why; correct a link with an override")
+  .requiredOption("--db <file>", "a database written by yusuan ingest")
+  .option("--overrides <file>", "the overrides file (default: the database's name with .departments.csv, beside it)")
+  .option("--link <document=department>", "link DOCUMENT (its file name) to the department printed as DEPARTMENT, or to a new one of that name; kept in the overrides file")
+  .option("--relink", "link every document again (after editing the overrides file)", false)
+  .addHelpText(
+    "after",
+    "\nDocuments are linked when their names say the same organisation of the same region (全称 or 简称, with or without\n" +
+      "本级/汇总, its 部门 or 单位 document); the same name in two regions never. The overrides file is CSV with the header\n" +
+      "document,department and is re-applied on every ingest into the database. Without --link or --relink the database is\n" +
+      "only read.\n" +
+      "Examples: yusuan departments --db out/budget.sqlite\n" +
+      "          yusuan departments --db out/budget.sqlite --link qinglan_sfj_2025_sample.pdf=青岚县司法局",
+  )
+  .action(lazy(async () => (await import("./commands/departments.js")).departmentsCommand));
 
 program
   .command("export")

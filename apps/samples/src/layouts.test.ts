@@ -12,7 +12,10 @@ import { isRatioColumn } from "./truth.js";
  * (issue 14, see dimensions.test.ts), read by the real extract + normalize and held to their truth: tables and
  * pages, every fact, every row's parent.
  */
-const LAYOUT_SAMPLES = ["fengxi_jgswfwzx_2026_sample", "yunxu_sfj_2026_sample", "qinglan_sfj_2026_sample", "qinglan_sfj_2026_final_sample"];
+const LAYOUT_SAMPLES = [
+  "fengxi_jgswfwzx_2026_sample", "yunxu_sfj_2026_sample", "qinglan_sfj_2026_sample", "qinglan_sfj_2026_final_sample", "qinglan_sfj_2025_sample",
+  "qinglan_tjj_2026_sample",
+];
 const samples = sampleDocs().filter((s) => LAYOUT_SAMPLES.includes(s.name));
 const read = new Map<string, BudgetDocument>();
 
