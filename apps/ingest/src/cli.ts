@@ -52,6 +52,7 @@ program
   .option("--timeout <seconds>", "per-document time limit", positiveNumber, 300)
   .option("--max-memory <MB>", "per-document memory limit (a file that needs more fails with that reason)", positiveInt, 2048)
   .option("--quiet", "no progress output", false)
+  .option("--overrides <file>", "department overrides to apply (CSV document,department; default: DB's name with .departments.csv beside it)")
   .addHelpText(
     "after",
     "\nFiles are known by content (sha256): one already loaded, failed or needing OCR is not read again (see --force,\n" +
@@ -68,7 +69,7 @@ program
   .command("inspect")
   .description("show what was detected in one PDF: tables, pages, headers and rows as text grids")
   .argument("<pdf>", "the PDF to inspect")
-  .option("--html <file>", "also write an HTML page with the detected cells drawn over each page's text")
+  .option("--html <file>", "also write one HTML file: each page drawn with the detected cells outlined and the findings beside it, as yusuan review shows a document")
   .option("--table <no>", "only the table with this number, e.g. 1-2")
   .action(lazy(async () => (await import("./commands/inspect.js")).inspectCommand));
 
@@ -115,6 +116,24 @@ program
   .action(lazy(async () => (await import("./commands/search.js")).searchCommand));
 
 program
+  .command("departments")
+  .description("list each department with the documents linked to it and why; correct a link with an override")
+  .requiredOption("--db <file>", "a database written by yusuan ingest")
+  .option("--overrides <file>", "the overrides file (default: the database's name with .departments.csv, beside it)")
+  .option("--link <document=department>", "link DOCUMENT (its file name) to the department printed as DEPARTMENT, or to a new one of that name; kept in the overrides file")
+  .option("--relink", "link every document again (after editing the overrides file)", false)
+  .addHelpText(
+    "after",
+    "\nDocuments are linked when their names say the same organisation of the same region (全称 or 简称, with or without\n" +
+      "本级/汇总, its 部门 or 单位 document); the same name in two regions never. The overrides file is CSV with the header\n" +
+      "document,department and is re-applied on every ingest into the database. Without --link or --relink the database is\n" +
+      "only read.\n" +
+      "Examples: yusuan departments --db out/budget.sqlite\n" +
+      "          yusuan departments --db out/budget.sqlite --link qinglan_sfj_2025_sample.pdf=青岚县司法局",
+  )
+  .action(lazy(async () => (await import("./commands/departments.js")).departmentsCommand));
+
+program
   .command("export")
   .description("write CSV files, datapackage.json, an XLSX workbook and Datasette metadata from an existing database")
   .requiredOption("--db <file>", "a database written by yusuan ingest")
@@ -126,6 +145,21 @@ program
       "Example: yusuan export --db out/budget.sqlite --out out/csv",
   )
   .action(lazy(async () => (await import("./commands/export.js")).exportCommand));
+
+program
+  .command("review")
+  .description("write a static HTML report of a database: each PDF page drawn with its extracted cells, missed amounts and findings")
+  .requiredOption("--db <file>", "a database written by yusuan ingest")
+  .requiredOption("--out <dir>", "folder to write the report into (new, empty, or an earlier report, which is replaced)")
+  .option("--quiet", "no progress output", false)
+  .addHelpText(
+    "after",
+    "\nOpen DIR/index.html in a browser (from disk; no server). Each document's PDF is read again from the path it was\n" +
+      "ingested from; where it is gone or has changed, its page says so and draws the cells on blank pages.\n" +
+      "Exit codes: 0 written; 1 usage or fatal error; 130 interrupted (Ctrl-C): the folder is left as it was.\n" +
+      "Example: yusuan review --db out/budget.sqlite --out out/review",
+  )
+  .action(lazy(async () => (await import("./commands/review.js")).reviewCommand));
 
 try {
   await program.parseAsync(process.argv);

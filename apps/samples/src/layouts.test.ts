@@ -16,6 +16,8 @@ const LAYOUT_SAMPLES = [
   "yunxu_sfj_2026_sample",
   "qinglan_sfj_2026_sample",
   "qinglan_sfj_2026_final_sample",
+  "qinglan_sfj_2025_sample",
+  "qinglan_tjj_2026_sample",
   "lanchuan_nyncj_2025_final_sample",
 ];
 const samples = sampleDocs().filter((s) => LAYOUT_SAMPLES.includes(s.name));

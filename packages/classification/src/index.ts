@@ -5,3 +5,4 @@ export { normalizeName, sameName } from "./names.js";
 export { classCodeByName } from "./class-code.js";
 export { resolveCode, type CodedSystem, type Resolution } from "./resolve-code.js";
 export { registryProblems } from "./integrity.js";
+export { parseCsv } from "./csv.js";

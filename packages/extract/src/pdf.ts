@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { nativePush } from "./native-push.js";
 import { countingWarnings } from "./pdfjs-warnings.js";
 import { collectingStrayRejections } from "./stray-rejections.js";
-import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS, type PDFDocumentLoadingTask, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 // pdf.js's worker runs on this thread; loading it now rather than at the first document lets push be
 // put back once both halves of pdf.js have loaded.
 import "pdfjs-dist/legacy/build/pdf.worker.mjs";
@@ -131,29 +131,74 @@ export async function readPdf<T>(bytes: Uint8Array, read: (page: RawPage) => T, 
   throw error;
 }
 
-async function readPages<T>(
-  bytes: Uint8Array,
-  read: (page: RawPage) => T,
-  onLimit: (stop: () => void) => void,
-  onPage?: (page: number, pageCount: number) => void,
-): Promise<T[]> {
+/** Options of {@link openPdf}. */
+export interface OpenOptions {
+  /**
+   * Open the document to draw its pages (default: to read them). Reading drops embedded fonts and every
+   * image (see fontDroppingDocument, maxImageSize); drawing needs both, so pdf.js draws glyphs as paths.
+   */
+  readonly render?: boolean;
+}
+
+/**
+ * Starts loading a PDF with the CMaps and standard fonts Chinese text needs: the one way every package
+ * opens a PDF with pdf.js. The caller destroys the task's document when done.
+ * @example const doc = await openPdf(bytes, { render: true }).promise; try { … } finally { await doc.destroy() }
+ */
+export function openPdf(bytes: Uint8Array, options: OpenOptions = {}): PDFDocumentLoadingTask {
   // pdf.js detaches the buffer it is given; keep the caller's bytes intact.
   const data = new Uint8Array(bytes);
-  const task = getDocument({
+  const fonts = { cMapUrl: CMAP_URL, cMapPacked: true, standardFontDataUrl: STANDARD_FONT_DATA_URL, isEvalSupported: false, useSystemFonts: false };
+  // drawing is not wrapped in countingWarnings: pdf.js prints only its errors
+  if (options.render) return getDocument({ data, ...fonts, verbosity: 0 });
+  return getDocument({
     data,
-    cMapUrl: CMAP_URL,
-    cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONT_DATA_URL,
-    isEvalSupported: false,
+    ...fonts,
     disableFontFace: false,
     ownerDocument: fontDroppingDocument,
-    useSystemFonts: false,
     // Images are never read (rulings are paths, text is text), so none is decoded: pdf.js drops every
     // image larger than this many pixels before decoding it, and JPEG decoding was a tenth of a run.
     maxImageSize: 0,
     // warnings are counted (see countingWarnings), never printed
     verbosity: 1,
   });
+}
+
+/** A page as it is read upright: the rotation it is viewed at, that view's matrix and its text items in it. */
+export interface UprightView {
+  /** the page's /Rotate, plus a quarter turn where text is drawn sideways */
+  rotation: number;
+  /** maps PDF user space to the displayed page (top-left origin, y down) at scale 1 */
+  viewport: Matrix;
+  width: number;
+  height: number;
+  items: RawTextItem[];
+}
+
+/**
+ * How a page is viewed so that its text reads left to right, with its text items placed in that view:
+ * extraction reads cells in these coordinates, so whatever draws them over the page views it the same way.
+ * @example const view = await uprightView(await doc.getPage(1)); page.getViewport({ scale: 2, rotation: view.rotation })
+ */
+export async function uprightView(page: PDFPageProxy): Promise<UprightView> {
+  const content = await page.getTextContent();
+  // A loop, not flatMap: pages of one item per glyph make a throwaway array per item costly.
+  const texts: { str: string; transform: Matrix; width: number }[] = [];
+  for (const item of content.items) if ("str" in item) texts.push({ str: item.str, transform: item.transform as Matrix, width: item.width });
+  const rotation = uprightRotation(page.rotate, texts, (r) => page.getViewport({ scale: 1, rotation: r }).transform as Matrix);
+  const view = page.getViewport({ scale: 1, rotation });
+  const vt = view.transform as Matrix;
+  const items: RawTextItem[] = texts.map((t) => ({ str: t.str, matrix: multiply(vt, t.transform), width: t.width }));
+  return { rotation, viewport: vt, width: view.width, height: view.height, items };
+}
+
+async function readPages<T>(
+  bytes: Uint8Array,
+  read: (page: RawPage) => T,
+  onLimit: (stop: () => void) => void,
+  onPage?: (page: number, pageCount: number) => void,
+): Promise<T[]> {
+  const task = openPdf(bytes);
   onLimit(() => void task.destroy());
   const doc = await task.promise;
   try {
@@ -161,21 +206,14 @@ async function readPages<T>(
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       try {
-        const content = await page.getTextContent();
+        const { rotation, viewport, width, height, items } = await uprightView(page);
         const ops = await page.getOperatorList();
-        // A loop, not flatMap: pages of one item per glyph make a throwaway array per item costly.
-        const texts: { str: string; transform: Matrix; width: number }[] = [];
-        for (const item of content.items) if ("str" in item) texts.push({ str: item.str, transform: item.transform as Matrix, width: item.width });
-        const rotation = uprightRotation(page.rotate, texts, (r) => page.getViewport({ scale: 1, rotation: r }).transform as Matrix);
-        const viewport = page.getViewport({ scale: 1, rotation });
-        const vt = viewport.transform as Matrix;
-        const items: RawTextItem[] = texts.map((t) => ({ str: t.str, matrix: multiply(vt, t.transform), width: t.width }));
         pages.push(read({
           page: n,
-          width: viewport.width,
-          height: viewport.height,
+          width,
+          height,
           rotation,
-          viewport: vt,
+          viewport,
           items,
           fnArray: ops.fnArray,
           argsArray: ops.argsArray as unknown[][],

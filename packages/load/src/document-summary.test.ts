@@ -7,6 +7,7 @@ import { toFen, toWan } from "@yusuan/schema";
 import { realPdfs, sharedDir, sharedMissing } from "@yusuan/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type BudgetDatabase } from "./database.js";
+import { linkDepartments } from "./link-departments.js";
 import { loadDocument } from "./load-document.js";
 
 /**
@@ -92,6 +93,16 @@ describe.skipIf(missing)("document_summary on the real disclosures", () => {
     expect(rows.get("sh_putuo_czj_2024_bmjs.pdf")).toMatchObject({ doc_kind: "决算", scope: "部门", fiscal_year: 2024 });
     expect(rows.get("sh_putuo_zfb_2025_dwys.pdf")).toMatchObject({ doc_kind: "预算", scope: "单位" });
     for (const r of rows.values()) expect(r.department, String(r.document)).toMatch(/^[^.,，。:：]/);
+  });
+
+  it("links only documents of one department: the two of 江苏省人大常委会办公厅 2019; the five of 普陀区 and the three 统计局 stay apart", () => {
+    linkDepartments(db);
+    const shared = db
+      .prepare("SELECT group_concat(file_name, ' ') FROM (SELECT file_name, department_id FROM documents ORDER BY file_name) GROUP BY department_id HAVING count(*) > 1")
+      .pluck()
+      .all();
+    expect(shared).toEqual(["js2019_renda_bangongting_tables.pdf js2019_renda_bmys.pdf"]);
+    expect(db.prepare("SELECT count(*) FROM documents WHERE department_id IS NULL").pluck().get()).toBe(0);
   });
 
   it("every figure is traceable to its table and page, or to the prose's page", () => {

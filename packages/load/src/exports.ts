@@ -43,6 +43,7 @@ const documentFields = [
   i("fact_count"), i("error_count"), i("warning_count"), i("info_count"),
   { name: "clean", type: "boolean", description: "loaded without any error-severity issue" } as const,
   { name: "loaded_at", type: "datetime" } as const,
+  i("department_id", "the department the document is linked to (departments.csv)"), s("department_link", "why it is linked to it, or to none"),
 ] as const satisfies readonly ExportField[];
 
 const factFields = [
@@ -68,6 +69,42 @@ const summaryFields: readonly ExportField[] = [
   s("document"), s("doc_kind", "预算 or 决算"), s("scope", "部门 or 单位"), i("fiscal_year"), s("department"), s("region"),
   ...HeadlineName.options.map((h): ExportField => ({ name: h, type: "number", description: "万元, empty where the document prints none" })),
   i("document_id"),
+];
+
+const num = (name: string, description: string): ExportField => ({ name, type: "number", description });
+
+const departmentLinkFields = [
+  i("department_id"), s("department", "the department's name (the fullest its documents print)"), s("region"), s("kind", "部门 or 单位"),
+  i("document_id"), s("document"), i("fiscal_year"), s("doc_kind"), s("printed_name", "the name the document prints"),
+  s("reason", "the evidence for the link (or why there is none), or the override that made it"),
+] as const satisfies readonly ExportField[];
+
+const yearOverYearFields = [
+  s("department"), s("region"), i("fiscal_year"), s("scope", "部门 or 单位"), s("table_kind"), s("fund"), s("use"),
+  s("code_system", "func (功能分类) or econ (经济分类)"), s("code"), s("label", "the row's name as printed"),
+  num("current_wan", "this year's budget, 万元"), num("previous_wan", "the previous year's budget, 万元: from its own document when loaded, else as this document prints it"),
+  num("change_wan", "current − previous, 万元"), num("change_pct", "change as a percentage of previous"),
+  s("previous_source", "previous_document (the previous year's budget document) or printed_previous (this document's 上年 column); empty: none"),
+  num("printed_previous_wan", "the 上年 amount this document prints, 万元, whatever the source above"),
+  s("document"), s("previous_document"), i("department_id"), i("document_id"),
+] as const satisfies readonly ExportField[];
+
+const budgetExecutionFields = [
+  s("department"), s("region"), i("fiscal_year"), s("scope", "部门 or 单位"), s("line", "func (a 功能 code) or item (三公 and its items, 机关运行经费)"),
+  s("func_code"), s("item"), s("fund"), s("use"), s("label"),
+  num("budget_initial_wan", "年初预算, 万元: as the 决算 prints it, else the budget document's"), num("budget_adjusted_wan", "调整预算, 万元, where the 决算 prints it"),
+  num("final_wan", "决算, 万元"), num("execution_rate", "决算 as a percentage of the adjusted budget (of the initial one where none is printed)"),
+  s("budget_source", "final_document (the 决算's own budget columns) or budget_document (the year's budget document)"),
+  num("budget_document_wan", "the budget document's amount, 万元, for comparison"),
+  s("document", "the 决算 document"), s("budget_document"), i("department_id"), i("document_id"),
+] as const satisfies readonly ExportField[];
+
+const peerFields: readonly ExportField[] = [
+  s("region"), i("fiscal_year"), s("doc_kind", "预算 or 决算"), s("scope", "部门 or 单位"), s("department"),
+  ...HeadlineName.options.map((h): ExportField => ({ name: h, type: "number", description: "万元, empty where the document prints none" })),
+  num("personnel_share", "人员经费 as a percentage of 基本支出"), num("region_expense_share", "支出总计 as a percentage of the peers' (same region, year, kind and scope)"),
+  i("peers", "documents of the same region, year, kind and scope"), s("document"), s("printed_department", "the name the document prints"),
+  i("department_id"), i("document_id"),
 ];
 
 const rollupFields = (code: string): readonly ExportField[] => [
@@ -135,6 +172,49 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
     ],
     sql: `SELECT document, figure, amount_wan, printed, unit, source, table_no, title, page, document_id
           FROM document_summary_sources ORDER BY document, document_id, figure`,
+    foreignKeys: toDocuments,
+  },
+  {
+    name: "departments",
+    title: "One row per department or unit: its region, code, parent and every name its documents print",
+    fields: [
+      i("id"), s("name"), s("region"), s("kind", "部门 or 单位"), s("code", "unit code (prefix) its documents print"), i("parent_id", "the department listing this unit"),
+      s("names", "every name printed for it, separated by ｜"), i("documents", "documents linked to it"), s("key", "region|name without region: the same id from run to run"),
+    ],
+    sql: `SELECT p.id, p.name, p.region, p.kind, p.code, p.parent_id,
+            (SELECT group_concat(name, '｜') FROM (SELECT name FROM department_names WHERE department_id = p.id ORDER BY name)) AS names,
+            (SELECT count(*) FROM documents WHERE department_id = p.id) AS documents, p.key
+          FROM departments p ORDER BY p.region, p.name, p.id`,
+    primaryKey: ["id"],
+  },
+  {
+    name: "department_links",
+    title: "Each loaded document, the department it is linked to and why",
+    fields: departmentLinkFields,
+    sql: `${select(departmentLinkFields, "department_links")} ORDER BY region, department, fiscal_year, document, document_id`,
+    primaryKey: ["document_id"],
+    foreignKeys: toDocuments,
+  },
+  {
+    name: "year_over_year",
+    title: "Each department's budget per 功能 and 经济 code against the previous year's, with the change",
+    fields: yearOverYearFields,
+    sql: `${select(yearOverYearFields, "year_over_year")} ORDER BY department, department_id, fiscal_year, scope, document_id, table_kind, fund, use, code_system, code`,
+    foreignKeys: toDocuments,
+  },
+  {
+    name: "budget_execution",
+    title: "预算执行: each 决算 against its budget per 功能 code and use, 三公 and 机关运行经费, with the execution rate",
+    fields: budgetExecutionFields,
+    sql: `${select(budgetExecutionFields, "budget_execution")} ORDER BY department, department_id, fiscal_year, scope, document_id, line, func_code, item, fund, use`,
+    foreignKeys: toDocuments,
+  },
+  {
+    name: "peer_summary",
+    title: "Per region and year: every department's headline figures side by side (万元)",
+    fields: peerFields,
+    sql: `${select(peerFields, "peer_summary")} ORDER BY region, fiscal_year, doc_kind, scope, department, document_id`,
+    primaryKey: ["document_id"],
     foreignKeys: toDocuments,
   },
   {

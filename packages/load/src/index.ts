@@ -16,3 +16,6 @@ export { unlistedEntries, UNLISTED, type UnlistedEntry } from "./unlisted-codes.
 export { writeDatasetteMetadata } from "./datasette-metadata.js";
 export { searchText, type SearchHit, type SearchOptions } from "./search.js";
 export { figureSources, type FigureSource } from "./figure-sources.js";
+export { reviewedDocuments, documentEvidence, type ReviewedDocument, type ReviewedPage, type ReviewedCell, type DocumentEvidence } from "./review-evidence.js";
+export { linkDepartments, type DepartmentLinking } from "./link-departments.js";
+export { addDepartmentOverride, departmentOverridesPath, readDepartmentOverrides } from "./department-overrides.js";

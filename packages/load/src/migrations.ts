@@ -561,6 +561,191 @@ SELECT document, fiscal_year, department, table_no, amount_unit, row_index, row_
 FROM table_rows r WHERE table_kind = '${kind}';`,
 ).join("\n");
 
+/**
+ * The same department across documents (linked by `linkDepartments`, recomputed after every ingest) and the
+ * views that line its numbers up: year on year, budget against 决算, and the peers of a region side by side.
+ * Amounts are compared whole (no 其中 part) and per table kind, fund and use, so like meets like; 万元 from
+ * exact 分. Frozen once released: a change is a new step.
+ */
+const HEADLINE_ITEMS = [
+  ["sangong_total", "三公"], ["sangong_abroad", "因公出国（境）"], ["sangong_reception", "公务接待"],
+  ["sangong_vehicle", "公务用车购置及运行"], ["org_running", "机关运行经费"],
+] as const;
+
+// The whole amounts of every loaded document with its department: one per row and meaning (the first
+// column printing it), 其中 parts left out; a column without a basis is the document's own (预算 or 决算).
+// A common table expression of the views below, not a view, so every view of the database is exported.
+const DEPARTMENT_AMOUNTS = `department_amounts AS (
+SELECT * FROM (
+  SELECT d.department_id, d.id AS document_id, d.file_name AS document, d.fiscal_year,
+    CASE WHEN d.doc_kind LIKE '%决算' THEN '决算' ELSE '预算' END AS doc_kind,
+    CASE WHEN d.doc_kind LIKE '单位%' THEN '单位' ELSE '部门' END AS scope,
+    t.id AS table_id, t.table_index, t.table_kind, li.row_index, li.unit_code, li.func_code, li.econ_code, li.label,
+    a.period, COALESCE(a.basis, CASE WHEN d.doc_kind LIKE '%决算' THEN '决算' ELSE '预算' END) AS basis,
+    COALESCE(a.fund, 'total') AS fund, COALESCE(a.use, 'total') AS use, a.item, a.amount_fen,
+    -- by the meaning as compared (no fund or use is the whole), so two columns of one meaning are never added up
+    row_number() OVER (PARTITION BY a.line_item_id, a.period, COALESCE(a.basis, CASE WHEN d.doc_kind LIKE '%决算' THEN '决算' ELSE '预算' END), COALESCE(a.fund, 'total'), COALESCE(a.use, 'total'), a.item ORDER BY a.ordinal) AS nth
+  FROM amounts a
+  JOIN line_items li ON li.id = a.line_item_id
+  JOIN budget_tables t ON t.id = li.table_id
+  JOIN documents d ON d.id = t.document_id
+  WHERE d.status = 'loaded' AND a.period IS NOT NULL AND a.amount_fen IS NOT NULL AND NOT COALESCE(a.of_which, 0) AND NOT li.of_which
+) WHERE nth = 1
+)`;
+
+// A code's amount in one table: its rows summed (a department table prints a code once per unit), or only
+// the department's own rows where it prints the code both for the department and for its units.
+const DEPARTMENT_CODE_AMOUNTS = `department_code_amounts AS (
+SELECT department_id, document_id, document, fiscal_year, doc_kind, scope, table_id, table_index, table_kind, system, code,
+  -- the label of the code's first row (SQLite takes a bare column from the row of the one min())
+  min(row_index) AS first_row, label,
+  period, basis, fund, use,
+  CASE WHEN count(*) FILTER (WHERE unit_code IS NULL) > 0 THEN sum(amount_fen) FILTER (WHERE unit_code IS NULL) ELSE sum(amount_fen) END AS amount_fen
+FROM (
+  SELECT *, 'func' AS system, func_code AS code FROM department_amounts WHERE func_code IS NOT NULL AND item IS NULL
+  UNION ALL
+  SELECT *, 'econ', econ_code FROM department_amounts WHERE econ_code IS NOT NULL AND item IS NULL
+) c
+GROUP BY document_id, table_id, system, code, period, basis, fund, use
+)`;
+
+const departments = `
+CREATE TABLE departments (
+  id INTEGER PRIMARY KEY,
+  -- the region and the name without it ("青岚县|司法局"): ids stay the same from one linking to the next
+  key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  region TEXT,
+  kind TEXT NOT NULL CHECK (kind IN ('部门', '单位')),
+  code TEXT,
+  parent_id INTEGER REFERENCES departments (id) ON DELETE SET NULL
+) STRICT;
+CREATE TABLE department_names (
+  department_id INTEGER NOT NULL REFERENCES departments (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  PRIMARY KEY (department_id, name)
+) STRICT;
+ALTER TABLE documents ADD COLUMN department_id INTEGER REFERENCES departments (id) ON DELETE SET NULL;
+-- why the document is linked to its department (or to none), in words
+ALTER TABLE documents ADD COLUMN department_link TEXT;
+CREATE INDEX documents_department ON documents (department_id);
+
+-- Each document and the department it is linked to, with the evidence.
+CREATE VIEW department_links AS
+SELECT d.department_id, p.name AS department, p.region, p.kind, d.id AS document_id, d.file_name AS document,
+  d.fiscal_year, d.doc_kind, d.department AS printed_name, d.department_link AS reason
+FROM documents d LEFT JOIN departments p ON p.id = d.department_id
+WHERE d.status = 'loaded';
+
+-- The current-year budget of each 功能 and 经济 code against the previous year's: from the department's
+-- previous-year budget document when loaded (same scope, table kind, fund and use), else from the 上年 column
+-- the document prints.
+CREATE VIEW year_over_year AS
+WITH ${DEPARTMENT_AMOUNTS}, ${DEPARTMENT_CODE_AMOUNTS},
+coded AS MATERIALIZED (
+  SELECT *, max(CASE period WHEN 'previous' THEN amount_fen END) OVER (PARTITION BY table_id, system, code, fund, use) AS printed_fen
+  FROM department_code_amounts
+  WHERE doc_kind = '预算' AND basis = '预算' AND period IN ('current', 'previous') AND department_id IS NOT NULL
+),
+budget AS (
+  SELECT *, row_number() OVER (PARTITION BY department_id, scope, fiscal_year, table_kind, fund, use, system, code ORDER BY document_id) AS copy
+  FROM coded WHERE period = 'current'
+),
+-- windows, not joins: the first document of the year before (RANGE 1 PRECEDING) of the same department and code
+paired AS (
+  SELECT *, max(CASE copy WHEN 1 THEN amount_fen END) OVER previous_year AS document_fen,
+    max(CASE copy WHEN 1 THEN document END) OVER previous_year AS previous_document
+  FROM budget
+  WINDOW previous_year AS (PARTITION BY department_id, scope, table_kind, fund, use, system, code ORDER BY fiscal_year RANGE BETWEEN 1 PRECEDING AND 1 PRECEDING)
+)
+SELECT dep.name AS department, dep.region, x.fiscal_year, x.scope, x.table_kind, x.fund, x.use, x.system AS code_system, x.code, x.label,
+  x.amount_fen / 1000000.0 AS current_wan,
+  COALESCE(x.document_fen, x.printed_fen) / 1000000.0 AS previous_wan,
+  (x.amount_fen - COALESCE(x.document_fen, x.printed_fen)) / 1000000.0 AS change_wan,
+  round(100.0 * (x.amount_fen - COALESCE(x.document_fen, x.printed_fen)) / NULLIF(COALESCE(x.document_fen, x.printed_fen), 0), 2) AS change_pct,
+  CASE WHEN x.document_fen IS NOT NULL THEN 'previous_document' WHEN x.printed_fen IS NOT NULL THEN 'printed_previous' END AS previous_source,
+  x.printed_fen / 1000000.0 AS printed_previous_wan,
+  x.document, x.previous_document, x.department_id, x.document_id
+FROM paired x JOIN departments dep ON dep.id = x.department_id;
+
+-- 预算执行: each 决算 document's 决算 against the budget, per 功能 code, fund and use, and per 三公 item and
+-- 机关运行经费. The budget is the one the 决算 prints (年初预算, 调整预算), else the department's budget
+-- document of the same year and scope (its first table printing that code, fund and use; its headline figure).
+CREATE VIEW budget_execution AS
+WITH ${DEPARTMENT_AMOUNTS}, ${DEPARTMENT_CODE_AMOUNTS},
+final AS MATERIALIZED (
+  SELECT *, max(CASE basis WHEN '预算' THEN amount_fen END) OVER printed AS initial_fen,
+    max(CASE basis WHEN '调整预算' THEN amount_fen END) OVER printed AS adjusted_fen
+  FROM department_code_amounts WHERE doc_kind = '决算' AND system = 'func' AND period = 'current' AND department_id IS NOT NULL
+  WINDOW printed AS (PARTITION BY table_id, code, fund, use)
+),
+planned AS (
+  SELECT *, row_number() OVER (PARTITION BY department_id, scope, fiscal_year, fund, use, code ORDER BY document_id, table_index) AS nth
+  FROM department_code_amounts WHERE doc_kind = '预算' AND system = 'func' AND period = 'current' AND basis = '预算' AND department_id IS NOT NULL
+),
+-- the budget document's amount beside each 决算 line: a window over both, not a join
+func_lines AS (
+  SELECT * FROM (
+    SELECT *, max(CASE WHEN doc_kind = '预算' AND nth = 1 THEN amount_fen END) OVER same AS budget_fen,
+      max(CASE WHEN doc_kind = '预算' AND nth = 1 THEN document END) OVER same AS budget_document
+    FROM (
+      SELECT department_id, document_id, document, fiscal_year, doc_kind, scope, code, label, fund, use, basis, amount_fen, initial_fen, adjusted_fen, 1 AS nth FROM final
+      UNION ALL
+      SELECT department_id, document_id, document, fiscal_year, doc_kind, scope, code, label, fund, use, basis, amount_fen, NULL, NULL, nth FROM planned WHERE nth = 1
+    )
+    WINDOW same AS (PARTITION BY department_id, scope, fiscal_year, fund, use, code)
+  ) WHERE doc_kind = '决算' AND basis = '决算'
+),
+items(figure, item) AS (VALUES ${HEADLINE_ITEMS.map(([f, i]) => `('${f}', '${i}')`).join(", ")}),
+figures AS MATERIALIZED (
+  SELECT d.department_id, d.id AS document_id, d.file_name AS document, d.fiscal_year,
+    CASE WHEN d.doc_kind LIKE '%决算' THEN '决算' ELSE '预算' END AS doc_kind,
+    CASE WHEN d.doc_kind LIKE '单位%' THEN '单位' ELSE '部门' END AS scope,
+    i.item, h.amount_fen
+  FROM headline_figures h JOIN items i ON i.figure = h.figure JOIN documents d ON d.id = h.document_id
+  WHERE d.status = 'loaded' AND d.department_id IS NOT NULL
+),
+printed_items AS MATERIALIZED (
+  SELECT document_id, item, basis, amount_fen,
+    row_number() OVER (PARTITION BY document_id, item, basis ORDER BY fund <> 'total', table_index, row_index) AS nth
+  FROM department_amounts WHERE item IS NOT NULL AND period = 'current' AND basis IN ('预算', '调整预算')
+),
+lines AS (
+  SELECT department_id, fiscal_year, scope, 'func' AS line, code AS func_code, NULL AS item, fund, use, label,
+    initial_fen, adjusted_fen, budget_fen, amount_fen AS final_fen, document, budget_document, document_id
+  FROM func_lines
+  UNION ALL
+  SELECT f.department_id, f.fiscal_year, f.scope, 'item', NULL, f.item, NULL, NULL, f.item,
+    i.amount_fen, a.amount_fen, p.amount_fen, f.amount_fen, f.document, p.document, f.document_id
+  FROM figures f
+  LEFT JOIN printed_items i ON i.nth = 1 AND i.document_id = f.document_id AND i.item = f.item AND i.basis = '预算'
+  LEFT JOIN printed_items a ON a.nth = 1 AND a.document_id = f.document_id AND a.item = f.item AND a.basis = '调整预算'
+  LEFT JOIN figures p ON p.doc_kind = '预算' AND p.department_id = f.department_id AND p.scope = f.scope AND p.fiscal_year = f.fiscal_year AND p.item = f.item
+    AND p.document_id = (SELECT min(document_id) FROM figures q WHERE q.doc_kind = '预算' AND q.department_id = f.department_id AND q.scope = f.scope AND q.fiscal_year = f.fiscal_year AND q.item = f.item)
+  WHERE f.doc_kind = '决算'
+)
+SELECT dep.name AS department, dep.region, l.fiscal_year, l.scope, l.line, l.func_code, l.item, l.fund, l.use, l.label,
+  COALESCE(l.initial_fen, l.budget_fen) / 1000000.0 AS budget_initial_wan,
+  l.adjusted_fen / 1000000.0 AS budget_adjusted_wan,
+  l.final_fen / 1000000.0 AS final_wan,
+  round(100.0 * l.final_fen / NULLIF(COALESCE(l.adjusted_fen, l.initial_fen, l.budget_fen), 0), 2) AS execution_rate,
+  CASE WHEN l.initial_fen IS NOT NULL OR l.adjusted_fen IS NOT NULL THEN 'final_document' WHEN l.budget_fen IS NOT NULL THEN 'budget_document' END AS budget_source,
+  l.budget_fen / 1000000.0 AS budget_document_wan,
+  l.document, l.budget_document, l.department_id, l.document_id
+FROM lines l JOIN departments dep ON dep.id = l.department_id;
+
+-- Per region, year and kind of document: every department's headline figures side by side, with two shares.
+CREATE VIEW peer_summary AS
+SELECT COALESCE(dep.region, s.region) AS region, s.fiscal_year, s.doc_kind, s.scope, COALESCE(dep.name, s.department) AS department,
+  ${HEADLINES.map((h) => `s.${h}`).join(", ")},
+  round(100.0 * s.personnel_total / NULLIF(s.basic_total, 0), 2) AS personnel_share,
+  round(100.0 * s.expense_total / NULLIF(sum(s.expense_total) OVER peers, 0), 2) AS region_expense_share,
+  count(*) OVER peers AS peers,
+  s.document, s.department AS printed_department, d.department_id, s.document_id
+FROM document_summary s JOIN documents d ON d.id = s.document_id LEFT JOIN departments dep ON dep.id = d.department_id
+WINDOW peers AS (PARTITION BY COALESCE(dep.region, s.region), s.fiscal_year, s.doc_kind, s.scope);
+`;
+
 // A 决算's 完成率 (决算数为调整预算数的% …) is stored with its row as an amount of period execution_pct: a
 // percentage that no sum over period = 'current' takes in. SQLite cannot widen the CHECK that step 10 put on
 // amounts.period, so the table is rebuilt as it is with the wider CHECK, ids kept (the documented
@@ -611,5 +796,6 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 9, name: "the row each row is printed under", sql: parents },
   { version: 10, name: "canonical meaning, exact amounts, headline figures", sql: meaning },
   { version: 11, name: "wide views by meaning: their columns hold the amounts", sql: wideByMeaning },
+  { version: 13, name: "departments across documents; year over year, budget execution and peer views", sql: departments },
   { version: 14, name: "a 决算's 完成率 as an amount of its own period, never summed as money", sql: executionRates },
 ]);

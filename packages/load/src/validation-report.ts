@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { BudgetDatabase } from "./database.js";
 
 export interface ReportedIssue {
@@ -35,6 +36,14 @@ interface DocumentRow {
   fiscal_year: number | null;
 }
 
+/** The statement reading a document's issues by its id: errors first, then warnings, then notes, each in the order found. */
+export const issuesStatement = (db: BudgetDatabase): Statement<[number], ReportedIssue> =>
+  db.prepare<[number], ReportedIssue>(
+    `SELECT severity, rule, table_no AS tableNo, page, message, expected, actual FROM validation_issues
+     WHERE document_id = ?
+     ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, ordinal`,
+  );
+
 /**
  * Every document (or those with one file name) with its validation issues, errors first.
  * @example for (const d of validationReport(db)) console.log(d.document, d.status, d.errors);
@@ -46,11 +55,7 @@ export function validationReport(db: BudgetDatabase, document?: string): Documen
        WHERE ? IS NULL OR file_name = ? ORDER BY file_name, sha256`,
     )
     .all(document ?? null, document ?? null);
-  const issuesOf = db.prepare<[number], ReportedIssue>(
-    `SELECT severity, rule, table_no AS tableNo, page, message, expected, actual FROM validation_issues
-     WHERE document_id = ?
-     ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, ordinal`,
-  );
+  const issuesOf = issuesStatement(db);
   return docs.map((d) => {
     const issues = issuesOf.all(d.id);
     const count = (s: ReportedIssue["severity"]) => issues.filter((i) => i.severity === s).length;

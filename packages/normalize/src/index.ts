@@ -13,3 +13,4 @@ export { normalizeDocument, type NormalizeOptions } from "./normalize-document.j
 export { checkDocument, checkTable, checkAcrossTables, rowIdentities } from "./checks/index.js";
 export { readClaims, checkClaims } from "./claims/index.js";
 export { createClassifier } from "./registry-classifier.js";
+export { matchDepartments, parseDepartmentOverrides, withDepartmentOverride, type DepartmentMatch } from "./departments.js";

@@ -4,3 +4,4 @@ export * from "./extracted.js";
 export * from "./budget.js";
 export * from "./meaning.js";
 export * from "./exact-amount.js";
+export * from "./department.js";

@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { loadRegistry } from "@yusuan/classification";
 import {
   addDocumentNames,
   databaseError,
+  departmentOverridesPath,
+  linkDepartments,
+  readDepartmentOverrides,
   documentRecord,
   isStorageError,
   loadClassification,
@@ -20,6 +23,7 @@ import { extractAll } from "../pool.js";
 import type { FileOutcome } from "../process-file.js";
 import { createProgress } from "../progress.js";
 import { writeExports } from "../write-exports.js";
+import { warnUnmatched } from "./departments.js";
 
 export interface IngestOptions {
   db: string;
@@ -31,6 +35,7 @@ export interface IngestOptions {
   timeout: number;
   maxMemory: number;
   quiet: boolean;
+  overrides?: string;
 }
 
 /** The content hash that identifies a document version; "" for a file that cannot be read (the worker says why). */
@@ -96,6 +101,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
   const { files, missing, skipped } = listInputs(inputs);
   if (missing.length) throw new UsageError(`not found: ${missing.join(", ")}`);
   if (files.length === 0 && skipped.length === 0) throw new UsageError(`no PDF files found in ${inputs.join(", ")}`);
+  if (options.overrides && !existsSync(options.overrides)) throw new UsageError(`no overrides file at ${options.overrides}`);
   const db = openDatabase(options.db);
   let current = "";
   try {
@@ -143,6 +149,8 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
     }
     current = "";
     progress.finish();
+    // departments are linked across documents, so after the last one, with the user's corrections
+    warnUnmatched(linkDepartments(db, readDepartmentOverrides(options.overrides ?? departmentOverridesPath(options.db))));
     if (options.csv) await writeExports(db, options.csv);
     const loadedBefore = known.filter((c) => c.known!.status === "loaded").length;
     const failedBefore = known.filter((c) => c.known!.status !== "loaded");

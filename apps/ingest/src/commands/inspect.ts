@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { extractDocument, formatTables } from "@yusuan/extract";
+import { inspectionHtml } from "@yusuan/review";
 import { formatFinding } from "@yusuan/schema";
 import { UsageError } from "../exit-codes.js";
-import { overlayHtml } from "../overlay.js";
 import { plainMessage } from "../plain-errors.js";
 
-/** `yusuan inspect`: what extraction detected in one PDF, as text grids (and an HTML overlay). */
+/** `yusuan inspect`: what extraction detected in one PDF, as text grids (and, with --html, the review page of that PDF alone). */
 export async function inspectCommand(pdf: string, options: { html?: string; table?: string }): Promise<void> {
   let bytes: Uint8Array;
   try {
@@ -23,7 +23,9 @@ export async function inspectCommand(pdf: string, options: { html?: string; tabl
   out.write(formatTables({ ...doc, tables }));
   for (const f of doc.findings) out.write(`${formatFinding(f)}\n`);
   if (options.html) {
-    writeFileSync(options.html, overlayHtml({ ...doc, tables }));
+    // with --table, the pages of that table only: other pages' amounts are not missed, only not shown
+    const pages = options.table ? [...new Set(tables.flatMap((t) => t.pages))] : undefined;
+    writeFileSync(options.html, await inspectionHtml({ ...doc, tables }, bytes, pages ? { pages } : {}));
     out.write(`\ncells drawn over the pages: ${options.html}\n`);
   }
 }
