@@ -561,6 +561,24 @@ SELECT document, fiscal_year, department, table_no, amount_unit, row_index, row_
 FROM table_rows r WHERE table_kind = '${kind}';`,
 ).join("\n");
 
+/** The facts view of step 10, its SQL taken from there (never copied), with the OCR columns appended. */
+const factsWithSource = (() => {
+  const start = meaning.indexOf("DROP VIEW facts;");
+  const end = meaning.indexOf("WHERE d.status = 'loaded';", start) + "WHERE d.status = 'loaded';".length;
+  return meaning
+    .slice(start, end)
+    .replace("\nFROM amounts a\n", ",\n  a.source AS source,\n  a.ocr_confidence AS ocr_confidence\nFROM amounts a\n");
+})();
+
+// Where text was read: a scan's pages are read by OCR, and each amount read so keeps the engine's confidence.
+const ocr = `
+ALTER TABLE documents ADD COLUMN ocr_pages INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pages ADD COLUMN source TEXT NOT NULL DEFAULT 'pdf' CHECK (source IN ('pdf', 'ocr'));
+ALTER TABLE amounts ADD COLUMN source TEXT NOT NULL DEFAULT 'pdf' CHECK (source IN ('pdf', 'ocr'));
+ALTER TABLE amounts ADD COLUMN ocr_confidence REAL CHECK (ocr_confidence IS NULL OR (ocr_confidence BETWEEN 0 AND 1));
+${factsWithSource}
+`;
+
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 1, name: "documents, pages, units", sql: documents },
   { version: 2, name: "tables, line items, amounts", sql: tables },
@@ -573,4 +591,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 9, name: "the row each row is printed under", sql: parents },
   { version: 10, name: "canonical meaning, exact amounts, headline figures", sql: meaning },
   { version: 11, name: "wide views by meaning: their columns hold the amounts", sql: wideByMeaning },
+  { version: 12, name: "text read by OCR: pages, amounts and their confidence, documents' OCR'd page count", sql: ocr },
 ]);

@@ -37,7 +37,15 @@ export function readAmounts(row: ExtractedRow, cols: readonly ColumnInfo[], tabl
     const cell = row.cells[col.index];
     if (!cell) continue;
     const parsed = parseAmount(cell.text);
-    if (parsed.kind === "amount") amounts.push({ measure: col.role.measure, value: parsed.value, page: cell.page, bbox: cell.bbox, printed: cell.text.replace(/\s+/g, "") });
+    if (parsed.kind === "amount")
+      amounts.push({
+        measure: col.role.measure,
+        value: parsed.value,
+        page: cell.page,
+        bbox: cell.bbox,
+        printed: cell.text.replace(/\s+/g, ""),
+        ...(cell.confidence === undefined ? {} : { confidence: cell.confidence }),
+      });
     else if (parsed.kind === "invalid")
       findings.push({
         code: "unparsed_amount",
