@@ -83,7 +83,8 @@ const node = process.execPath;
 function ingest(dir: string, jobs: number): string[] {
   const db = join(dir, `bench-${jobs}.sqlite`);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
-  return [node, cli, "ingest", dir, "--db", db, "--jobs", String(jobs), "--quiet"];
+  // Text PDFs only: a scan's OCR is measured apart (it is two orders of magnitude slower a page).
+  return [node, cli, "ingest", dir, "--db", db, "--jobs", String(jobs), "--quiet", "--no-ocr"];
 }
 
 /** pdftotext -layout of every file, one after another; null where poppler-utils is not installed. */
@@ -173,6 +174,13 @@ try {
       ? "pdftotext: not installed (apt-get install poppler-utils)"
       : line("pdftotext -layout:", "pdftotext", `our end to end (1 job) is ${ratio((r) => s["jobs 1"][r]! / s.pdftotext[r]!).toFixed(1)}× slower`),
   ];
+  // Once, not per round: a scanned page takes seconds.
+  const scanned = JSON.parse((await measure([node, probe, "ocr", ...files])).stdout) as { ocrPages: number; ocrSeconds: number };
+  out.push(
+    scanned.ocrPages
+      ? `OCR (1 thread, scans of the sources):${scanned.ocrSeconds.toFixed(2).padStart(7)} s  ${(scanned.ocrPages / scanned.ocrSeconds).toFixed(2).padStart(6)} pages/s  (${scanned.ocrPages} pages, extraction included)`
+      : "OCR: no scanned PDF among the sources",
+  );
   const sqlite = await sqliteLoad(paths.slice(0, Math.min(paths.length, 20)), dir);
   out.push(`SQLite alone:                   ${sqlite.rows} rows (line items + amounts) in ${sqlite.seconds.toFixed(2)} s, ${(sqlite.rows / sqlite.seconds).toFixed(0)} rows/s, one transaction per document`);
   if (big > n) {

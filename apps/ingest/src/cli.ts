@@ -53,6 +53,7 @@ program
   .option("--max-memory <MB>", "per-document memory limit (a file that needs more fails with that reason)", positiveInt, 2048)
   .option("--quiet", "no progress output", false)
   .option("--overrides <file>", "department overrides to apply (CSV document,department; default: DB's name with .departments.csv beside it)")
+  .option("--no-ocr", "leave pages without a text layer (scans) unread: such a document is recorded as needs_ocr")
   .addHelpText(
     "after",
     "\nFiles are known by content (sha256): one already loaded, failed or needing OCR is not read again (see --force,\n" +

@@ -12,7 +12,13 @@ export interface PoolOptions {
   onStart?: (path: string) => void;
   onPage?: (path: string, page: number, pageCount: number) => void;
   onEnd?: (path: string) => void;
+  /** read pages without a text layer by OCR (the worker's option, passed through); told after each OCR'd page */
+  ocr?: boolean;
+  onOcrPage?: (path: string, done: number, total: number) => void;
 }
+
+/** What a worker tells of its file's progress: a page read, or a page OCR has read. */
+export type PageMessage = { page: number; pageCount: number } | { ocr: number; total: number };
 
 interface InputFile {
   path: string;
@@ -78,10 +84,10 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
       const timer = setTimeout(() => stop.abort(TIMED_OUT), options.timeoutMs);
       // the worker tells each page it has read on a port of its own
       const pages = new MessageChannel();
-      pages.port1.on("message", (m: { page: number; pageCount: number }) => options.onPage?.(file.path, m.page, m.pageCount));
+      pages.port1.on("message", (m: PageMessage) => ("ocr" in m ? options.onOcrPage?.(file.path, m.ocr, m.total) : options.onPage?.(file.path, m.page, m.pageCount)));
       pages.port1.unref();
       try {
-        return await pool.run({ path: file.path, pages: pages.port2 }, { signal: stop.signal, transferList: [pages.port2] });
+        return await pool.run({ path: file.path, pages: pages.port2, ocr: options.ocr !== false }, { signal: stop.signal, transferList: [pages.port2] });
       } catch (e) {
         const error = e as { code?: string; message?: string };
         if (stop.signal.reason === OVER_MEMORY) return { retry: "over-memory" };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { extractDocument } from "@yusuan/extract";
+import { extractDocument, type ExtractOptions } from "@yusuan/extract";
 import { normalizeDocument, type Classifier } from "@yusuan/normalize";
 import type { BudgetDocument } from "@yusuan/schema";
 
@@ -34,7 +34,12 @@ function describeOpenError(error: unknown): string {
  * Reads, extracts and normalizes one file, never throwing: a bad input becomes a `failed` or `needs_ocr` outcome.
  * @example const outcome = await processFile("data/samples/a.pdf", classifier);
  */
-export async function processFile(path: string, classifier: Classifier, onPage?: (page: number, pageCount: number) => void): Promise<FileOutcome> {
+export async function processFile(
+  path: string,
+  classifier: Classifier,
+  onPage?: (page: number, pageCount: number) => void,
+  ocr: Pick<ExtractOptions, "ocr" | "onOcrPage"> = {},
+): Promise<FileOutcome> {
   const fileName = basename(path);
   let bytes: Uint8Array;
   try {
@@ -55,7 +60,7 @@ export async function processFile(path: string, classifier: Classifier, onPage?:
   if (!head.includes("%PDF-")) return fail(`not a PDF: the file does not start with %PDF- (it starts with ${JSON.stringify(head.slice(0, 16))})`);
   let extracted;
   try {
-    extracted = await extractDocument(bytes, { fileName, ...(onPage ? { onPage } : {}) });
+    extracted = await extractDocument(bytes, { fileName, ...(onPage ? { onPage } : {}), ...ocr });
   } catch (error) {
     return fail(describeOpenError(error));
   }
@@ -65,7 +70,13 @@ export async function processFile(path: string, classifier: Classifier, onPage?:
   const garbled = extracted.findings.find((f) => f.code === "garbled_text" && f.severity === "error");
   if (garbled) return fail(garbled.message, extracted.pageCount);
   if (extracted.pages.every((p) => p.textChars === 0))
-    return fail(`scanned: none of its ${extracted.pageCount} pages has a text layer; OCR is needed`, extracted.pageCount, "needs_ocr");
+    return fail(
+      ocr.ocr === false
+        ? `scanned: none of its ${extracted.pageCount} pages has a text layer; OCR is needed (it was turned off by --no-ocr)`
+        : `scanned: none of its ${extracted.pageCount} pages has a text layer, and OCR could not read them (no picture on the pages, or no text in them)`,
+      extracted.pageCount,
+      "needs_ocr",
+    );
   let document: BudgetDocument;
   try {
     document = normalizeDocument(extracted, { sha256, classifier });

@@ -4,6 +4,8 @@ export interface Progress {
   started(fileName: string): void;
   /** a page of a file being read is done */
   page(fileName: string, page: number, pageCount: number): void;
+  /** a page without a text layer has been read by OCR: `done` of the `total` the file has */
+  ocrPage(fileName: string, done: number, total: number): void;
   ended(fileName: string): void;
   done(fileName: string, status: string, pages: number): void;
   finish(): void;
@@ -26,7 +28,7 @@ export function createProgress(total: number, options: { quiet: boolean; stream?
   let shown = 0;
   // the page each file being read is at, where its worker has told one
   const at = new Map<string, string>();
-  if (options.quiet) return { started() {}, page() {}, ended() {}, done() {}, finish() {} };
+  if (options.quiet) return { started() {}, page() {}, ocrPage() {}, ended() {}, done() {}, finish() {} };
   const draw = () => {
     const elapsed = (Date.now() - started) / 1000;
     const rate = count / Math.max(elapsed, 0.001);
@@ -50,6 +52,10 @@ export function createProgress(total: number, options: { quiet: boolean; stream?
     page(fileName, page, pageCount) {
       at.set(fileName, `${page}/${pageCount}`);
       // only the file the bar names redraws it: two threads would make it flicker
+      if (tty && reading[0] === fileName) draw();
+    },
+    ocrPage(fileName, done, total) {
+      at.set(fileName, `OCR ${done}/${total}`);
       if (tty && reading[0] === fileName) draw();
     },
     ended(fileName) {

@@ -2,6 +2,7 @@ import { setFlagsFromString } from "node:v8";
 import type { MessagePort } from "node:worker_threads";
 import { useSynchronousInflate } from "@yusuan/extract";
 import { createClassifier } from "@yusuan/normalize";
+import type { PageMessage } from "./pool.js";
 import { processFile, type FileOutcome } from "./process-file.js";
 
 useSynchronousInflate();
@@ -18,10 +19,11 @@ let classifier: ReturnType<typeof createClassifier> | null = null;
 setFlagsFromString("--heap-growing-percent=50");
 
 /** The pool's task: one file in, one outcome out (structured-cloned back to the writer); each page read is told on `pages`. */
-export default async function run({ path, pages }: { path: string; pages: MessagePort }): Promise<FileOutcome> {
+export default async function run({ path, pages, ocr }: { path: string; pages: MessagePort; ocr: boolean }): Promise<FileOutcome> {
   classifier ??= createClassifier();
+  const tell = (m: PageMessage): void => pages.postMessage(m);
   try {
-    return await processFile(path, classifier, (page, pageCount) => pages.postMessage({ page, pageCount }));
+    return await processFile(path, classifier, (page, pageCount) => tell({ page, pageCount }), { ocr, onOcrPage: (done, total) => tell({ ocr: done, total }) });
   } finally {
     pages.close();
   }

@@ -161,16 +161,16 @@ describe("extractDocument on the project's samples (data/samples, one of them bo
   for (const doc of sampleDocs()) specifyExtraction(doc);
 });
 
-describe.skipIf(corpusMissing)("extractDocument on a scanned document", () => {
-  it("reports no_text_layer and finds no tables", async () => {
+describe.skipIf(corpusMissing)("extractDocument on a scanned document with OCR turned off", () => {
+  it("reports no_text_layer, saying OCR is needed, and finds no tables", async () => {
     const scanned = corpusDocs({ includeScanned: true }).filter((d) => d.truth.scanned);
     expect(scanned.length).toBeGreaterThan(0);
     for (const doc of scanned) {
-      const extracted = await extractDocument(new Uint8Array(readFileSync(doc.pdf)), { fileName: basename(doc.pdf) });
-      expect(extracted.pages.every((p) => p.textChars === 0)).toBe(true);
+      const extracted = await extractDocument(new Uint8Array(readFileSync(doc.pdf)), { fileName: basename(doc.pdf), ocr: false });
+      expect(extracted.pages.every((p) => p.textChars === 0 && p.source === "pdf")).toBe(true);
       expect(extracted.pageCount).toBe(extracted.pages.length);
       expect(extracted.tables).toEqual([]);
-      expect(extracted.findings.map((f) => f.code)).toContain("no_text_layer");
+      expect(extracted.findings).toContainEqual(expect.objectContaining({ code: "no_text_layer", message: expect.stringMatching(/OCR needed/) }));
     }
   });
 });

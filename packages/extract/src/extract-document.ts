@@ -1,6 +1,7 @@
 import type { ExtractedDocument, ExtractedTable, Finding, PageInfo } from "@yusuan/schema";
 import { groupLines, type Line } from "./lines.js";
 import { readMeta } from "./meta.js";
+import { readScans } from "./layout.js";
 import { OPS, readPdf, type RawPage } from "./pdf.js";
 import { readProse } from "./prose.js";
 import { findRulings, withoutGlyphStrokes } from "./rulings.js";
@@ -18,16 +19,21 @@ export interface ExtractOptions {
   maxWarnings?: number;
   /** told after each page is read: its number and the document's page count (for progress) */
   onPage?: (page: number, pageCount: number) => void;
+  /** read pages without a text layer by OCR (default true); false leaves them blank, as scans were before */
+  ocr?: boolean;
+  /** told after each page OCR has read: how many so far and how many it has to read (for progress) */
+  onOcrPage?: (done: number, total: number) => void;
 }
 
-function noTextLayer(pages: readonly PageInfo[]): Finding[] {
+/** Pages left without text: scans when OCR is off, or pages OCR could not read (with its reason). */
+function noTextLayer(pages: readonly PageInfo[], why: string): Finding[] {
   const blank = pages.filter((p) => p.textChars === 0).map((p) => p.page);
   if (!blank.length || blank.length < pages.length / 2) return [];
   return [
     {
       code: "no_text_layer",
       severity: "error",
-      message: `${blank.length} of ${pages.length} pages have no text layer (scanned?): OCR needed`,
+      message: `${blank.length} of ${pages.length} pages have no text layer (scanned?): ${why}`,
       tableNo: null,
       page: blank[0] ?? null,
       expected: null,
@@ -63,7 +69,7 @@ function readPage(p: RawPage): { layout: PageLayout; info: PageInfo; undecodable
       if (UNDECODABLE.test(ch)) odd++;
     }
   }
-  const info: PageInfo = { page: p.page, width: p.width, height: p.height, rotation: p.rotation, textChars: chars };
+  const info: PageInfo = { page: p.page, width: p.width, height: p.height, rotation: p.rotation, textChars: chars, source: "pdf" };
   return { layout, info, undecodable: chars > 20 && odd > 0.05 * chars, text: sampleText(p.page, p.items.map((i) => i.str), textOperators(p.fnArray)) };
 }
 
@@ -127,6 +133,7 @@ function missingTables(tables: readonly ExtractedTable[], refs: readonly { title
  */
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractedDocument> {
   const read = await readPdf(bytes, readPage, { maxWarnings: options.maxWarnings, onPage: options.onPage });
+  if (options.ocr !== false) await readScans(bytes, read, options.onOcrPage);
   const pages = read.map((r) => r.info);
   const running = runningLines(read.map((r) => ({ page: r.info.page, height: r.info.height, lines: r.layout.lines })));
   const layouts = read.map((r) => withoutLines(r.layout, running));
@@ -148,7 +155,7 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
     tables,
     prose: readProse(free),
     findings: [
-      ...noTextLayer(pages),
+      ...noTextLayer(pages, options.ocr === false ? "OCR needed" : "OCR found no picture or no text on them"),
       ...undecodable(read.filter((r) => r.undecodable).map((r) => r.info.page)),
       ...unreadableText(read.map((r) => r.text)),
       ...missingTables(tables, tableReferences(text)),

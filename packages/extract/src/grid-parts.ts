@@ -14,6 +14,8 @@ export interface Box {
 export interface GridCell {
   text: string;
   bbox: BBox;
+  /** read by OCR: the lowest confidence of its runs */
+  confidence?: number;
 }
 
 /** A leaf column: its header path and x extent. */
@@ -69,5 +71,16 @@ export function joinCell(pieces: readonly Piece[]): GridCell {
     Math.max(...sorted.map((p) => p.run.x1)),
     Math.max(...sorted.map((p) => p.run.y1)),
   ];
-  return { text, bbox };
+  return { text, bbox, ...lowestConfidence(sorted.map((p) => p.run)) };
+}
+
+/**
+ * The lowest OCR confidence among things read together (runs of a cell, cells merged into one), as a
+ * field to spread: none when none was read by OCR.
+ * @example lowestConfidence([{ confidence: 0.99 }, { confidence: 0.7 }]) // { confidence: 0.7 }
+ */
+export function lowestConfidence(items: readonly { confidence?: number }[]): { confidence?: number } {
+  let confidence: number | undefined;
+  for (const i of items) if (i.confidence !== undefined) confidence = Math.min(confidence ?? 1, i.confidence);
+  return confidence === undefined ? {} : { confidence };
 }

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { nativePush } from "./native-push.js";
 import { countingWarnings } from "./pdfjs-warnings.js";
 import { collectingStrayRejections } from "./stray-rejections.js";
+import type { PageImage, Placement } from "@yusuan/ocr";
 import { getDocument, OPS, type PDFDocumentLoadingTask, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 // pdf.js's worker runs on this thread; loading it now rather than at the first document lets push be
 // put back once both halves of pdf.js have loaded.
@@ -228,3 +229,89 @@ async function readPages<T>(
     await doc.destroy();
   }
 }
+
+/** A page's picture (the largest image it paints) and where it sits on the displayed page, in points. */
+export interface PagePicture {
+  page: number;
+  image: PageImage;
+  placement: Placement;
+}
+
+/**
+ * Pictures larger than this (pixels) are not decoded for OCR: an A3 page scanned at 600 dpi has 70 million;
+ * more is a decompression bomb, not a scan. Such a page stays unread.
+ */
+const MAX_SCAN_PIXELS = 80_000_000;
+
+/** pdf.js's ImageKind: 1 bit grey, 24-bit RGB, 32-bit RGBA. */
+const CHANNELS: Record<number, 1 | 3 | 4> = { 2: 3, 3: 4 };
+
+/** The decoded image object pdf.js holds under a name (page-local, or shared where its name says so). */
+function imageObject(page: PDFPageProxy, name: string): Promise<{ width: number; height: number; kind: number; data?: Uint8Array | Uint8ClampedArray }> {
+  const objs = name.startsWith("g_") ? page.commonObjs : page.objs;
+  return new Promise((resolve) => objs.get(name, resolve));
+}
+
+/** 1-bit-per-pixel rows (kind 1) unpacked to one grey byte a pixel. */
+function unpackBits(width: number, height: number, data: Uint8Array | Uint8ClampedArray): Uint8Array {
+  const out = new Uint8Array(width * height);
+  const rowBytes = (width + 7) >> 3;
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[y * width + x] = (data[y * rowBytes + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 255 : 0;
+  return out;
+}
+
+/**
+ * Hands the picture of each of the given pages (scans without a text layer) to `read`, one page at a
+ * time so only one decoded picture is held: the largest image the page paints, with the box it is
+ * painted in on the displayed page. A page that paints no image is skipped.
+ * @example await readPagePictures(bytes, [1, 2], async ({ page, image }) => ocr(image));
+ */
+export async function readPagePictures<T>(bytes: Uint8Array, pages: readonly number[], read: (picture: PagePicture) => Promise<T>): Promise<T[]> {
+  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, isOffscreenCanvasSupported: false, useSystemFonts: false, maxImageSize: MAX_SCAN_PIXELS, verbosity: 0 });
+  const doc = await task.promise;
+  try {
+    const out: T[] = [];
+    for (const n of pages) {
+      const page = await doc.getPage(n);
+      try {
+        const viewport = page.getViewport({ scale: 1 });
+        const ops = await page.getOperatorList();
+        let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+        const stack: Matrix[] = [];
+        let best: { name: string; area: number; m: Matrix } | null = null;
+        for (let i = 0; i < ops.fnArray.length; i++) {
+          const fn = ops.fnArray[i];
+          const args = ops.argsArray[i] as unknown[];
+          if (fn === OPS.save) stack.push(ctm);
+          else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+          else if (fn === OPS.transform) ctm = multiply(ctm, args as unknown as Matrix);
+          else if (fn === OPS.paintImageXObject) {
+            const area = (args[1] as number) * (args[2] as number);
+            if (!best || area > best.area) best = { name: args[0] as string, area, m: multiply(viewport.transform as Matrix, ctm) };
+          }
+        }
+        if (!best) continue;
+        const img = await imageObject(page, best.name);
+        if (!img.data) continue;
+        const channels = CHANNELS[img.kind] ?? 1;
+        const data = img.kind === 1 ? unpackBits(img.width, img.height, img.data) : img.data;
+        // The unit square the image is painted in, on the displayed page.
+        const corners = [apply(best.m, 0, 0), apply(best.m, 1, 1)];
+        const placement: Placement = {
+          x0: Math.min(corners[0]![0], corners[1]![0]),
+          y0: Math.min(corners[0]![1], corners[1]![1]),
+          x1: Math.max(corners[0]![0], corners[1]![0]),
+          y1: Math.max(corners[0]![1], corners[1]![1]),
+        };
+        out.push(await read({ page: n, image: { width: img.width, height: img.height, channels, data }, placement }));
+      } finally {
+        page.cleanup();
+      }
+    }
+    return out;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];

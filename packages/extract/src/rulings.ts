@@ -1,12 +1,7 @@
+import type { Ruling } from "@yusuan/schema";
 import { multiply, OPS, type Matrix, type RawPage } from "./pdf.js";
 
-/** A horizontal or vertical rule on the displayed page: at `pos` (y or x) from `start` to `end`. */
-export interface Ruling {
-  dir: "h" | "v";
-  pos: number;
-  start: number;
-  end: number;
-}
+export type { Ruling };
 
 /** Rectangles thinner than this (points) are drawn borders, not shaded areas. */
 const THIN = 3;

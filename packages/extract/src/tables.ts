@@ -1,5 +1,5 @@
 import type { Cell, ExtractedRow, ExtractedTable } from "@yusuan/schema";
-import { AMOUNT } from "./grid-parts.js";
+import { AMOUNT, lowestConfidence } from "./grid-parts.js";
 import { buildGrid, EMPTY_MARK, NOTE, type Box, type Grid } from "./grid.js";
 import type { Line } from "./lines.js";
 import { isPreambleLine, PAGE_NO, readPreamble, type Preamble } from "./preamble.js";
@@ -57,7 +57,7 @@ function toRows(grid: Grid, page: number, map: number[], width: number): Extract
         if (!cell) return;
         const k = map[i]!;
         const prev = out[k];
-        out[k] = prev ? { ...prev, text: `${prev.text} ${cell.text}` } : { text: cell.text, page, bbox: cell.bbox };
+        out[k] = prev ? { ...prev, text: `${prev.text} ${cell.text}`, ...lowestConfidence([prev, cell]) } : { text: cell.text, page, bbox: cell.bbox, ...lowestConfidence([cell]) };
       });
       return { cells: out, page };
     })

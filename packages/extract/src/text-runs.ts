@@ -1,28 +1,10 @@
+import type { Glyph, TextRun, TextSource } from "@yusuan/schema";
 import { isHorizontal, type Matrix, type RawTextItem } from "./pdf.js";
 import { unifyRadical } from "./radicals.js";
 
-/** One character with its estimated horizontal extent on the displayed page. */
-export interface Glyph {
-  ch: string;
-  x0: number;
-  x1: number;
-}
-
-/**
- * A stretch of text on one baseline with no cell-sized gap inside it, in display coordinates
- * (top-left origin, y down). `glyphs` keep per-character positions so a run can later be cut
- * at a column rule.
- */
-export interface Run {
-  text: string;
-  glyphs: Glyph[];
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-  baseline: number;
-  size: number;
-}
+/** A run of the page's text: built here from pdf.js's items, or read by OCR from a scan. */
+export type Run = TextRun;
+export type { Glyph };
 
 /** A white-space gap inside one text item wider than this (in font sizes) separates two cells. */
 const ITEM_SPLIT_GAP = 0.9;
@@ -142,8 +124,11 @@ function trimSpaces(glyphs: Glyph[]): Glyph[] {
   return s === 0 && e === glyphs.length ? glyphs : glyphs.slice(s, e);
 }
 
-function toRun(p: Piece, text = textOf(p.glyphs)): Run {
+function toRun(p: Piece, text = textOf(p.glyphs), source: TextSource = "pdf"): Run {
   const glyphs = p.glyphs;
+  // A loop: this runs for every run of every text page, which carry no confidence.
+  let confidence: number | undefined;
+  for (const g of glyphs) if (g.confidence !== undefined) confidence = Math.min(confidence ?? 1, g.confidence);
   return {
     text,
     glyphs,
@@ -153,6 +138,8 @@ function toRun(p: Piece, text = textOf(p.glyphs)): Run {
     y1: p.baseline + 0.15 * p.size,
     baseline: p.baseline,
     size: p.size,
+    source,
+    ...(confidence === undefined ? {} : { confidence }),
   };
 }
 
@@ -221,5 +208,5 @@ export function splitRunAt(run: Run, xs: readonly number[]): Run[] {
   return groups
     .map(trimSpaces)
     .filter((g) => g.length)
-    .map((glyphs) => toRun({ glyphs, baseline: run.baseline, size: run.size }));
+    .map((glyphs) => toRun({ glyphs, baseline: run.baseline, size: run.size }, textOf(glyphs), run.source));
 }

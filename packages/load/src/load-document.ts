@@ -76,10 +76,11 @@ function insertDocument(st: Statements, doc: BudgetDocument, fileName: string, s
     page_count: doc.pageCount,
     edition: doc.edition,
     loaded_at: loadedAt.toISOString(),
+    ocr_pages: doc.pages.filter((p) => p.source === "ocr").length,
   });
   const documentId = Number(lastInsertRowid);
   for (const p of doc.pages) {
-    st.insertPage.run({ document_id: documentId, page: p.page, width: p.width, height: p.height, rotation: p.rotation, text_chars: p.textChars });
+    st.insertPage.run({ document_id: documentId, page: p.page, width: p.width, height: p.height, rotation: p.rotation, text_chars: p.textChars, source: p.source });
   }
   doc.units.forEach((u, ordinal) =>
     st.insertUnit.run({ document_id: documentId, ordinal, unit_code: u.code, unit_name: u.name }),
@@ -119,6 +120,8 @@ function insertTables(st: Statements, documentId: number, doc: BudgetDocument): 
           page: a.page,
           bbox: JSON.stringify(a.bbox),
           ...meaningColumns(a, t.amountUnit),
+          source: a.confidence === undefined ? "pdf" : "ocr",
+          ocr_confidence: a.confidence ?? null,
         });
         facts++;
       });

@@ -561,6 +561,24 @@ SELECT document, fiscal_year, department, table_no, amount_unit, row_index, row_
 FROM table_rows r WHERE table_kind = '${kind}';`,
 ).join("\n");
 
+/** The facts view of step 10, its SQL taken from there (never copied), with the OCR columns appended. */
+const factsWithSource = (() => {
+  const start = meaning.indexOf("DROP VIEW facts;");
+  const end = meaning.indexOf("WHERE d.status = 'loaded';", start) + "WHERE d.status = 'loaded';".length;
+  return meaning
+    .slice(start, end)
+    .replace("\nFROM amounts a\n", ",\n  a.source AS source,\n  a.ocr_confidence AS ocr_confidence\nFROM amounts a\n");
+})();
+
+// Where text was read: a scan's pages are read by OCR, and each amount read so keeps the engine's confidence.
+const ocr = `
+ALTER TABLE documents ADD COLUMN ocr_pages INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pages ADD COLUMN source TEXT NOT NULL DEFAULT 'pdf' CHECK (source IN ('pdf', 'ocr'));
+ALTER TABLE amounts ADD COLUMN source TEXT NOT NULL DEFAULT 'pdf' CHECK (source IN ('pdf', 'ocr'));
+ALTER TABLE amounts ADD COLUMN ocr_confidence REAL CHECK (ocr_confidence IS NULL OR (ocr_confidence BETWEEN 0 AND 1));
+${factsWithSource}
+`;
+
 /**
  * The same department across documents (linked by `linkDepartments`, recomputed after every ingest) and the
  * views that line its numbers up: year on year, budget against 决算, and the peers of a region side by side.
@@ -770,12 +788,14 @@ CREATE TABLE amounts_widened (
   item TEXT,
   of_which INTEGER CHECK (of_which IN (0, 1)),
   aggregate INTEGER CHECK (aggregate IN (0, 1)),
+  source TEXT NOT NULL DEFAULT 'pdf' CHECK (source IN ('pdf', 'ocr')),
+  ocr_confidence REAL CHECK (ocr_confidence IS NULL OR (ocr_confidence BETWEEN 0 AND 1)),
   UNIQUE (line_item_id, ordinal)
 ) STRICT;
 INSERT INTO amounts_widened (id, line_item_id, ordinal, measure, amount_text, amount, page, bbox, printed, amount_fen, side, period,
-  basis, fund, use, item, of_which, aggregate)
+  basis, fund, use, item, of_which, aggregate, source, ocr_confidence)
 SELECT id, line_item_id, ordinal, measure, amount_text, amount, page, bbox, printed, amount_fen, side, period,
-  basis, fund, use, item, of_which, aggregate FROM amounts;
+  basis, fund, use, item, of_which, aggregate, source, ocr_confidence FROM amounts;
 DROP TABLE amounts;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE amounts_widened RENAME TO amounts;
@@ -796,6 +816,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 9, name: "the row each row is printed under", sql: parents },
   { version: 10, name: "canonical meaning, exact amounts, headline figures", sql: meaning },
   { version: 11, name: "wide views by meaning: their columns hold the amounts", sql: wideByMeaning },
+  { version: 12, name: "text read by OCR: pages, amounts and their confidence, documents' OCR'd page count", sql: ocr },
   { version: 13, name: "departments across documents; year over year, budget execution and peer views", sql: departments },
   { version: 14, name: "a 决算's 完成率 as an amount of its own period, never summed as money", sql: executionRates },
 ]);

@@ -51,6 +51,7 @@ function insertFailure(st: Statements, failure: Failure, sha256: string | null):
     page_count: failure.pageCount ?? null,
     edition: null,
     loaded_at: (failure.recordedAt ?? new Date()).toISOString(),
+    ocr_pages: 0,
   });
   return Number(lastInsertRowid);
 }

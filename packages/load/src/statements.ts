@@ -58,13 +58,13 @@ export function statements(db: BudgetDatabase): Statements {
     deleteUnreadFailuresOf: db.prepare<[string]>("DELETE FROM documents WHERE file_name = ? AND sha256 IS NULL"),
     insertDocument: insert(db, "documents", [
       "file_name", "source_path", "sha256", "status", "error", "fiscal_year", "region", "department",
-      "doc_kind", "page_count", "edition", "loaded_at",
+      "doc_kind", "page_count", "edition", "loaded_at", "ocr_pages",
     ]),
     finishDocument: db.prepare<[Params]>(
       `UPDATE documents SET table_count = @table_count, fact_count = @fact_count, error_count = @error_count,
        warning_count = @warning_count, info_count = @info_count WHERE id = @id`,
     ),
-    insertPage: insert(db, "pages", ["document_id", "page", "width", "height", "rotation", "text_chars"]),
+    insertPage: insert(db, "pages", ["document_id", "page", "width", "height", "rotation", "text_chars", "source"]),
     insertUnit: insert(db, "units", ["document_id", "ordinal", "unit_code", "unit_name"]),
     insertTable: insert(db, "budget_tables", [
       "document_id", "table_index", "table_no", "title", "table_kind", "amount_unit", "pages", "first_page",
@@ -77,7 +77,7 @@ export function statements(db: BudgetDatabase): Statements {
     ]),
     insertAmount: insert(db, "amounts", [
       "line_item_id", "ordinal", "measure", "amount_text", "amount", "page", "bbox", "printed", "amount_fen", "side",
-      "period", "basis", "fund", "use", "item", "of_which", "aggregate",
+      "period", "basis", "fund", "use", "item", "of_which", "aggregate", "source", "ocr_confidence",
     ]),
     upsertCodeSeen: db.prepare<[Params]>(
       `INSERT INTO codes_seen (document_id, system, code, printed_name, official_name, status, table_no, page)

@@ -38,7 +38,15 @@ export function readAmounts(row: ExtractedRow, cols: readonly ColumnInfo[], tabl
     if (!cell) continue;
     // a percentage may print its sign (98.69%): the number is the ratio
     const parsed = parseAmount(col.role.ratio ? cell.text.replace(/[%％]\s*$/, "") : cell.text);
-    if (parsed.kind === "amount") amounts.push({ measure: col.role.measure, value: parsed.value, page: cell.page, bbox: cell.bbox, printed: cell.text.replace(/\s+/g, "") });
+    if (parsed.kind === "amount")
+      amounts.push({
+        measure: col.role.measure,
+        value: parsed.value,
+        page: cell.page,
+        bbox: cell.bbox,
+        printed: cell.text.replace(/\s+/g, ""),
+        ...(cell.confidence === undefined ? {} : { confidence: cell.confidence }),
+      });
     else if (parsed.kind === "invalid")
       findings.push({
         code: "unparsed_amount",

@@ -85,6 +85,8 @@ export const Amount = z.object({
   bbox: BBox,
   /** the cell exactly as printed ("1,234.50"); absent where the amount was not read from a cell */
   printed: z.string().optional(),
+  /** read by OCR: the engine's lowest confidence in any of its characters (0..1); absent for the text layer */
+  confidence: z.number().min(0).max(1).optional(),
   /** the canonical dimensions of the amount (see meaning.ts) */
   meaning: Meaning.optional(),
 });

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { BBox, PageNumber } from "./geometry.js";
 import { Finding } from "./finding.js";
+import { TextSource } from "./layout.js";
 
 /** One table cell as printed: text with line wraps joined, where it sits. */
 export const Cell = z.object({
   text: z.string(),
   page: PageNumber,
   bbox: BBox,
+  /** read by OCR: the engine's lowest confidence in any of its characters (0..1); absent for the text layer */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -80,6 +83,8 @@ export const PageInfo = z.object({
   rotation: z.number().int(),
   /** number of non-blank characters in the text layer: 0 on a scanned page */
   textChars: z.number().int().nonnegative(),
+  /** where its text was read: the text layer, or OCR of its picture (a page without a text layer) */
+  source: TextSource.default("pdf"),
 });
 export type PageInfo = z.infer<typeof PageInfo>;
 

@@ -12,6 +12,7 @@ export const FindingCode = z.enum([
   "table_not_found", // a table the 目录 or template promises was not found
   "table_unreadable", // a table was found but its grid could not be rebuilt
   "unparsed_amount", // a cell in an amount column that is not a number
+  "ocr_low_confidence", // an amount OCR read with a character it was unsure of: compare it with the page
   // classification
   "name_differs", // printed name ≠ official name of the code
   "unknown_code", // code not in the registry edition

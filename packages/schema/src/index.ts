@@ -1,4 +1,5 @@
 export * from "./geometry.js";
+export * from "./layout.js";
 export * from "./finding.js";
 export * from "./extracted.js";
 export * from "./budget.js";

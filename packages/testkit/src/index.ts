@@ -229,3 +229,4 @@ export { sha256Of, truthDocument } from "./truth-document.js";
 export { scoreFacts, type FactScore } from "./score.js";
 
 export { garbleToUnicode, punchFontHoles, rewritePdf, type PdfObject } from "./pdf-surgery.js";
+export { scannedPageImage, scannedPagePdf, scannerMissing, type Grey, type ScanOptions } from "./scanned-page.js";

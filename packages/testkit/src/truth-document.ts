@@ -60,6 +60,7 @@ export function truthDocument(doc: CorpusDoc): BudgetDocument {
       height: 841.9,
       rotation: 0,
       textChars: truth.scanned ? 0 : 1000,
+      source: truth.scanned ? "ocr" : "pdf",
     })),
     units: truth.units.map((u) => ({ code: u.unit_code, name: u.unit_name })),
     tables: truth.tables.map(budgetTable),

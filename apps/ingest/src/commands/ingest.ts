@@ -36,6 +36,8 @@ export interface IngestOptions {
   maxMemory: number;
   quiet: boolean;
   overrides?: string;
+  /** false with --no-ocr: pages without a text layer are left unread (the document needs OCR) */
+  ocr: boolean;
 }
 
 /** The content hash that identifies a document version; "" for a file that cannot be read (the worker says why). */
@@ -137,6 +139,8 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
       onStart: (path) => progress.started(basename(path)),
       onPage: (path, page, pageCount) => progress.page(basename(path), page, pageCount),
       onEnd: (path) => progress.ended(basename(path)),
+      ocr: options.ocr,
+      onOcrPage: (path, done, total) => progress.ocrPage(basename(path), done, total),
     })) {
       const content = todo[next++]!;
       current = basename(content.paths[0]!);

@@ -1,0 +1,2 @@
+export { readScannedPage, type Placement, type ScannedPage } from "./read-scanned-page.js";
+export type { PageImage } from "./image.js";
