@@ -15,3 +15,4 @@ export { codesSeen, type PrintedCode, type PrintedIn } from "./codes-seen.js";
 export { writeDatasetteMetadata } from "./datasette-metadata.js";
 export { searchText, type SearchHit, type SearchOptions } from "./search.js";
 export { figureSources, type FigureSource } from "./figure-sources.js";
+export { mergeDatabases, mergePlan, type MergePlan, type MergeResult } from "./merge.js";

@@ -19,6 +19,7 @@ import { listInputs } from "../inputs.js";
 import { extractAll } from "../pool.js";
 import type { FileOutcome } from "../process-file.js";
 import { createProgress } from "../progress.js";
+import { inShard, type Shard } from "../shard.js";
 import { writeExports } from "../write-exports.js";
 
 export interface IngestOptions {
@@ -31,6 +32,8 @@ export interface IngestOptions {
   timeout: number;
   maxMemory: number;
   quiet: boolean;
+  /** only this share of the inputs (for runs on several machines, merged afterwards) */
+  shard?: Shard;
 }
 
 /** The content hash that identifies a document version; "" for a file that cannot be read (the worker says why). */
@@ -100,7 +103,9 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
   let current = "";
   try {
     loadClassification(db, loadRegistry().entries());
-    const contents = byContent(db, files);
+    const shard = options.shard;
+    const every = byContent(db, files);
+    const contents = shard ? every.filter((c) => inShard(c.sha256 || c.paths[0]!, shard)) : every;
     const retry = (k: DocumentRecord | null) => !k || options.force || (options.retryFailed && k.status !== "loaded");
     const todo = contents.filter((c) => retry(c.known));
     const known = contents.filter((c) => !retry(c.known));
@@ -146,7 +151,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
     if (options.csv) await writeExports(db, options.csv);
     const loadedBefore = known.filter((c) => c.known!.status === "loaded").length;
     const failedBefore = known.filter((c) => c.known!.status !== "loaded");
-    const copies = files.length - contents.length;
+    const copies = files.length - every.length;
     const out = process.stdout;
     out.write(
       `${counts.loaded} loaded (${counts.clean} clean), ${counts.failed} failed, ${counts.needs_ocr} need OCR` +
@@ -154,6 +159,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
         (failedBefore.length ? `, ${failedBefore.length} failed before (use --retry-failed to try again)` : "") +
         (copies ? `; ${copies} of ${files.length} files repeat another's content (one document, every name kept)` : "") +
         (skipped.length ? `; ${skipped.length} skipped` : "") +
+        (shard ? `; shard ${shard.index}/${shard.count}: ${contents.length} of ${every.length} documents` : "") +
         ` → ${options.db}${options.csv ? ` and ${options.csv}` : ""}\n`,
     );
     for (const f of failures) out.write(`  ✗ ${f}\n`);
