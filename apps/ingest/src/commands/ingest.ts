@@ -36,19 +36,21 @@ export interface IngestOptions {
   shard?: Shard;
 }
 
-/** The content hash that identifies a document version; "" for a file that cannot be read (the worker says why). */
-function sha256Of(path: string): string {
+/** The content hash that identifies a document version and the file's size; "" and 0 for a file that cannot be read (the worker says why). */
+function identify(path: string): { sha256: string; bytes: number } {
   try {
-    return createHash("sha256").update(readFileSync(path)).digest("hex");
+    const bytes = readFileSync(path);
+    return { sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
   } catch {
-    return "";
+    return { sha256: "", bytes: 0 };
   }
 }
 
-/** One content to ingest: the paths it was found under (the first is read), its sha256 and what the database knows of it. */
+/** One content to ingest: the paths it was found under (the first is read), its sha256 and size, and what the database knows of it. */
 interface Content {
   paths: string[];
   sha256: string;
+  bytes: number;
   known: DocumentRecord | null;
 }
 
@@ -56,10 +58,10 @@ interface Content {
 function byContent(db: BudgetDatabase, files: readonly string[]): Content[] {
   const contents = new Map<string, Content>();
   for (const path of files) {
-    const sha256 = sha256Of(path);
+    const { sha256, bytes } = identify(path);
     const same = sha256 ? contents.get(sha256) : undefined;
     if (same) same.paths.push(path);
-    else contents.set(sha256 || path, { paths: [path], sha256, known: sha256 ? documentRecord(db, sha256) : null });
+    else contents.set(sha256 || path, { paths: [path], sha256, bytes, known: sha256 ? documentRecord(db, sha256) : null });
   }
   return [...contents.values()];
 }
@@ -107,7 +109,10 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
     const every = byContent(db, files);
     const contents = shard ? every.filter((c) => inShard(c.sha256 || c.paths[0]!, shard)) : every;
     const retry = (k: DocumentRecord | null) => !k || options.force || (options.retryFailed && k.status !== "loaded");
-    const todo = contents.filter((c) => retry(c.known));
+    // Largest first: the long documents start while the short ones keep the other workers busy, so a batch
+    // never waits on its largest file at the end. Documents are loaded (and numbered) in this order, the same
+    // on every run (files of one size in input order).
+    const todo = contents.filter((c) => retry(c.known)).sort((a, b) => b.bytes - a.bytes);
     const known = contents.filter((c) => !retry(c.known));
     // a new name of known content is recorded even though the content is not read again
     for (const c of known) addDocumentNames(db, c.known!.documentId, c.paths);
