@@ -13,7 +13,7 @@ const SHARED_TABLES: Readonly<Record<string, "reference" | ((db: BudgetDatabase)
   classification: "reference",
 };
 
-/** The root of every document's rows, and the columns that say which document a row is. */
+/** The table every document-owned row leads to, through its foreign keys. */
 const DOCUMENTS = "documents";
 
 /** A table of rows owned by documents: its columns, and each foreign key column with the table it points into. */
@@ -29,7 +29,7 @@ interface OwnedTable {
 export interface MergePlan {
   owned: OwnedTable[];
   reference: { name: string; columns: string[] }[];
-  derived: ((db: BudgetDatabase) => void)[];
+  derived: { name: string; rebuild: (db: BudgetDatabase) => void }[];
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -76,7 +76,7 @@ export function mergePlan(db: BudgetDatabase): MergePlan {
   for (const name of tables.filter((t) => t in SHARED_TABLES)) {
     const how = SHARED_TABLES[name]!;
     if (how === "reference") plan.reference.push({ name, columns: columnsOf(name).filter((c) => c.pk === 0).map((c) => c.name) });
-    else plan.derived.push(how);
+    else plan.derived.push({ name, rebuild: how });
   }
   if (unknown.length > 0)
     throw new DatabaseError(
@@ -106,8 +106,8 @@ interface ShardDocument {
 
 /**
  * Combines databases written by separate `yusuan ingest` runs (shards of one collection) into `target`, created
- * if needed: every document with all its rows, under new ids, in the order of a single run over all files
- * (by file name, then path). A document is its content (sha256; by path for a file that could not be read): one
+ * if needed: every document with all its rows, under new ids (shard by shard, each one's documents by file name,
+ * then path), and the shared tables unioned or rebuilt. A document is its content (sha256; by path for a file that could not be read): one
  * held by two databases is kept once with every name it was found under, a loaded version preferred to a failed
  * one. Merging again changes nothing. Databases of another schema version are refused before anything is written.
  * @example mergeDatabases("out/all.sqlite", ["out/shard-1.sqlite", "out/shard-2.sqlite"]) // { added: 7, alreadyPresent: 0, replaced: 0 }
@@ -168,7 +168,7 @@ function merge(db: BudgetDatabase, shards: readonly string[]): MergeResult {
           } else result.added++;
           copy(d.id, null);
         }
-        for (const derive of plan.derived) derive(db);
+        for (const { rebuild } of plan.derived) rebuild(db);
       }).immediate();
     } finally {
       db.prepare("DETACH DATABASE shard").run();
