@@ -139,6 +139,15 @@ function projection(m: { pages: number; n: number; jobs1: number; scaling: numbe
   );
 }
 
+/** Does the kernel share the CPU between sessions rather than threads (Linux autogroup)? */
+function sharedBySession(): boolean {
+  try {
+    return readFileSync("/proc/sys/kernel/sched_autogroup_enabled", "utf8").trim() === "1";
+  } catch {
+    return false;
+  }
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -187,6 +196,7 @@ try {
   const peaksOf = (runs: readonly (Measured | null)[]) => runs.map((m) => m?.peakMb ?? NaN);
   const peak = (w: Workload) => median(peaksOf(results.get(w)!));
   const mb = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} MB` : "? MB");
+  const cpuOf = (w: Workload, r: number) => results.get(w)![r]?.cpuSeconds ?? NaN;
   /** The median CPU time (every thread of every process) and how many cores it kept busy on average. */
   const cpu = (w: Workload) => {
     const c = median(results.get(w)!.map((m) => m?.cpuSeconds ?? NaN));
@@ -201,11 +211,15 @@ try {
   const out = [
     `files: ${n} (replicated from ${files.length} PDFs), pages: ${pages}; ${rounds} rounds, each workload a fresh process, medians`,
     `per round (s): ${names.map((w) => `${w} ${s[w].map((v) => v.toFixed(1)).join("/")}`).join(", ")}`,
-    `conditions: ${cores} cores, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} during the run (above ${cores} other processes competed for the cores)`,
+    `conditions: ${cores} cores, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} during the run (above ${cores}, other processes competed for the cores)` +
+      (sharedBySession() && Math.max(...loads) > cores
+        ? "; the kernel shares the CPU by session (autogroup), so under other sessions' load a second thread or process gets no more CPU and every speed-up reads near 1×: compare the CPU times"
+        : ""),
     line("bare pdfjs (1 process):", "bare", `peak RSS ${mb(peak("bare"))}`),
     line("bare pdfjs, 2 processes at once:", "bare ×2", `(each parsing all files) → this machine's 2-process speed-up ${bareScaling.toFixed(2)}×`, 2 * pages),
     line("extraction alone (1 thread):", "extract", `ratio to bare pdfjs ${ratio((r) => s.extract[r]! / s.bare[r]!).toFixed(2)}×`),
     line("end to end, --jobs 1:", "jobs 1", `ratio to bare pdfjs ${ratio((r) => s["jobs 1"][r]! / s.bare[r]!).toFixed(2)}×  peak RSS ${mb(peak("jobs 1"))}`),
+    `CPU time of --jobs 2 over --jobs 1: ${ratio((r) => cpuOf("jobs 2", r) / cpuOf("jobs 1", r)).toFixed(2)}× (bare pdfjs, 2 processes over 1: ${ratio((r) => cpuOf("bare ×2", r) / (2 * cpuOf("bare", r))).toFixed(2)}×): the work added by running in parallel`,
     line("end to end, --jobs 2:", "jobs 2", `${(pages / median(s["jobs 2"]) / 2).toFixed(1)} pages/s per core  speed-up over 1 job ${jobsScaling.toFixed(2)}× (${(jobsScaling / bareScaling).toFixed(2)} of bare pdfjs's)  peak RSS ${mb(peak("jobs 2"))}`),
     results.get("pdftotext")![0] === null
       ? "pdftotext: not installed (apt-get install poppler-utils)"
