@@ -101,7 +101,7 @@ function pdftotext(paths: string[]): number | null {
 }
 
 /** SQLite alone: documents extracted and normalized beforehand, only loadDocument timed. */
-async function sqliteLoad(paths: string[], dir: string): Promise<{ rows: number; seconds: number }> {
+async function sqliteLoad(paths: string[], dir: string): Promise<{ rows: number; seconds: number; cpuSeconds: number }> {
   const classifier = createClassifier();
   const docs = [];
   for (const [i, p] of paths.entries()) {
@@ -111,30 +111,34 @@ async function sqliteLoad(paths: string[], dir: string): Promise<{ rows: number;
   const db = openDatabase(join(dir, "load.sqlite"));
   try {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     for (const doc of docs) loadDocument(db, doc);
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { rows: count("line_items") + count("amounts"), seconds };
+    return { rows: count("line_items") + count("amounts"), seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
   } finally {
     db.close();
   }
 }
 
 /**
- * A national year (500,000 documents, ~15 million pages, ~30 a document) on one 32-core machine: this run's
- * pages per second on one core, times 32 at the efficiency measured from 1 to 2 jobs, or the rate of the one
- * thread that writes SQLite, whichever is lower.
+ * A national year (500,000 documents, ~15 million pages, ~30 a document) on one 32-core machine with its cores to
+ * itself. From CPU time, which a shared machine disturbs far less than wall time: the pages one CPU-second reads
+ * with 1 job, times 32 at the efficiency of 2 jobs (the CPU time of 1 job over that of 2), or the pages per
+ * CPU-second of the one thread that writes SQLite, whichever is lower. A ceiling: it assumes the CPU cost per
+ * page of 2 jobs holds at 32.
  */
-function projection(m: { pages: number; n: number; jobs1: number; scaling: number; loadSeconds: number }): string {
-  const perCore = m.pages / m.jobs1;
-  const extraction = 32 * perCore * m.scaling;
-  const writer = m.pages / m.loadSeconds;
-  const pagesPerSecond = Math.min(extraction, writer);
-  const hours = 15e6 / pagesPerSecond / 3600;
+function projection(m: { pages: number; cpu1: number; cpu2: number; loadCpuSeconds: number }): string {
+  const perCore = m.pages / m.cpu1;
+  const efficiency = m.cpu1 / m.cpu2;
+  const extraction = 32 * perCore * efficiency;
+  const writer = m.pages / m.loadCpuSeconds;
+  const hours = 15e6 / Math.min(extraction, writer) / 3600;
   return (
-    `projected national year (500,000 documents, 15 M pages) on 32 cores: ${hours.toFixed(1)} h ` +
-    `(${perCore.toFixed(1)} pages/s per core × 32 × ${(m.scaling * 100).toFixed(0)}% efficiency = ${extraction.toFixed(0)} pages/s; ` +
-    `the SQLite writer loads ${writer.toFixed(0)} pages/s: ${extraction < writer ? "extraction" : "the writer"} limits); ` +
+    `projected national year (500,000 documents, 15 M pages) on 32 free cores: ${hours.toFixed(1)} h ` +
+    `(${perCore.toFixed(1)} pages per CPU-second × 32 × ${(efficiency * 100).toFixed(0)}% CPU efficiency of 2 jobs = ${extraction.toFixed(0)} pages/s; ` +
+    `the one SQLite writer loads ${writer.toFixed(0)} pages/s: ${extraction < writer ? "extraction" : "the writer"} limits); ` +
     `across machines with --shard K/N and yusuan merge, it divides by the number of machines`
   );
 }
@@ -227,7 +231,9 @@ try {
   ];
   const sqlite = await sqliteLoad(paths.slice(0, Math.min(paths.length, 20)), dir);
   out.push(`SQLite alone:                   ${sqlite.rows} rows (line items + amounts) in ${sqlite.seconds.toFixed(2)} s, ${(sqlite.rows / sqlite.seconds).toFixed(0)} rows/s, one transaction per document`);
-  out.push(projection({ pages, n, jobs1: median(s["jobs 1"]), scaling: jobsScaling / 2, loadSeconds: sqlite.seconds * (n / Math.min(n, 20)) }));
+  const cpu1 = median(results.get("jobs 1")!.map((m) => m?.cpuSeconds ?? NaN));
+  const cpu2 = median(results.get("jobs 2")!.map((m) => m?.cpuSeconds ?? NaN));
+  if (Number.isFinite(cpu1) && Number.isFinite(cpu2)) out.push(projection({ pages, cpu1, cpu2, loadCpuSeconds: sqlite.cpuSeconds * (n / Math.min(n, 20)) }));
   if (big > n) {
     const large = replicate(files, big);
     try {
