@@ -217,7 +217,6 @@ function documentCopier(db: BudgetDatabase, plan: MergePlan): (documentId: numbe
   const holdRoot = db.prepare(`INSERT INTO ${map(root)} (old, new) VALUES (?, ?)`);
   const copyRoot = copyRows(root, `FROM shard.${quote(root.name)} s`, false);
   const steps = children.map((t) => ({
-    t,
     mapIds: t.rowid ? db.prepare(nextIds(t, fromChild(t))) : null,
     copy: copyRows(t, fromChild(t), false),
     union: t.rowid ? null : copyRows(t, fromChild(t), true),
