@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractDocument } from "@yusuan/extract";
@@ -48,6 +48,8 @@ interface Measured {
   seconds: number;
   /** the sum of the processes' peak resident memory; null without GNU time */
   peakMb: number | null;
+  /** the processes' CPU time (user + system, every thread); null without GNU time */
+  cpuSeconds: number | null;
   stdout: string;
 }
 
@@ -60,7 +62,7 @@ async function measure(...commands: string[][]): Promise<Measured> {
     commands.map(
       ([cmd, ...args]) =>
         new Promise<{ status: number | null; stdout: string; stderr: string }>((done, fail) => {
-          const child = spawn(gnuTime ? "/usr/bin/time" : cmd!, gnuTime ? ["-f", "%M", cmd!, ...args] : args);
+          const child = spawn(gnuTime ? "/usr/bin/time" : cmd!, gnuTime ? ["-f", "%M %U %S", cmd!, ...args] : args);
           let stdout = "";
           let stderr = "";
           child.stdout.on("data", (d: Buffer) => (stdout += d));
@@ -74,8 +76,12 @@ async function measure(...commands: string[][]): Promise<Measured> {
   // ingest exits 2 when some inputs failed: the scanned documents of ../shared/real do, on purpose.
   const broken = runs.find((r) => r.status !== 0 && r.status !== 2);
   if (broken) throw new Error(`${commands.map((c) => c.join(" ")).join(" & ")} failed: ${broken.stderr}`);
-  const kb = runs.map((r) => Number(r.stderr.trim().split("\n").pop()));
-  return { seconds, peakMb: gnuTime && kb.every(Number.isFinite) ? kb.reduce((a, b) => a + b, 0) / 1024 : null, stdout: runs[0]!.stdout };
+  const timed = runs.map((r) => (r.stderr.trim().split("\n").pop() ?? "").split(" ").map(Number));
+  const sum = (i: number) => (gnuTime && timed.every((t) => Number.isFinite(t[i])) ? timed.reduce((a, t) => a + t[i]!, 0) : null);
+  const kb = sum(0);
+  const user = sum(1);
+  const system = sum(2);
+  return { seconds, peakMb: kb === null ? null : kb / 1024, cpuSeconds: user === null || system === null ? null : user + system, stdout: runs[0]!.stdout };
 }
 
 const node = process.execPath;
@@ -96,7 +102,7 @@ function pdftotext(paths: string[]): number | null {
 }
 
 /** SQLite alone: documents extracted and normalized beforehand, only loadDocument timed. */
-async function sqliteLoad(paths: string[], dir: string): Promise<{ rows: number; seconds: number }> {
+async function sqliteLoad(paths: string[], dir: string): Promise<{ rows: number; seconds: number; cpuSeconds: number }> {
   const classifier = createClassifier();
   const docs = [];
   for (const [i, p] of paths.entries()) {
@@ -106,12 +112,44 @@ async function sqliteLoad(paths: string[], dir: string): Promise<{ rows: number;
   const db = openDatabase(join(dir, "load.sqlite"));
   try {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     for (const doc of docs) loadDocument(db, doc);
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { rows: count("line_items") + count("amounts"), seconds };
+    return { rows: count("line_items") + count("amounts"), seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
   } finally {
     db.close();
+  }
+}
+
+/**
+ * A national year (500,000 documents, ~15 million pages, ~30 a document) on one 32-core machine with its cores to
+ * itself. From CPU time, which a shared machine disturbs far less than wall time: the pages one CPU-second reads
+ * with 1 job, times 32 at the efficiency of 2 jobs (the CPU time of 1 job over that of 2), or the pages per
+ * CPU-second of the one thread that writes SQLite, whichever is lower. A ceiling: it assumes the CPU cost per
+ * page of 2 jobs holds at 32.
+ */
+function projection(m: { pages: number; cpu1: number; cpu2: number; loadCpuSeconds: number }): string {
+  const perCore = m.pages / m.cpu1;
+  const efficiency = m.cpu1 / m.cpu2;
+  const extraction = 32 * perCore * efficiency;
+  const writer = m.pages / m.loadCpuSeconds;
+  const hours = 15e6 / Math.min(extraction, writer) / 3600;
+  return (
+    `projected national year (500,000 documents, 15 M pages) on 32 free cores: ${hours.toFixed(1)} h ` +
+    `(${perCore.toFixed(1)} pages per CPU-second × 32 × ${(efficiency * 100).toFixed(0)}% CPU efficiency of 2 jobs = ${extraction.toFixed(0)} pages/s; ` +
+    `the one SQLite writer loads ${writer.toFixed(0)} pages/s: ${extraction < writer ? "extraction" : "the writer"} limits); ` +
+    `across machines with --shard K/N and yusuan merge, it divides by the number of machines`
+  );
+}
+
+/** Does the kernel share the CPU between sessions rather than threads (Linux autogroup)? */
+function sharedBySession(): boolean {
+  try {
+    return readFileSync("/proc/sys/kernel/sched_autogroup_enabled", "utf8").trim() === "1";
+  } catch {
+    return false;
   }
 }
 
@@ -139,16 +177,20 @@ try {
     "jobs 2": () => measure(ingest(dir, 2)),
     pdftotext: async () => {
       const seconds = pdftotext(paths);
-      return seconds === null ? null : { seconds, peakMb: null, stdout: "" };
+      return seconds === null ? null : { seconds, peakMb: null, cpuSeconds: null, stdout: "" };
     },
   };
   const names = Object.keys(workloads) as Workload[];
   const results = new Map<Workload, (Measured | null)[]>(names.map((w) => [w, []]));
+  // The machine may be shared: its load (runnable processes, 1-minute average) says how far the figures are
+  // from an idle machine's, where a ratio between two workloads measured side by side still holds best.
+  const loads = [loadavg()[0]!];
   for (let r = 0; r < rounds; r++) {
     // A rotating order, so that no workload always runs in the same part of a slow or fast spell.
     for (let i = 0; i < names.length; i++) {
       const w = names[(i + r) % names.length]!;
       results.get(w)!.push(await workloads[w]());
+      loads.push(loadavg()[0]!);
     }
   }
   const pages = (JSON.parse(results.get("bare")![0]!.stdout) as { pages: number }).pages;
@@ -159,17 +201,31 @@ try {
   const peaksOf = (runs: readonly (Measured | null)[]) => runs.map((m) => m?.peakMb ?? NaN);
   const peak = (w: Workload) => median(peaksOf(results.get(w)!));
   const mb = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} MB` : "? MB");
+  const cpuOf = (w: Workload, r: number) => results.get(w)![r]?.cpuSeconds ?? NaN;
+  /** The median CPU time (every thread of every process) and how many cores it kept busy on average. */
+  const cpu = (w: Workload) => {
+    const c = median(results.get(w)!.map((m) => m?.cpuSeconds ?? NaN));
+    return Number.isFinite(c) ? `CPU ${c.toFixed(1)} s (${(c / median(s[w])).toFixed(2)} cores)  ` : "";
+  };
   const line = (label: string, w: Workload, extra: string, pagesDone = pages) =>
-    `${label.padEnd(32)}${median(s[w]).toFixed(2).padStart(7)} s  ${(pagesDone / median(s[w])).toFixed(1).padStart(6)} pages/s  ${extra}`;
+    `${label.padEnd(32)}${median(s[w]).toFixed(2).padStart(7)} s  ${(pagesDone / median(s[w])).toFixed(1).padStart(6)} pages/s  ${cpu(w)}${extra}`;
+  const cores = availableParallelism();
+  const bareScaling = ratio((r) => (2 * s.bare[r]!) / s["bare ×2"][r]!);
+  const jobsScaling = ratio((r) => s["jobs 1"][r]! / s["jobs 2"][r]!);
 
   const out = [
     `files: ${n} (replicated from ${files.length} PDFs), pages: ${pages}; ${rounds} rounds, each workload a fresh process, medians`,
     `per round (s): ${names.map((w) => `${w} ${s[w].map((v) => v.toFixed(1)).join("/")}`).join(", ")}`,
+    `conditions: ${cores} cores, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} during the run (above ${cores}, other processes competed for the cores)` +
+      (sharedBySession() && Math.max(...loads) > cores
+        ? "; the kernel shares the CPU by session (autogroup), so under other sessions' load a second thread or process gets no more CPU and every speed-up reads near 1×: compare the CPU times"
+        : ""),
     line("bare pdfjs (1 process):", "bare", `peak RSS ${mb(peak("bare"))}`),
-    line("bare pdfjs, 2 processes at once:", "bare ×2", `(each parsing all files) → this machine's 2-process speed-up ${ratio((r) => (2 * s.bare[r]!) / s["bare ×2"][r]!).toFixed(2)}×`, 2 * pages),
+    line("bare pdfjs, 2 processes at once:", "bare ×2", `(each parsing all files) → this machine's 2-process speed-up ${bareScaling.toFixed(2)}×`, 2 * pages),
     line("extraction alone (1 thread):", "extract", `ratio to bare pdfjs ${ratio((r) => s.extract[r]! / s.bare[r]!).toFixed(2)}×`),
     line("end to end, --jobs 1:", "jobs 1", `ratio to bare pdfjs ${ratio((r) => s["jobs 1"][r]! / s.bare[r]!).toFixed(2)}×  peak RSS ${mb(peak("jobs 1"))}`),
-    line("end to end, --jobs 2:", "jobs 2", `${(pages / median(s["jobs 2"]) / 2).toFixed(1)} pages/s per core  speed-up over 1 job ${ratio((r) => s["jobs 1"][r]! / s["jobs 2"][r]!).toFixed(2)}×  peak RSS ${mb(peak("jobs 2"))}`),
+    `CPU time of --jobs 2 over --jobs 1: ${ratio((r) => cpuOf("jobs 2", r) / cpuOf("jobs 1", r)).toFixed(2)}× (bare pdfjs, 2 processes over 1: ${ratio((r) => cpuOf("bare ×2", r) / (2 * cpuOf("bare", r))).toFixed(2)}×): the work added by running in parallel`,
+    line("end to end, --jobs 2:", "jobs 2", `${(pages / median(s["jobs 2"]) / 2).toFixed(1)} pages/s per core  speed-up over 1 job ${jobsScaling.toFixed(2)}× (${(jobsScaling / bareScaling).toFixed(2)} of bare pdfjs's)  peak RSS ${mb(peak("jobs 2"))}`),
     results.get("pdftotext")![0] === null
       ? "pdftotext: not installed (apt-get install poppler-utils)"
       : line("pdftotext -layout:", "pdftotext", `our end to end (1 job) is ${ratio((r) => s["jobs 1"][r]! / s.pdftotext[r]!).toFixed(1)}× slower`),
@@ -183,6 +239,9 @@ try {
   );
   const sqlite = await sqliteLoad(paths.slice(0, Math.min(paths.length, 20)), dir);
   out.push(`SQLite alone:                   ${sqlite.rows} rows (line items + amounts) in ${sqlite.seconds.toFixed(2)} s, ${(sqlite.rows / sqlite.seconds).toFixed(0)} rows/s, one transaction per document`);
+  const cpu1 = median(results.get("jobs 1")!.map((m) => m?.cpuSeconds ?? NaN));
+  const cpu2 = median(results.get("jobs 2")!.map((m) => m?.cpuSeconds ?? NaN));
+  if (Number.isFinite(cpu1) && Number.isFinite(cpu2)) out.push(projection({ pages, cpu1, cpu2, loadCpuSeconds: sqlite.cpuSeconds * (n / Math.min(n, 20)) }));
   if (big > n) {
     const large = replicate(files, big);
     try {

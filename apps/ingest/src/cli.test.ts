@@ -20,7 +20,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("yusuan --help and usage errors", () => {
   it("every command has --help and exits 0", async () => {
-    for (const args of [["--help"], ["ingest", "--help"], ["inspect", "--help"], ["codes", "--help"], ["check", "--help"], ["export", "--help"], ["search", "--help"], ["review", "--help"], ["departments", "--help"]]) {
+    for (const args of [["--help"], ["ingest", "--help"], ["inspect", "--help"], ["codes", "--help"], ["check", "--help"], ["export", "--help"], ["search", "--help"], ["review", "--help"], ["departments", "--help"], ["merge", "--help"]]) {
       const run = await yusuan(...args);
       expect(run.code, args.join(" ")).toBe(0);
       expect(run.stdout).toMatch(/Usage: yusuan/);

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { ExitCode, UsageError } from "./exit-codes.js";
 import { plainMessage } from "./plain-errors.js";
+import { parseShard } from "./shard.js";
 
 /** The version of this yusuan, as its package says (dist/cli.js sits one folder below package.json). */
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -54,6 +55,11 @@ program
   .option("--quiet", "no progress output", false)
   .option("--overrides <file>", "department overrides to apply (CSV document,department; default: DB's name with .departments.csv beside it)")
   .option("--no-ocr", "leave pages without a text layer (scans) unread: such a document is recorded as needs_ocr")
+  .option("--shard <K/N>", "only the K-th of N shares of the inputs (by content), for runs on several machines; see yusuan merge", (v: string) => {
+    const shard = parseShard(v);
+    if (!shard) throw new InvalidArgumentError("expected K/N with 1 ≤ K ≤ N, e.g. 2/8");
+    return shard;
+  })
   .addHelpText(
     "after",
     "\nFiles are known by content (sha256): one already loaded, failed or needing OCR is not read again (see --force,\n" +
@@ -65,6 +71,20 @@ program
       "Example: yusuan ingest data/samples --db out/budget.sqlite --csv out/csv",
   )
   .action(lazy(async () => (await import("./commands/ingest.js")).ingestCommand));
+
+program
+  .command("merge")
+  .description("combine the databases of `yusuan ingest --shard` runs into one, as a single run would have written it")
+  .argument("<out>", "the database to merge into (created if needed)")
+  .argument("<shards...>", "databases written by yusuan ingest")
+  .addHelpText(
+    "after",
+    "\nA document is its content (sha256): one held by several databases is kept once, with every name it was found\n" +
+      "under. Merging again changes nothing. Databases of another schema version are refused.\n" +
+      "Exit codes: 0 merged; 1 usage or fatal error; 130 interrupted (whole shards are merged, the same command completes it).\n" +
+      "Example: yusuan merge out/budget.sqlite out/shard-*.sqlite",
+  )
+  .action(lazy(async () => (await import("./commands/merge.js")).mergeCommand));
 
 program
   .command("inspect")

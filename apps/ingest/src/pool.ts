@@ -41,7 +41,7 @@ const OVER_MEMORY = "over memory";
 
 /**
  * Extracts files on worker threads and yields their outcomes in input order, keeping at most
- * 2 × jobs files in flight so memory stays flat however long the list. At most `jobs` of them
+ * 4 × jobs files in flight so memory stays flat however long the list. At most `jobs` of them
  * extract at once, and each one's time limit counts from when it starts.
  *
  * Memory: decoded PDF streams live outside the V8 heap, so heap limits alone cannot stop a stream
@@ -104,7 +104,9 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
     return { file, stop, outcome: extract() };
   };
 
-  const window = Math.max(2, options.jobs * 2);
+  // Outcomes finished behind a slower file wait here to be yielded in order; room for four per thread keeps
+  // every thread busy while the first one reads a long document (callers give the largest files first).
+  const window = Math.max(2, options.jobs * 4);
   let next = 0;
   try {
     while (next < files.length || inFlight.length > 0) {

@@ -19,3 +19,4 @@ export { figureSources, type FigureSource } from "./figure-sources.js";
 export { reviewedDocuments, documentEvidence, type ReviewedDocument, type ReviewedPage, type ReviewedCell, type DocumentEvidence } from "./review-evidence.js";
 export { linkDepartments, type DepartmentLinking } from "./link-departments.js";
 export { addDepartmentOverride, departmentOverridesPath, readDepartmentOverrides } from "./department-overrides.js";
+export { mergeDatabases, mergePlan, type MergePlan, type MergeResult } from "./merge.js";

@@ -105,6 +105,15 @@ export function recordUnlisted(db: BudgetDatabase, created: readonly NewUnlisted
       source: UNLISTED,
       ref: `${fileName} p.${e.page}`,
     });
+  countUnlisted(db);
+}
+
+/**
+ * Says of every unlisted entry in how many loaded documents it is printed (codes_seen with status unlisted):
+ * after a document is loaded, and after databases are merged.
+ * @example countUnlisted(db) // classification.note: "printed in 2 document(s), not in the official list we hold"
+ */
+export function countUnlisted(db: BudgetDatabase): void {
   db.prepare(
     `UPDATE classification SET note = 'printed in ' || (
        SELECT count(DISTINCT s.document_id) FROM codes_seen s JOIN documents d ON d.id = s.document_id

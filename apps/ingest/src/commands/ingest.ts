@@ -22,6 +22,7 @@ import { listInputs } from "../inputs.js";
 import { extractAll } from "../pool.js";
 import type { FileOutcome } from "../process-file.js";
 import { createProgress } from "../progress.js";
+import { inShard, type Shard } from "../shard.js";
 import { writeExports } from "../write-exports.js";
 import { warnUnmatched } from "./departments.js";
 
@@ -38,21 +39,25 @@ export interface IngestOptions {
   overrides?: string;
   /** false with --no-ocr: pages without a text layer are left unread (the document needs OCR) */
   ocr: boolean;
+  /** only this share of the inputs (for runs on several machines, merged afterwards) */
+  shard?: Shard;
 }
 
-/** The content hash that identifies a document version; "" for a file that cannot be read (the worker says why). */
-function sha256Of(path: string): string {
+/** The content hash that identifies a document version and the file's size; "" and 0 for a file that cannot be read (the worker says why). */
+function identify(path: string): { sha256: string; bytes: number } {
   try {
-    return createHash("sha256").update(readFileSync(path)).digest("hex");
+    const bytes = readFileSync(path);
+    return { sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
   } catch {
-    return "";
+    return { sha256: "", bytes: 0 };
   }
 }
 
-/** One content to ingest: the paths it was found under (the first is read), its sha256 and what the database knows of it. */
+/** One content to ingest: the paths it was found under (the first is read), its sha256 and size, and what the database knows of it. */
 interface Content {
   paths: string[];
   sha256: string;
+  bytes: number;
   known: DocumentRecord | null;
 }
 
@@ -60,10 +65,10 @@ interface Content {
 function byContent(db: BudgetDatabase, files: readonly string[]): Content[] {
   const contents = new Map<string, Content>();
   for (const path of files) {
-    const sha256 = sha256Of(path);
+    const { sha256, bytes } = identify(path);
     const same = sha256 ? contents.get(sha256) : undefined;
     if (same) same.paths.push(path);
-    else contents.set(sha256 || path, { paths: [path], sha256, known: sha256 ? documentRecord(db, sha256) : null });
+    else contents.set(sha256 || path, { paths: [path], sha256, bytes, known: sha256 ? documentRecord(db, sha256) : null });
   }
   return [...contents.values()];
 }
@@ -108,9 +113,14 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
   let current = "";
   try {
     loadClassification(db, loadRegistry().entries());
-    const contents = byContent(db, files);
+    const shard = options.shard;
+    const every = byContent(db, files);
+    const contents = shard ? every.filter((c) => inShard(c.sha256 || c.paths[0]!, shard)) : every;
     const retry = (k: DocumentRecord | null) => !k || options.force || (options.retryFailed && k.status !== "loaded");
-    const todo = contents.filter((c) => retry(c.known));
+    // Largest first: the long documents start while the short ones keep the other workers busy, so a batch
+    // never waits on its largest file at the end. Documents are loaded (and numbered) in this order, the same
+    // on every run (files of one size in input order).
+    const todo = contents.filter((c) => retry(c.known)).sort((a, b) => b.bytes - a.bytes);
     const known = contents.filter((c) => !retry(c.known));
     // a new name of known content is recorded even though the content is not read again
     for (const c of known) addDocumentNames(db, c.known!.documentId, c.paths);
@@ -158,7 +168,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
     if (options.csv) await writeExports(db, options.csv);
     const loadedBefore = known.filter((c) => c.known!.status === "loaded").length;
     const failedBefore = known.filter((c) => c.known!.status !== "loaded");
-    const copies = files.length - contents.length;
+    const copies = files.length - every.length;
     const out = process.stdout;
     out.write(
       `${counts.loaded} loaded (${counts.clean} clean), ${counts.failed} failed, ${counts.needs_ocr} need OCR` +
@@ -166,6 +176,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
         (failedBefore.length ? `, ${failedBefore.length} failed before (use --retry-failed to try again)` : "") +
         (copies ? `; ${copies} of ${files.length} files repeat another's content (one document, every name kept)` : "") +
         (skipped.length ? `; ${skipped.length} skipped` : "") +
+        (shard ? `; shard ${shard.index}/${shard.count}: ${contents.length} of ${every.length} documents` : "") +
         ` → ${options.db}${options.csv ? ` and ${options.csv}` : ""}\n`,
     );
     for (const f of failures) out.write(`  ✗ ${f}\n`);
