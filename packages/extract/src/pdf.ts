@@ -98,6 +98,37 @@ export function multiply(n: Matrix, m: Matrix): Matrix {
   ];
 }
 
+/** A point (x, y) mapped by the matrix. */
+export const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/**
+ * Walks a page's operators keeping the current transformation matrix (save/restore, transform, and the
+ * matrix of each form XObject painted), and tells `visit` every operator with the CTM it is drawn under.
+ * The CTM passed stays the same object until it changes, so a caller may cache what it derives from it.
+ * @example eachOperator(ops.fnArray, ops.argsArray, (fn, args, ctm) => { if (fn === OPS.paintImageXObject) … })
+ */
+export function eachOperator(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  visit: (fn: number, args: unknown[] | null, ctm: Matrix) => void,
+): void {
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    const args = (argsArray[i] ?? null) as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as unknown as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin && args) {
+      stack.push(ctm);
+      const matrix = args[0] as Matrix | null;
+      if (matrix) ctm = multiply(ctm, matrix);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else visit(fn, args, ctm);
+  }
+}
+
 /**
  * The rotation to view a page at so that most of its text reads left to right: its /Rotate, unless
  * the content is drawn sideways (a landscape table on a portrait page), then a further quarter turn.
@@ -139,6 +170,8 @@ export interface OpenOptions {
    * image (see fontDroppingDocument, maxImageSize); drawing needs both, so pdf.js draws glyphs as paths.
    */
   readonly render?: boolean;
+  /** when drawing or taking pictures: images larger than this many pixels are not decoded (default: any size) */
+  readonly maxImagePixels?: number;
 }
 
 /**
@@ -151,7 +184,8 @@ export function openPdf(bytes: Uint8Array, options: OpenOptions = {}): PDFDocume
   const data = new Uint8Array(bytes);
   const fonts = { cMapUrl: CMAP_URL, cMapPacked: true, standardFontDataUrl: STANDARD_FONT_DATA_URL, isEvalSupported: false, useSystemFonts: false };
   // drawing is not wrapped in countingWarnings: pdf.js prints only its errors
-  if (options.render) return getDocument({ data, ...fonts, verbosity: 0 });
+  if (options.render)
+    return getDocument({ data, ...fonts, verbosity: 0, isOffscreenCanvasSupported: false, ...(options.maxImagePixels ? { maxImageSize: options.maxImagePixels } : {}) });
   return getDocument({
     data,
     ...fonts,
@@ -267,8 +301,7 @@ function unpackBits(width: number, height: number, data: Uint8Array | Uint8Clamp
  * @example await readPagePictures(bytes, [1, 2], async ({ page, image }) => ocr(image));
  */
 export async function readPagePictures<T>(bytes: Uint8Array, pages: readonly number[], read: (picture: PagePicture) => Promise<T>): Promise<T[]> {
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, isOffscreenCanvasSupported: false, useSystemFonts: false, maxImageSize: MAX_SCAN_PIXELS, verbosity: 0 });
-  const doc = await task.promise;
+  const doc = await openPdf(bytes, { render: true, maxImagePixels: MAX_SCAN_PIXELS }).promise;
   try {
     const out: T[] = [];
     for (const n of pages) {
@@ -276,20 +309,13 @@ export async function readPagePictures<T>(bytes: Uint8Array, pages: readonly num
       try {
         const viewport = page.getViewport({ scale: 1 });
         const ops = await page.getOperatorList();
-        let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-        const stack: Matrix[] = [];
-        let best: { name: string; area: number; m: Matrix } | null = null;
-        for (let i = 0; i < ops.fnArray.length; i++) {
-          const fn = ops.fnArray[i];
-          const args = ops.argsArray[i] as unknown[];
-          if (fn === OPS.save) stack.push(ctm);
-          else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-          else if (fn === OPS.transform) ctm = multiply(ctm, args as unknown as Matrix);
-          else if (fn === OPS.paintImageXObject) {
-            const area = (args[1] as number) * (args[2] as number);
-            if (!best || area > best.area) best = { name: args[0] as string, area, m: multiply(viewport.transform as Matrix, ctm) };
-          }
-        }
+        const painted: { name: string; area: number; m: Matrix }[] = [];
+        eachOperator(ops.fnArray, ops.argsArray, (fn, args, ctm) => {
+          if (fn === OPS.paintImageXObject && args)
+            painted.push({ name: args[0] as string, area: (args[1] as number) * (args[2] as number), m: multiply(viewport.transform as Matrix, ctm) });
+        });
+        // the largest image, the first of equals
+        const best = painted.reduce<(typeof painted)[number] | null>((b, p) => (!b || p.area > b.area ? p : b), null);
         if (!best) continue;
         const img = await imageObject(page, best.name);
         if (!img.data) continue;
@@ -314,4 +340,3 @@ export async function readPagePictures<T>(bytes: Uint8Array, pages: readonly num
   }
 }
 
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];

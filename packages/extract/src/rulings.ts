@@ -1,5 +1,5 @@
 import type { Ruling } from "@yusuan/schema";
-import { multiply, OPS, type Matrix, type RawPage } from "./pdf.js";
+import { apply, eachOperator, multiply, OPS, type Matrix, type RawPage } from "./pdf.js";
 
 export type { Ruling };
 
@@ -16,8 +16,6 @@ const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OP
 const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 
 type Point = [number, number];
-
-const apply = (m: Matrix, x: number, y: number): Point => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 /** Splits pdf.js's serialized path (DrawOPS) into subpaths of transformed points; `closed` marks closePath. */
 function subpaths(data: ArrayLike<number>, m: Matrix): { points: Point[]; closed: boolean }[] {
@@ -108,46 +106,32 @@ export function mergeRulings(rulings: readonly Ruling[]): Ruling[] {
  */
 export function findRulings(page: RawPage): Ruling[] {
   const found: Ruling[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
   // The path-to-display matrix, kept while the CTM stays: pages draw many paths under one CTM.
-  let m = multiply(page.viewport, ctm);
-  let mFor = ctm;
-  const { fnArray, argsArray } = page;
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as unknown as Matrix);
-    else if (fn === OPS.paintFormXObjectBegin && args) {
-      stack.push(ctm);
-      const matrix = args[0] as Matrix | null;
-      if (matrix) ctm = multiply(ctm, matrix);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.constructPath && args) {
-      const op = args[0] as number;
-      const data = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
-      if (!data || !(STROKES.has(op) || FILLS.has(op))) continue;
-      if (mFor !== ctm) {
-        m = multiply(page.viewport, ctm);
-        mFor = ctm;
+  let m: Matrix = page.viewport;
+  let mFor: Matrix | null = null;
+  eachOperator(page.fnArray, page.argsArray, (fn, args, ctm) => {
+    if (fn !== OPS.constructPath || !args) return;
+    const op = args[0] as number;
+    const data = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
+    if (!data || !(STROKES.has(op) || FILLS.has(op))) return;
+    if (mFor !== ctm) {
+      m = multiply(page.viewport, ctm);
+      mFor = ctm;
+    }
+    for (const sp of subpaths(data, m)) {
+      if (FILLS.has(op)) {
+        const r = rectRuling(sp.points);
+        if (r) found.push(r);
       }
-      for (const sp of subpaths(data, m)) {
-        if (FILLS.has(op)) {
-          const r = rectRuling(sp.points);
+      if (STROKES.has(op)) {
+        const pts = sp.closed ? [...sp.points, sp.points[0]!] : sp.points;
+        for (let k = 1; k < pts.length; k++) {
+          const r = segmentRuling(pts[k - 1]!, pts[k]!);
           if (r) found.push(r);
-        }
-        if (STROKES.has(op)) {
-          const pts = sp.closed ? [...sp.points, sp.points[0]!] : sp.points;
-          for (let k = 1; k < pts.length; k++) {
-            const r = segmentRuling(pts[k - 1]!, pts[k]!);
-            if (r) found.push(r);
-          }
         }
       }
     }
-  }
+  });
   return mergeRulings(found);
 }
 
