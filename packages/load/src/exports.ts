@@ -30,6 +30,7 @@ export interface ExportDefinition {
 
 const s = (name: string, description?: string): ExportField => ({ name, type: "string", ...(description ? { description } : {}) });
 const i = (name: string, description?: string): ExportField => ({ name, type: "integer", ...(description ? { description } : {}) });
+const num = (name: string, description?: string): ExportField => ({ name, type: "number", ...(description ? { description } : {}) });
 const dec = (name: string, description?: string): ExportField => ({ name, type: "decimal", ...(description ? { description } : {}) });
 
 const select = (fields: readonly ExportField[], from: string): string =>
@@ -55,7 +56,7 @@ const factFields = [
   i("document_id"), i("table_id"), i("line_item_id"), i("amount_id"),
   s("amount_text", "the cell exactly as printed, thousands separators kept"),
   i("amount_fen", "the amount in 分 (0.01 元): exact, sums across documents stay exact"),
-  { name: "amount_wan", type: "number", description: "the amount in 万元" },
+  num("amount_wan", "the amount in 万元"),
   s("doc_kind", "预算 or 决算"), s("scope", "部门 or 单位"), s("table_number", "table number normalized (表一, 01 and 1 are 1)"),
   s("side", "income or expense"), s("period", "current, previous, change, change_pct or execution_pct (a 决算's 完成率, a percentage)"), s("basis", "预算, 调整预算 or 决算"),
   s("fund", "source of the money: total, 一般公共预算, 政府性基金 …"), s("use", "total, 基本支出, 人员经费, 公用经费, 项目支出 …"),
@@ -65,13 +66,14 @@ const factFields = [
   s("econ_gov_code", "政府预算支出经济分类 code printed beside the 部门 one (econ_code)"),
 ] as const satisfies readonly ExportField[];
 
+/** The headline figures of document_summary, one number column each. */
+const headlineFields = HeadlineName.options.map((h) => num(h, "万元, empty where the document prints none"));
+
 const summaryFields: readonly ExportField[] = [
   s("document"), s("doc_kind", "预算 or 决算"), s("scope", "部门 or 单位"), i("fiscal_year"), s("department"), s("region"),
-  ...HeadlineName.options.map((h): ExportField => ({ name: h, type: "number", description: "万元, empty where the document prints none" })),
+  ...headlineFields,
   i("document_id"),
 ];
-
-const num = (name: string, description: string): ExportField => ({ name, type: "number", description });
 
 const departmentLinkFields = [
   i("department_id"), s("department", "the department's name (the fullest its documents print)"), s("region"), s("kind", "部门 or 单位"),
@@ -101,7 +103,7 @@ const budgetExecutionFields = [
 
 const peerFields: readonly ExportField[] = [
   s("region"), i("fiscal_year"), s("doc_kind", "预算 or 决算"), s("scope", "部门 or 单位"), s("department"),
-  ...HeadlineName.options.map((h): ExportField => ({ name: h, type: "number", description: "万元, empty where the document prints none" })),
+  ...headlineFields,
   num("personnel_share", "人员经费 as a percentage of 基本支出"), num("region_expense_share", "支出总计 as a percentage of the peers' (same region, year, kind and scope)"),
   i("peers", "documents of the same region, year, kind and scope"), s("document"), s("printed_department", "the name the document prints"),
   i("department_id"), i("document_id"),
@@ -109,7 +111,7 @@ const peerFields: readonly ExportField[] = [
 
 const rollupFields = (code: string): readonly ExportField[] => [
   s("document"), i("fiscal_year"), s("department"), s("table_no"), s("table_kind"), s("measure"), s("amount_unit"),
-  s("level", "class (类) or kuan (款)"), s(code), { name: "amount", type: "number" }, i("item_count"),
+  s("level", "class (类) or kuan (款)"), s(code), num("amount"), i("item_count"),
 ];
 
 const classificationFields = [
@@ -123,7 +125,7 @@ const toDocuments = [{ fields: ["document_id"], resource: "documents", reference
 const wideFields = (columns: readonly string[]): readonly ExportField[] => [
   s("document"), i("fiscal_year"), s("department"), s("table_no"), s("amount_unit"), i("row_index"), s("row_kind"), s("level"),
   s("side"), s("section"), s("label"), s("unit_code"), s("func_code"), s("econ_code"), i("page", "1-based PDF page"),
-  ...columns.map((c): ExportField => ({ name: c, type: "number", description: "current year, in amount_unit; empty where the row prints none" })),
+  ...columns.map((c) => num(c, "current year, in amount_unit; empty where the row prints none")),
   s("amounts", "every amount of the row as printed: JSON {header: amount}"), i("document_id"), i("table_id"), i("line_item_id"),
 ];
 
@@ -166,7 +168,7 @@ export const EXPORTS: readonly ExportDefinition[] = Object.freeze([
     name: "document_summary_sources",
     title: "Where each headline figure was printed: table and page, or the prose's page",
     fields: [
-      s("document"), s("figure"), { name: "amount_wan", type: "number", description: "万元" }, s("printed", "as printed"),
+      s("document"), s("figure"), num("amount_wan", "万元"), s("printed", "as printed"),
       s("unit", "the unit it was printed in"), s("source", "table or prose"), s("table_no"), s("title", "table title or prose heading"),
       i("page", "1-based PDF page"), i("document_id"),
     ],
