@@ -4,7 +4,7 @@
  * start-up and none inherits another's heap or warm caches.
  * Usage: node bench-probe.js bare|extract FILE... → prints {"pages":…}; the caller times the whole process.
  *   bare     getTextContent + getOperatorList of every page and nothing else: the floor of any pdfjs pipeline
- *   extract  our extraction (pdfjs + text runs, rulings, tables), in this one thread, scans left unread
+ *   extract  our extraction (pdfjs + text runs, rulings, tables), in this one process, scans left unread
  *   ocr      the same with OCR, of the files that have pages without a text layer → {"ocrPages":…,"ocrSeconds":…}
  */
 import { readFileSync } from "node:fs";
@@ -43,7 +43,7 @@ async function bare(paths: string[]): Promise<number> {
 
 async function extract(paths: string[]): Promise<number> {
   const { extractDocument, useSynchronousInflate } = await import("@yusuan/extract");
-  useSynchronousInflate(); // as the ingest workers do
+  useSynchronousInflate(); // as the ingest processes do
   let pages = 0;
   for (const p of paths) pages += (await extractDocument(new Uint8Array(readFileSync(p)), { fileName: p, ocr: false })).pageCount;
   return pages;

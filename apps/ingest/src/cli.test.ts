@@ -396,7 +396,7 @@ describe("a pathological file", () => {
     expect(run.bad).toMatchObject({ status: "loaded", error: null, page_count: 3000 });
   });
 
-  it("a file waiting behind a slow one gets its whole time limit once a thread takes it", async () => {
+  it("a file waiting behind a slow one gets its whole time limit once a process takes it", async () => {
     // "a-slow.pdf" comes first; with one job the sample waits behind it for the slow file's whole limit
     const run = await ingestBesideSample("a-slow", (path) => makeLongPdf(path, 3000), "--jobs", "1", "--timeout", "3");
     expect(run).toMatchObject({ code: 2, rows: 2, good: { status: "loaded", error: null } });

@@ -1,136 +1,249 @@
+import { fork, type ChildProcess } from "node:child_process";
 import { basename } from "node:path";
-import { MessageChannel } from "node:worker_threads";
-import { Piscina } from "piscina";
 import type { FileOutcome } from "./process-file.js";
+import { residentBytes } from "./processes.js";
 
 export interface PoolOptions {
   jobs: number;
   /** per-document limits: a file that exceeds them fails with that reason, the batch goes on */
   timeoutMs: number;
   maxMemoryMb: number;
-  /** told when a thread takes a file, after each page of it, and when it is done with it, for the progress */
+  /** told when a process takes a file, after each page of it, and when it is done with it, for the progress */
   onStart?: (path: string) => void;
   onPage?: (path: string, page: number, pageCount: number) => void;
   onEnd?: (path: string) => void;
-  /** read pages without a text layer by OCR (the worker's option, passed through); told after each OCR'd page */
+  /** read pages without a text layer by OCR (the process's option, passed through); told after each OCR'd page */
   ocr?: boolean;
   onOcrPage?: (path: string, done: number, total: number) => void;
+  /** documents a process reads before a fresh one takes its place */
+  recycleAfter: number;
 }
 
-/** What a worker tells of its file's progress: a page read, or a page OCR has read. */
-export type PageMessage = { page: number; pageCount: number } | { ocr: number; total: number };
+/** What the pool sends an extraction process: one file to read. */
+export interface ExtractionTask {
+  path: string;
+  ocr: boolean;
+}
+
+/** What an extraction process tells the pool: it is ready, a page is read, a page is OCR'd, or the file's outcome. */
+export type ProcessMessage = { ready: true } | { page: number; pageCount: number } | { ocr: number; total: number } | { outcome: FileOutcome };
 
 interface InputFile {
   path: string;
   sha256: string;
 }
 
-/** An attempt that says nothing of its file yet: stopped for the run's memory, or its thread died. */
-type Retry = { retry: "over-memory" } | { retry: "crashed"; reason: string };
+/** A read that says nothing of its file: its process died, and the cause may be a file it read before. */
+interface Crash {
+  crashed: string;
+}
 
-interface Attempt {
-  file: InputFile;
-  stop: AbortController;
-  outcome: Promise<FileOutcome | Retry>;
+/** The one line of a dead process's stderr that says why it died: V8's fatal error, or the error thrown. */
+export function deathCause(stderr: string, code: number | null, signal: string | null): string {
+  const lines = stderr.split("\n").map((l) => l.trim());
+  const fatal = lines.find((l) => /^FATAL ERROR:/.test(l));
+  if (fatal) return fatal;
+  // an uncaught error prints its name and message, or (an object thrown) its fields
+  const thrown = lines.find((l) => /^[\w.]*(Error|Exception)\b.*:/.test(l));
+  const message = /^message: '(.*)',?$/.exec(lines.find((l) => l.startsWith("message: '")) ?? "")?.[1];
+  const name = /^name: '(.*)',?$/.exec(lines.find((l) => l.startsWith("name: '")) ?? "")?.[1];
+  if (message) return `${name ?? "Error"}: ${message}`;
+  if (thrown) return thrown;
+  return signal ? `killed by ${signal}` : `exit code ${code}`;
 }
 
 const MB = 1024 * 1024;
-/** why an attempt was stopped */
-const TIMED_OUT = "timed out";
-const OVER_MEMORY = "over memory";
+
+// Each process runs V8 on its one thread. In a pool that fills every core, V8's background threads (concurrent
+// GC and recompilation) only take time from the other processes: with them one extraction kept ~1.5 cores busy
+// and a second one added little (--jobs 2 was 1.09× --jobs 1; now ~1.7–1.8×). Processes rather than worker
+// threads, because V8 takes --single-threaded only for a whole process. A heap may grow to twice what survived
+// its last full collection (V8 allows four with a 2 GB limit): on the 33 PDFs of data/samples + ../shared that
+// held two processes at ~740 MB together instead of ~1 GB, for ~5 % more CPU.
+// The heap limit is the per-document memory limit.
+/** The node flags of an extraction process. @example fork(script, [], { execArgv: extractionFlags(2048) }) */
+export const extractionFlags = (maxMemoryMb: number): string[] => ["--single-threaded", "--heap-growing-percent=100", `--max-old-space-size=${maxMemoryMb}`];
 
 /**
- * Extracts files on worker threads and yields their outcomes in input order, keeping at most
- * 4 × jobs files in flight so memory stays flat however long the list. At most `jobs` of them
- * extract at once, and each one's time limit counts from when it starts.
+ * One extraction process: reads one file at a time. Its memory is watched from outside (a stream that
+ * inflates to gigabytes does so inside one synchronous call, with no chance to look at itself): past its
+ * own start-up memory plus the per-document limit, it is killed and the file fails with that reason.
+ */
+class ExtractionProcess {
+  readonly #child: ChildProcess;
+  readonly ready: Promise<void>;
+  /** settles when the process has exited, whatever the way */
+  readonly exited: Promise<void>;
+  #baseline = 0;
+  #lastTold = 0;
+  #stderr = "";
+  #exited: string | null = null;
+  #onMessage: ((m: ProcessMessage & { rss: number }) => void) | null = null;
+  #onExit: ((why: string) => void) | null = null;
+  documents = 0;
+
+  constructor(private readonly options: PoolOptions) {
+    this.#child = fork(new URL("./extraction-process.js", import.meta.url), [], {
+      execArgv: extractionFlags(options.maxMemoryMb),
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    // the end of what it printed says why it died (V8's "heap out of memory", an uncaught error)
+    this.#child.stderr!.on("data", (d: Buffer) => (this.#stderr = (this.#stderr + d.toString()).slice(-4000)));
+    this.ready = new Promise((started, failed) => {
+      this.#onMessage = (m) => {
+        if ("ready" in m) {
+          this.#baseline = m.rss;
+          started();
+        }
+      };
+      this.#onExit = (why) => failed(new Error(why));
+    });
+    this.#child.on("message", (m: ProcessMessage & { rss: number }) => {
+      this.#lastTold = m.rss;
+      this.#onMessage?.(m);
+    });
+    this.exited = new Promise((gone) =>
+      this.#child.on("exit", (code, signal) => {
+        this.#exited = deathCause(this.#stderr, code, signal);
+        this.#onExit?.(this.#exited);
+        gone();
+      }),
+    );
+    // A message sent to a process that is dying fails (EPIPE); its exit, which follows, ends the read.
+    this.#child.on("error", () => this.kill());
+    // The pool never waits for an idle process: it exits by itself when let go.
+    this.ready.catch(() => {});
+  }
+
+  /** Memory it holds above what it held once started; from its own last word where /proc is missing. */
+  memoryUsed(): number {
+    return (residentBytes(this.#child.pid ?? 0) ?? this.#lastTold) - this.#baseline;
+  }
+
+  get alive(): boolean {
+    return this.#exited === null;
+  }
+
+  /** Reads one file: its outcome, or the crash that ended the process first. */
+  read(file: InputFile, task: ExtractionTask): Promise<FileOutcome | Crash> {
+    this.documents++;
+    return new Promise((done) => {
+      this.#onMessage = (m) => {
+        if ("outcome" in m) done(m.outcome);
+        else if ("ocr" in m) this.options.onOcrPage?.(file.path, m.ocr, m.total);
+        else if ("page" in m) this.options.onPage?.(file.path, m.page, m.pageCount);
+      };
+      this.#onExit = (why) => done({ crashed: why });
+      if (this.#exited !== null) done({ crashed: this.#exited });
+      else this.#child.send(task);
+    });
+  }
+
+  kill(): void {
+    this.#child.kill("SIGKILL");
+  }
+
+  /** Lets it go: it finishes nothing more and exits once the channel closes. */
+  release(): void {
+    if (this.#child.connected) this.#child.disconnect();
+  }
+}
+
+/**
+ * Extracts files in `jobs` processes and yields their outcomes in input order, keeping at most 4 × jobs
+ * files in flight so memory stays flat however long the list. Each one's time limit counts from when a
+ * process takes it. A process reads `recycleAfter` files and is then replaced by a fresh one: its heap
+ * is let grow rather than held small, which would recompile pdf.js after every full collection, and
+ * whatever it kept from earlier files goes with it.
  *
- * Memory: decoded PDF streams live outside the V8 heap, so heap limits alone cannot stop a stream
- * that inflates to gigabytes. A watchdog compares the process's resident memory with the budget
- * (jobs × the per-document limit); when it is passed, every file in flight is stopped and retried
- * alone, where the one that passes the per-document limit by itself fails with that reason.
- *
- * A thread that dies takes down the file it was reading, though the cause may be a file it read before
- * (a stray rejection surfacing late). That file is read again on a fresh thread and fails only if it
+ * A process that dies takes down the file it was reading, though the cause may be a file it read before
+ * (a stray rejection surfacing late). That file is read again in a fresh process and fails only if it
  * kills that one too.
- * @example for await (const outcome of extractAll([{ path, sha256 }], { jobs: 2, timeoutMs: 120_000, maxMemoryMb: 2048 })) load(outcome);
+ * @example for await (const outcome of extractAll([{ path, sha256 }], { jobs: 2, timeoutMs: 120_000, maxMemoryMb: 2048, recycleAfter: 50 })) load(outcome);
  */
 export async function* extractAll(files: readonly InputFile[], options: PoolOptions): AsyncGenerator<FileOutcome> {
-  const pool = new Piscina({
-    filename: new URL("./worker.js", import.meta.url).href,
-    minThreads: Math.min(options.jobs, files.length || 1),
-    maxThreads: options.jobs,
-    idleTimeout: 1000,
-    resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
-  });
-  const baseline = process.memoryUsage.rss();
-  let inFlight: Attempt[] = [];
-  let solo = false;
+  const idle: ExtractionProcess[] = [];
+  // every process not yet exited, so that the run ends with none left (and their CPU time counted in its own)
+  const live = new Set<ExtractionProcess>();
+  const fresh = (): ExtractionProcess => {
+    const p = new ExtractionProcess(options);
+    live.add(p);
+    void p.exited.then(() => live.delete(p));
+    return p;
+  };
+  const busy = new Set<{ process: ExtractionProcess; overMemory: () => void }>();
   const watchdog = setInterval(() => {
-    const budget = baseline + options.maxMemoryMb * MB * (solo ? 1 : options.jobs);
-    if (process.memoryUsage.rss() > budget) for (const a of inFlight) a.stop.abort(OVER_MEMORY);
+    for (const b of busy) if (b.process.memoryUsed() > options.maxMemoryMb * MB) b.overMemory();
   }, 100);
   watchdog.unref();
 
   const failure = (file: InputFile, reason: string): FileOutcome => ({ status: "failed", fileName: basename(file.path), sha256: file.sha256, pageCount: null, reason });
   const running = new Slots(options.jobs);
-  const start = (file: InputFile): Attempt => {
-    const stop = new AbortController();
-    const extract = async (): Promise<FileOutcome | Retry> => {
-      await running.take();
-      options.onStart?.(file.path);
-      // The clock starts when a thread takes the file, not while it waits behind others. It is a plain
-      // timer held here: Node 20 can collect an AbortSignal.timeout() inside AbortSignal.any() before
-      // it fires (nodejs/node#57736), and then a slow file was never stopped.
-      const timer = setTimeout(() => stop.abort(TIMED_OUT), options.timeoutMs);
-      // the worker tells each page it has read on a port of its own
-      const pages = new MessageChannel();
-      pages.port1.on("message", (m: PageMessage) => ("ocr" in m ? options.onOcrPage?.(file.path, m.ocr, m.total) : options.onPage?.(file.path, m.page, m.pageCount)));
-      pages.port1.unref();
-      try {
-        return await pool.run({ path: file.path, pages: pages.port2, ocr: options.ocr !== false }, { signal: stop.signal, transferList: [pages.port2] });
-      } catch (e) {
-        const error = e as { code?: string; message?: string };
-        if (stop.signal.reason === OVER_MEMORY) return { retry: "over-memory" };
-        if (stop.signal.reason === TIMED_OUT) return failure(file, `took longer than the per-document limit of ${options.timeoutMs / 1000} s`);
-        if (error?.code === "ERR_WORKER_OUT_OF_MEMORY") return failure(file, `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`);
-        return { retry: "crashed", reason: `the extraction worker crashed: ${error?.message ?? String(error)}` };
-      } finally {
-        clearTimeout(timer);
-        pages.port1.close();
-        options.onEnd?.(file.path);
-        running.give();
-      }
+  const attempt = async (file: InputFile): Promise<FileOutcome | Crash> => {
+    await running.take();
+    const reader = idle.pop() ?? fresh();
+    let stopped: string | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    const watch = {
+      process: reader,
+      overMemory: () => {
+        stopped ??= `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`;
+        reader.kill();
+      },
     };
-    return { file, stop, outcome: extract() };
+    try {
+      await reader.ready;
+      options.onStart?.(file.path);
+      // The clock starts when a process takes the file, not while it waits behind others or starts up.
+      timer = setTimeout(() => {
+        stopped ??= `took longer than the per-document limit of ${options.timeoutMs / 1000} s`;
+        reader.kill();
+      }, options.timeoutMs);
+      busy.add(watch);
+      const outcome = await reader.read(file, { path: file.path, ocr: options.ocr !== false });
+      if (stopped !== null) return failure(file, stopped);
+      // V8 stops a heap at its limit by ending the process, saying so on stderr
+      if ("crashed" in outcome && /heap out of memory|heap limit/i.test(outcome.crashed))
+        return failure(file, `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`);
+      return outcome;
+    } catch (error) {
+      return { crashed: (error as Error).message };
+    } finally {
+      clearTimeout(timer);
+      busy.delete(watch);
+      if (timer) options.onEnd?.(file.path);
+      if (reader.alive && stopped === null && reader.documents < options.recycleAfter) idle.push(reader);
+      else reader.release();
+      running.give();
+    }
   };
 
-  // Outcomes finished behind a slower file wait here to be yielded in order; room for four per thread keeps
-  // every thread busy while the first one reads a long document (callers give the largest files first).
+  // Outcomes finished behind a slower file wait here to be yielded in order; room for four per process keeps
+  // every process busy while the first one reads a long document (callers give the largest files first).
   const window = Math.max(2, options.jobs * 4);
+  let inFlight: { file: InputFile; outcome: Promise<FileOutcome | Crash> }[] = [];
   let next = 0;
   try {
     while (next < files.length || inFlight.length > 0) {
-      if (!solo) while (next < files.length && inFlight.length < window) inFlight.push(start(files[next++]!));
+      while (next < files.length && inFlight.length < window) {
+        const file = files[next++]!;
+        inFlight.push({ file, outcome: attempt(file) });
+      }
       const head = inFlight[0]!;
       const first = await head.outcome;
-      let outcome: FileOutcome;
-      if ("retry" in first) {
-        // Over memory, retried alone: only a file that passes the limit by itself is to blame.
-        if (first.retry === "over-memory") solo = true;
-        const again = start(head.file);
-        inFlight[0] = again;
-        const second = await again.outcome;
-        if (!("retry" in second)) outcome = second;
-        else if (second.retry === "crashed") outcome = failure(head.file, second.reason);
-        else outcome = failure(head.file, `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`);
-      } else outcome = first;
       inFlight = inFlight.slice(1);
-      if (solo && !(await Promise.all(inFlight.map((a) => a.outcome))).some((o) => "retry" in o && o.retry === "over-memory")) solo = false;
-      yield outcome;
+      if (!("crashed" in first)) yield first;
+      else {
+        const second = await attempt(head.file);
+        yield "crashed" in second ? failure(head.file, `the extraction process crashed: ${second.crashed}`) : second;
+      }
     }
   } finally {
     clearInterval(watchdog);
-    await pool.destroy();
+    for (const p of idle) p.release();
+    for (const b of busy) b.process.kill();
+    await Promise.all([...live].map((p) => p.exited));
   }
 }
 

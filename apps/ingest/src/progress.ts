@@ -1,6 +1,6 @@
 /** Progress for long runs: a redrawn bar on a terminal, one plain line per document otherwise. */
 export interface Progress {
-  /** a thread took this file: the bar names it until the thread is done with it (ended) */
+  /** a process took this file: the bar names it until the process is done with it (ended) */
   started(fileName: string): void;
   /** a page of a file being read is done */
   page(fileName: string, page: number, pageCount: number): void;
@@ -45,13 +45,13 @@ export function createProgress(total: number, options: { quiet: boolean; stream?
   };
   return {
     started(fileName) {
-      // a file retried after its thread died starts again
+      // a file retried after its process died starts again
       if (!reading.includes(fileName)) reading.push(fileName);
       if (tty) draw();
     },
     page(fileName, page, pageCount) {
       at.set(fileName, `${page}/${pageCount}`);
-      // only the file the bar names redraws it: two threads would make it flicker
+      // only the file the bar names redraws it: two processes would make it flicker
       if (tty && reading[0] === fileName) draw();
     },
     ocrPage(fileName, done, total) {

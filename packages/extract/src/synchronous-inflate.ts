@@ -25,7 +25,7 @@ function synchronousDeflate(): DecompressionStream {
  * web streams to the libuv thread pool and back: the extracting thread sits idle for about a tenth of a
  * run and pays for the stream machinery. Same zlib, so the same bytes and the same errors (on which pdf.js
  * falls back to its own decoder); other formats stay the platform's. Globals are per thread: call it in
- * each extraction worker.
+ * each extraction process or worker thread.
  * @example useSynchronousInflate(); const doc = await extractDocument(bytes, { fileName });
  */
 export function useSynchronousInflate(): void {

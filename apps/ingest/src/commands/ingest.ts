@@ -35,6 +35,8 @@ export interface IngestOptions {
   replace: boolean;
   timeout: number;
   maxMemory: number;
+  /** documents an extraction process reads before it is replaced */
+  recycleAfter: number;
   quiet: boolean;
   overrides?: string;
   /** false with --no-ocr: pages without a text layer are left unread (the document needs OCR) */
@@ -146,6 +148,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
       jobs: options.jobs,
       timeoutMs: options.timeout * 1000,
       maxMemoryMb: options.maxMemory,
+      recycleAfter: options.recycleAfter,
       onStart: (path) => progress.started(basename(path)),
       onPage: (path, page, pageCount) => progress.page(basename(path), page, pageCount),
       onEnd: (path) => progress.ended(basename(path)),

@@ -1,0 +1,28 @@
+/**
+ * An extraction process of the pool (pool.ts forks it): reads the files it is sent, one at a time, and sends
+ * back each one's outcome. It tells the pool its resident memory with every message, and exits when the pool
+ * lets go of it (or the pool itself is gone).
+ */
+import { useSynchronousInflate } from "@yusuan/extract";
+import { createClassifier } from "@yusuan/normalize";
+import type { ExtractionTask, ProcessMessage } from "./pool.js";
+import { processFile } from "./process-file.js";
+
+useSynchronousInflate();
+const classifier = createClassifier();
+
+const tell = (m: ProcessMessage): void => {
+  // the channel is gone once the pool has let go of this process: nothing is waiting for the message
+  if (process.connected) process.send!({ ...m, rss: process.memoryUsage.rss() });
+};
+
+// Ctrl-C reaches every process of the terminal's group; the pool's process decides what it means.
+process.on("SIGINT", () => {});
+process.on("disconnect", () => process.exit(0));
+process.on("message", (task: ExtractionTask) => {
+  void processFile(task.path, classifier, (page, pageCount) => tell({ page, pageCount }), {
+    ocr: task.ocr,
+    onOcrPage: (done, total) => tell({ ocr: done, total }),
+  }).then((outcome) => tell({ outcome }));
+});
+tell({ ready: true });

@@ -1,0 +1,129 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { repoRoot, samplePdfs } from "@yusuan/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deathCause } from "./pool.js";
+import { processTree } from "./processes.js";
+import { cli, query } from "./test-support/run-cli.js";
+
+// The processes are watched through /proc: Linux only.
+const linux = existsSync("/proc/self/task");
+const samples = join(repoRoot, "data/samples");
+const sampleCount = samplePdfs().length;
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), "yusuan-pool-"));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Watched {
+  code: number | null;
+  stderr: string;
+  /** every extraction process seen while the CLI ran */
+  extractors: Set<number>;
+}
+
+/**
+ * Runs `yusuan ingest` and notes each extraction process it starts (every 10 ms); `meddle` is called with
+ * each new one and with what the CLI has written to stderr so far.
+ */
+function ingestWatched(args: string[], meddle: (pid: number, stderr: string) => void = () => {}): Promise<Watched> {
+  const child = spawn(process.execPath, [cli, "ingest", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+  const extractors = new Set<number>();
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d));
+  const look = setInterval(() => {
+    for (const pid of processTree(child.pid!).slice(1)) {
+      extractors.add(pid);
+      meddle(pid, stderr);
+    }
+  }, 10);
+  return new Promise((done) =>
+    child.on("exit", (code) => {
+      clearInterval(look);
+      done({ code, stderr, extractors });
+    }),
+  );
+}
+
+const facts = (db: string) => query(db, "SELECT document, table_no, page, row_index, label, measure, amount_text FROM facts ORDER BY 1, 2, 3, 4, 5, 6");
+
+describe.skipIf(!linux)("the extraction processes", () => {
+  it("a process reads --recycle-after documents, then a fresh one takes its place: the database is the same as with one process", async () => {
+    const one = join(tmp, "one.sqlite");
+    const recycled = join(tmp, "recycled.sqlite");
+    const single = await ingestWatched([samples, "--db", one, "--jobs", "1", "--quiet", "--recycle-after", String(sampleCount)]);
+    const run = await ingestWatched([samples, "--db", recycled, "--jobs", "1", "--quiet", "--recycle-after", "2"]);
+    expect([single.code, run.code]).toEqual([0, 0]);
+    expect(single.extractors.size).toBe(1);
+    expect(run.extractors.size).toBe(Math.ceil(sampleCount / 2));
+    expect(facts(recycled)).toEqual(facts(one));
+  });
+
+  it("an extraction process killed mid-run (as the kernel's OOM killer would) loses nothing: its file is read again in a fresh one", async () => {
+    const db = join(tmp, "killed.sqlite");
+    let victim = 0;
+    const run = await ingestWatched([samples, "--db", db, "--jobs", "1"], (pid, stderr) => {
+      // once the first document is in, the process is reading the second
+      if (!victim && /^\[1\/\d+\] loaded /m.test(stderr)) {
+        victim = pid;
+        process.kill(pid, "SIGKILL");
+      }
+    });
+    expect(victim).toBeGreaterThan(0);
+    expect(run.code).toBe(0);
+    expect(run.extractors.size).toBe(2);
+    expect(query(db, "SELECT status, count(*) n FROM documents GROUP BY status")).toEqual([{ status: "loaded", n: sampleCount }]);
+  });
+
+  it("a CLI killed outright leaves no extraction process behind", async () => {
+    const extractors = new Set<number>();
+    const child = spawn(process.execPath, [cli, "ingest", samples, "--db", join(tmp, "orphans.sqlite"), "--jobs", "2", "--quiet"]);
+    // killed once both processes are reading
+    await new Promise<void>((reading) => {
+      const look = setInterval(() => {
+        for (const pid of processTree(child.pid!).slice(1)) extractors.add(pid);
+        if (extractors.size >= 2) {
+          clearInterval(look);
+          reading();
+        }
+      }, 10);
+    });
+    child.kill("SIGKILL");
+    const deadline = Date.now() + 5000;
+    while ([...extractors].some(running) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect([...extractors].filter(running)).toEqual([]);
+  });
+});
+
+describe("deathCause: why an extraction process died, in one line", () => {
+  it("V8's fatal error when its heap was full", () => {
+    const stderr = "\n<--- Last few GCs --->\n\n[6430:0x1d39a870]  104 ms: Mark-Compact 30.0 (62.9) -> 30.0 (62.7) MB\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n----- Native stack trace -----\n\n 1: 0xb78db3 node::OOMErrorHandler(char const*, v8::OOMDetails const&) [node]\n";
+    expect(deathCause(stderr, null, "SIGABRT")).toBe("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory");
+  });
+
+  it("an error thrown with nobody to catch it: its name and message, not the stack or Node's version", () => {
+    expect(deathCause("file:///x.js:1\nthrow new TypeError('boom')\n^\n\nTypeError: boom\n    at [eval]:1:7\n\nNode.js v20.20.2\n", 1, null)).toBe("TypeError: boom");
+    // pdf.js's exceptions print as objects: the message is a field
+    const stray = "file:///stray-rejections.js:10\n        throw reason;\n        ^\nError\n    at BaseExceptionClosure (pdf.worker.mjs:6289:29)\n {\n  message: 'Bad (uncompressed) XRef entry: 54R',\n  name: 'XRefEntryException'\n}\n\nNode.js v20.20.2\n";
+    expect(deathCause(stray, 1, null)).toBe("XRefEntryException: Bad (uncompressed) XRef entry: 54R");
+  });
+
+  it("killed from outside, or gone without a word", () => {
+    expect(deathCause("", null, "SIGKILL")).toBe("killed by SIGKILL");
+    expect(deathCause("", 3, null)).toBe("exit code 3");
+  });
+});
+
+/** Is the process still there (and not a zombie waiting for its parent)? */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !/State:\s+Z/.test(readFileSync(`/proc/${pid}/status`, "latin1"));
+  } catch {
+    return false;
+  }
+}
