@@ -2,14 +2,15 @@
 /**
  * `npm run bench`: speed and memory of the pipeline side by side with bare pdfjs parsing (the floor of any
  * pdfjs-based pipeline) and pdftotext -layout, over the same N files in one run.
- * Usage: npm run bench -- [--n 40] [--big 0] [--rounds 3]
+ * Usage: npm run bench -- [--n 40] [--big 0] [--rounds 3] [--compare OTHER/apps/ingest/dist/cli.js]
+ *   --compare  another build of yusuan (an earlier commit's, say), whose --jobs 1 and 2 run in the same rounds
  *
  * This machine's speed drifts by ±20 % from minute to minute, so every workload runs once per round in a
  * fresh process (start-up included, nothing warm inherited), the rounds interleave the workloads in a
  * rotating order, and each ratio is taken within a round and reported as the median over the rounds.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,10 +24,11 @@ const here = resolve(fileURLToPath(import.meta.url), "..");
 const root = resolve(here, "../../..");
 const cli = join(here, "cli.js");
 const probe = join(here, "bench-probe.js");
-const arg = (name: string, fallback: number) => {
+const argText = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 ? process.argv[i + 1] : undefined;
 };
+const arg = (name: string, fallback: number) => Number(argText(name) ?? fallback);
 
 /** The PDFs of data/ and of ../shared (corpus + real) when present. */
 function sources(): string[] {
@@ -36,11 +38,18 @@ function sources(): string[] {
     .flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".pdf")).sort().map((f) => join(d, f)));
 }
 
+/**
+ * N files from the sources, each a document of its own: a copy gets a trailing comment, which changes its
+ * sha256 and not its PDF. Plain copies would be one content to ingest, read once, while bare pdf.js parsed
+ * each of them.
+ */
 function replicate(files: string[], n: number): { dir: string; paths: string[] } {
   const dir = mkdtempSync(join(tmpdir(), "yusuan-bench-"));
   const paths = Array.from({ length: n }, (_, i) => {
     const p = join(dir, `${String(i).padStart(5, "0")}.pdf`);
-    copyFileSync(files[i % files.length]!, p);
+    const source = files[i % files.length]!;
+    if (i < files.length) copyFileSync(source, p);
+    else writeFileSync(p, Buffer.concat([readFileSync(source), Buffer.from(`\n% yusuan bench copy ${i}\n`)]));
     return p;
   });
   return { dir, paths };
@@ -100,12 +109,12 @@ async function measure(...commands: string[][]): Promise<Measured> {
 }
 
 const node = process.execPath;
-/** The CLI on a new database each time, so every run does the same work. */
-function ingest(dir: string, jobs: number): string[] {
+/** The CLI (this one, or the one compared) on a new database each time, so every run does the same work. */
+function ingest(dir: string, jobs: number, build = cli): string[] {
   const db = join(dir, `bench-${jobs}.sqlite`);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
   // Text PDFs only: a scan's OCR is measured apart (it is two orders of magnitude slower a page).
-  return [node, cli, "ingest", dir, "--db", db, "--jobs", String(jobs), "--quiet", "--no-ocr"];
+  return [node, build, "ingest", dir, "--db", db, "--jobs", String(jobs), "--quiet", "--no-ocr"];
 }
 
 /** pdftotext -layout of every file, one after another; null where poppler-utils is not installed. */
@@ -174,16 +183,18 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-type Workload = "bare" | "bare ×2" | "extract" | "jobs 1" | "jobs 2" | "pdftotext";
+type Workload = "bare" | "bare ×2" | "extract" | "jobs 1" | "jobs 2" | "pdftotext" | "compared 1" | "compared 2";
 
 const n = arg("n", 40);
 const big = arg("big", 0);
 const rounds = Math.max(1, arg("rounds", 3));
+const compared = argText("compare");
+if (compared && !existsSync(compared)) throw new Error(`--compare: no CLI at ${compared}`);
 const files = sources();
 if (files.length === 0) throw new Error("no PDFs found in data/samples or ../shared");
 const { dir, paths } = replicate(files, n);
 try {
-  const workloads: Record<Workload, () => Promise<Measured | null>> = {
+  const workloads: Partial<Record<Workload, () => Promise<Measured | null>>> = {
     bare: () => measure([node, probe, "bare", ...paths]),
     // Two bare parsers over the same files at once: what this machine gives two independent processes.
     "bare ×2": () => measure([node, probe, "bare", ...paths], [node, probe, "bare", ...paths]),
@@ -195,6 +206,10 @@ try {
       const seconds = pdftotext(paths);
       return seconds === null ? null : { seconds, peakMb: null, cpuSeconds: null, stdout: "" };
     },
+    ...(compared && {
+      "compared 1": () => measure(ingest(dir, 1, compared)),
+      "compared 2": () => measure(ingest(dir, 2, compared)),
+    }),
   };
   const names = Object.keys(workloads) as Workload[];
   const results = new Map<Workload, (Measured | null)[]>(names.map((w) => [w, []]));
@@ -205,7 +220,7 @@ try {
     // A rotating order, so that no workload always runs in the same part of a slow or fast spell.
     for (let i = 0; i < names.length; i++) {
       const w = names[(i + r) % names.length]!;
-      results.get(w)!.push(await workloads[w]());
+      results.get(w)!.push(await workloads[w]!());
       loads.push(loadavg()[0]!);
     }
   }
@@ -246,6 +261,12 @@ try {
       ? "pdftotext: not installed (apt-get install poppler-utils)"
       : line("pdftotext -layout:", "pdftotext", `our end to end (1 job) is ${ratio((r) => s["jobs 1"][r]! / s.pdftotext[r]!).toFixed(1)}× slower`),
   ];
+  if (compared)
+    out.push(
+      `compared with ${compared}:`,
+      line("  its --jobs 1:", "compared 1", `ratio to bare pdfjs ${ratio((r) => s["compared 1"][r]! / s.bare[r]!).toFixed(2)}×  this build's --jobs 1 takes ${ratio((r) => s["jobs 1"][r]! / s["compared 1"][r]!).toFixed(2)}× its time  peak RSS ${mb(peak("compared 1"))}`),
+      line("  its --jobs 2:", "compared 2", `speed-up over its 1 job ${ratio((r) => s["compared 1"][r]! / s["compared 2"][r]!).toFixed(2)}×  this build's --jobs 2 takes ${ratio((r) => s["jobs 2"][r]! / s["compared 2"][r]!).toFixed(2)}× its time  peak RSS ${mb(peak("compared 2"))}`),
+    );
   // Once, not per round: a scanned page takes seconds.
   const scanned = JSON.parse((await measure([node, ...extractionFlags(2048), probe, "ocr", ...files])).stdout) as { ocrPages: number; ocrSeconds: number };
   out.push(

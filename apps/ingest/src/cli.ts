@@ -51,7 +51,7 @@ program
   .option("--retry-failed", "re-read files whose content failed or needed OCR before (by default their outcome is remembered)", false)
   .option("--replace", "a changed file replaces the versions loaded under the same name (by default they are kept beside it)", false)
   .option("--timeout <seconds>", "per-document time limit", positiveNumber, 300)
-  .option("--max-memory <MB>", "per-document memory limit (a file that needs more fails with that reason)", positiveInt, 2048)
+  .option("--max-memory <MB>", "per-document memory limit: what a file may add to its process's memory (a file that needs more fails with that reason)", positiveInt, 2048)
   .option("--recycle-after <n>", "documents an extraction process reads before a fresh one takes its place (keeps memory flat over long runs)", positiveInt, 50)
   .option("--quiet", "no progress output", false)
   .option("--overrides <file>", "department overrides to apply (CSV document,department; default: DB's name with .departments.csv beside it)")

@@ -66,8 +66,8 @@ export const extractionFlags = (maxMemoryMb: number): string[] => ["--single-thr
 
 /**
  * One extraction process: reads one file at a time. Its memory is watched from outside (a stream that
- * inflates to gigabytes does so inside one synchronous call, with no chance to look at itself): past its
- * own start-up memory plus the per-document limit, it is killed and the file fails with that reason.
+ * inflates to gigabytes does so inside one synchronous call, with no chance to look at itself): past what
+ * it held when it took the file plus the per-document limit, it is killed and the file fails with that reason.
  */
 class ExtractionProcess {
   readonly #child: ChildProcess;
@@ -92,10 +92,7 @@ class ExtractionProcess {
     this.#child.stderr!.on("data", (d: Buffer) => (this.#stderr = (this.#stderr + d.toString()).slice(-4000)));
     this.ready = new Promise((started, failed) => {
       this.#onMessage = (m) => {
-        if ("ready" in m) {
-          this.#baseline = m.rss;
-          started();
-        }
+        if ("ready" in m) started();
       };
       this.#onExit = (why) => failed(new Error(why));
     });
@@ -116,9 +113,14 @@ class ExtractionProcess {
     this.ready.catch(() => {});
   }
 
-  /** Memory it holds above what it held once started; from its own last word where /proc is missing. */
+  /** Its resident memory now; from its own last word where /proc is missing. */
+  #resident(): number {
+    return residentBytes(this.#child.pid ?? 0) ?? this.#lastTold;
+  }
+
+  /** Memory it holds above what it held when it took the file it is reading. */
   memoryUsed(): number {
-    return (residentBytes(this.#child.pid ?? 0) ?? this.#lastTold) - this.#baseline;
+    return this.#resident() - this.#baseline;
   }
 
   get alive(): boolean {
@@ -128,6 +130,7 @@ class ExtractionProcess {
   /** Reads one file: its outcome, or the crash that ended the process first. */
   read(file: InputFile, task: ExtractionTask): Promise<FileOutcome | Crash> {
     this.documents++;
+    this.#baseline = this.#resident();
     return new Promise((done) => {
       this.#onMessage = (m) => {
         if ("outcome" in m) done(m.outcome);
