@@ -198,8 +198,8 @@ try {
     bare: () => measure([node, probe, "bare", ...paths]),
     // Two bare parsers over the same files at once: what this machine gives two independent processes.
     "bare ×2": () => measure([node, probe, "bare", ...paths], [node, probe, "bare", ...paths]),
-    // on V8's one thread, as an ingest process runs
-    extract: () => measure([node, ...extractionFlags(2048), probe, "extract", ...paths]),
+    // on V8's one thread, as each ingest process runs when they fill the cores
+    extract: () => measure([node, ...extractionFlags(2048, { oneThread: true }), probe, "extract", ...paths]),
     "jobs 1": () => measure(ingest(dir, 1)),
     "jobs 2": () => measure(ingest(dir, 2)),
     pdftotext: async () => {
@@ -268,7 +268,7 @@ try {
       line("  its --jobs 2:", "compared 2", `speed-up over its 1 job ${ratio((r) => s["compared 1"][r]! / s["compared 2"][r]!).toFixed(2)}×  this build's --jobs 2 takes ${ratio((r) => s["jobs 2"][r]! / s["compared 2"][r]!).toFixed(2)}× its time  peak RSS ${mb(peak("compared 2"))}`),
     );
   // Once, not per round: a scanned page takes seconds.
-  const scanned = JSON.parse((await measure([node, ...extractionFlags(2048), probe, "ocr", ...files])).stdout) as { ocrPages: number; ocrSeconds: number };
+  const scanned = JSON.parse((await measure([node, ...extractionFlags(2048, { oneThread: true }), probe, "ocr", ...files])).stdout) as { ocrPages: number; ocrSeconds: number };
   out.push(
     scanned.ocrPages
       ? `${"OCR (1 process, the scans):".padEnd(32)}${scanned.ocrSeconds.toFixed(2).padStart(7)} s  ${(scanned.ocrPages / scanned.ocrSeconds).toFixed(2).padStart(6)} pages/s  (${scanned.ocrPages} pages, extraction included)`
@@ -280,7 +280,8 @@ try {
   const cpu2 = median(results.get("jobs 2")!.map((m) => m?.cpuSeconds ?? NaN));
   if (Number.isFinite(cpu1) && Number.isFinite(cpu2)) out.push(projection({ pages, cpu1, cpu2, loadCpuSeconds: sqlite.cpuSeconds * (n / Math.min(n, 20)) }));
   if (big > n) {
-    const large = replicate(files, big);
+    // the N files over again (as documents of their own): the same mix, only a longer run
+    const large = replicate(paths, big);
     try {
       // As many rounds as at N, so that both peaks are medians: one run's peak is the single highest
       // sample of its RSS, and varies by ±5 % with which large documents happen to be extracted together.

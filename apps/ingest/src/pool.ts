@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import type { FileOutcome } from "./process-file.js";
 import { residentBytes } from "./processes.js";
@@ -54,15 +55,23 @@ export function deathCause(stderr: string, code: number | null, signal: string |
 
 const MB = 1024 * 1024;
 
-// Each process runs V8 on its one thread. In a pool that fills every core, V8's background threads (concurrent
-// GC and recompilation) only take time from the other processes: with them one extraction kept ~1.5 cores busy
-// and a second one added little (--jobs 2 was 1.09× --jobs 1; now ~1.7–1.8×). Processes rather than worker
-// threads, because V8 takes --single-threaded only for a whole process. A heap may grow to twice what survived
-// its last full collection (V8 allows four with a 2 GB limit): on the 33 PDFs of data/samples + ../shared that
-// held two processes at ~740 MB together instead of ~1 GB, for ~5 % more CPU.
+// When the pool fills every core, each process runs V8 on its one thread: V8's background threads (concurrent
+// GC and recompilation) then only take time from the other processes. With them one extraction kept ~1.5
+// cores busy and a second one added little (--jobs 2 was 1.1× --jobs 1, now 1.7× --jobs 1 on one thread
+// each). With a core to spare they are left on, where they make one process ~20 % faster. Processes rather
+// than worker threads, because V8 takes --single-threaded only for a whole process. A heap may grow to twice
+// what survived its last full collection (V8 allows four with a 2 GB limit): on the 33 PDFs of data/samples +
+// ../shared that held two processes at ~740 MB together instead of ~1 GB, for ~5 % more CPU.
 // The heap limit is the per-document memory limit.
-/** The node flags of an extraction process. @example fork(script, [], { execArgv: extractionFlags(2048) }) */
-export const extractionFlags = (maxMemoryMb: number): string[] => ["--single-threaded", "--heap-growing-percent=100", `--max-old-space-size=${maxMemoryMb}`];
+/**
+ * The node flags of an extraction process: on one thread where the pool fills the cores.
+ * @example fork(script, [], { execArgv: extractionFlags(2048, { oneThread: true }) })
+ */
+export const extractionFlags = (maxMemoryMb: number, { oneThread }: { oneThread: boolean }): string[] => [
+  ...(oneThread ? ["--single-threaded"] : []),
+  "--heap-growing-percent=100",
+  `--max-old-space-size=${maxMemoryMb}`,
+];
 
 /**
  * One extraction process: reads one file at a time. Its memory is watched from outside (a stream that
@@ -84,7 +93,7 @@ class ExtractionProcess {
 
   constructor(private readonly options: PoolOptions) {
     this.#child = fork(new URL("./extraction-process.js", import.meta.url), [], {
-      execArgv: extractionFlags(options.maxMemoryMb),
+      execArgv: extractionFlags(options.maxMemoryMb, { oneThread: options.jobs >= availableParallelism() }),
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
@@ -183,8 +192,15 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
 
   const failure = (file: InputFile, reason: string): FileOutcome => ({ status: "failed", fileName: basename(file.path), sha256: file.sha256, pageCount: null, reason });
   const running = new Slots(options.jobs);
+  // Set when the caller stops early (the database failed, say): the reads still in flight end at once and
+  // leave no process behind, or the run would never exit.
+  let closing = false;
   const attempt = async (file: InputFile): Promise<FileOutcome | Crash> => {
     await running.take();
+    if (closing) {
+      running.give();
+      return { crashed: "the run stopped" };
+    }
     const reader = idle.pop() ?? fresh();
     let stopped: string | null = null;
     let timer: NodeJS.Timeout | undefined;
@@ -197,13 +213,13 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
     };
     try {
       await reader.ready;
+      busy.add(watch);
       options.onStart?.(file.path);
       // The clock starts when a process takes the file, not while it waits behind others or starts up.
       timer = setTimeout(() => {
         stopped ??= `took longer than the per-document limit of ${options.timeoutMs / 1000} s`;
         reader.kill();
       }, options.timeoutMs);
-      busy.add(watch);
       const outcome = await reader.read(file, { path: file.path, ocr: options.ocr !== false });
       if (stopped !== null) return failure(file, stopped);
       // V8 stops a heap at its limit by ending the process, saying so on stderr
@@ -216,7 +232,7 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
       clearTimeout(timer);
       busy.delete(watch);
       if (timer) options.onEnd?.(file.path);
-      if (reader.alive && stopped === null && reader.documents < options.recycleAfter) idle.push(reader);
+      if (!closing && reader.alive && stopped === null && reader.documents < options.recycleAfter) idle.push(reader);
       else reader.release();
       running.give();
     }
@@ -243,9 +259,14 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
       }
     }
   } finally {
+    closing = true;
     clearInterval(watchdog);
-    for (const p of idle) p.release();
-    for (const b of busy) b.process.kill();
+    // the idle ones have nothing in hand; the others are reading or starting for files nobody waits for now
+    for (const p of live) {
+      if (idle.includes(p)) p.release();
+      else p.kill();
+    }
+    await Promise.all(inFlight.map((a) => a.outcome));
     await Promise.all([...live].map((p) => p.exited));
   }
 }
