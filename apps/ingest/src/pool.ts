@@ -137,7 +137,7 @@ class ExtractionProcess {
   }
 
   /** Reads one file: its outcome, or the crash that ended the process first. */
-  read(file: InputFile, task: ExtractionTask): Promise<FileOutcome | Crash> {
+  read(file: InputFile): Promise<FileOutcome | Crash> {
     this.documents++;
     this.#baseline = this.#resident();
     return new Promise((done) => {
@@ -148,7 +148,7 @@ class ExtractionProcess {
       };
       this.#onExit = (why) => done({ crashed: why });
       if (this.#exited !== null) done({ crashed: this.#exited });
-      else this.#child.send(task);
+      else this.#child.send({ path: file.path, ocr: this.options.ocr !== false } satisfies ExtractionTask);
     });
   }
 
@@ -191,6 +191,7 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
   watchdog.unref();
 
   const failure = (file: InputFile, reason: string): FileOutcome => ({ status: "failed", fileName: basename(file.path), sha256: file.sha256, pageCount: null, reason });
+  const overMemory = `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`;
   const running = new Slots(options.jobs);
   // Set when the caller stops early (the database failed, say): the reads still in flight end at once and
   // leave no process behind, or the run would never exit.
@@ -207,7 +208,7 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
     const watch = {
       process: reader,
       overMemory: () => {
-        stopped ??= `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`;
+        stopped ??= overMemory;
         reader.kill();
       },
     };
@@ -220,11 +221,11 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
         stopped ??= `took longer than the per-document limit of ${options.timeoutMs / 1000} s`;
         reader.kill();
       }, options.timeoutMs);
-      const outcome = await reader.read(file, { path: file.path, ocr: options.ocr !== false });
+      const outcome = await reader.read(file);
       if (stopped !== null) return failure(file, stopped);
       // V8 stops a heap at its limit by ending the process, saying so on stderr
       if ("crashed" in outcome && /heap out of memory|heap limit/i.test(outcome.crashed))
-        return failure(file, `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`);
+        return failure(file, overMemory);
       return outcome;
     } catch (error) {
       return { crashed: (error as Error).message };
