@@ -2,8 +2,7 @@
 /**
  * `npm run bench`: speed and memory of the pipeline side by side with bare pdfjs parsing (the floor of any
  * pdfjs-based pipeline) and pdftotext -layout, over the same N files in one run.
- * Usage: npm run bench -- [--n 40] [--big 0] [--rounds 3] [--compare OTHER/apps/ingest/dist/cli.js]
- *   --compare  another build of yusuan (an earlier commit's, say), whose --jobs 1 and 2 run in the same rounds
+ * Options: `npm run bench -- --help`.
  *
  * This machine's speed drifts by ±20 % from minute to minute, so every workload runs once per round in a
  * fresh process (start-up included, nothing warm inherited), the rounds interleave the workloads in a
@@ -29,6 +28,16 @@ const argText = (name: string) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const arg = (name: string, fallback: number) => Number(argText(name) ?? fallback);
+
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  process.stdout.write(`Usage: npm run bench -- [--n 40] [--big 0] [--rounds 3] [--compare OTHER/apps/ingest/dist/cli.js]
+  --n        how many documents (copies of data/samples and ../shared PDFs, each one a document of its own)
+  --big      a second, larger run of the same mix, for peak memory against N (0: none)
+  --rounds   rounds of every workload; ratios are the median over the rounds
+  --compare  another build of yusuan (an earlier commit's, say), whose --jobs 1 and 2 run in the same rounds
+`);
+  process.exit(0);
+}
 
 /** The PDFs of data/ and of ../shared (corpus + real) when present. */
 function sources(): string[] {
