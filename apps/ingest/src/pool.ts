@@ -61,8 +61,9 @@ const MB = 1024 * 1024;
 // each). With a core to spare they are left on, where they make one process ~20 % faster. Processes rather
 // than worker threads, because V8 takes --single-threaded only for a whole process. A heap may grow to twice
 // what survived its last full collection (V8 allows four with a 2 GB limit): on the 33 PDFs of data/samples +
-// ../shared that held two processes at ~740 MB together instead of ~1 GB, for ~5 % more CPU.
-// The heap limit is the per-document memory limit.
+// ../shared that held two processes at ~740 MB together instead of ~1 GB, for ~5 % more CPU. A process that
+// holds much after a file collects its garbage (--expose-gc; see extraction-process.ts). The heap limit is
+// the per-document memory limit.
 /**
  * The node flags of an extraction process: on one thread where the pool fills the cores.
  * @example fork(script, [], { execArgv: extractionFlags(2048, { oneThread: true }) })
@@ -70,6 +71,7 @@ const MB = 1024 * 1024;
 export const extractionFlags = (maxMemoryMb: number, { oneThread }: { oneThread: boolean }): string[] => [
   ...(oneThread ? ["--single-threaded"] : []),
   "--heap-growing-percent=100",
+  "--expose-gc",
   `--max-old-space-size=${maxMemoryMb}`,
 ];
 
