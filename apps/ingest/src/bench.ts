@@ -10,12 +10,13 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractDocument } from "@yusuan/extract";
 import { loadDocument, openDatabase } from "@yusuan/load";
 import { createClassifier, normalizeDocument } from "@yusuan/normalize";
+import { usableCores } from "./cores.js";
 import { extractionFlags } from "./pool.js";
 import { processTree, residentBytes } from "./processes.js";
 
@@ -249,7 +250,7 @@ try {
   };
   const line = (label: string, w: Workload, extra: string, pagesDone = pages) =>
     `${label.padEnd(32)}${median(s[w]).toFixed(2).padStart(7)} s  ${(pagesDone / median(s[w])).toFixed(1).padStart(6)} pages/s  ${cpu(w)}${extra}`;
-  const cores = availableParallelism();
+  const cores = usableCores();
   const bareScaling = ratio((r) => (2 * s.bare[r]!) / s["bare ×2"][r]!);
   const jobsScaling = ratio((r) => s["jobs 1"][r]! / s["jobs 2"][r]!);
 

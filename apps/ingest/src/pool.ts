@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
-import { availableParallelism } from "node:os";
 import { basename } from "node:path";
+import { usableCores } from "./cores.js";
 import type { FileOutcome } from "./process-file.js";
 import { residentBytes } from "./processes.js";
 
@@ -95,7 +95,7 @@ class ExtractionProcess {
 
   constructor(private readonly options: PoolOptions) {
     this.#child = fork(new URL("./extraction-process.js", import.meta.url), [], {
-      execArgv: extractionFlags(options.maxMemoryMb, { oneThread: options.jobs >= availableParallelism() }),
+      execArgv: extractionFlags(options.maxMemoryMb, { oneThread: options.jobs >= usableCores() }),
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });

@@ -1,0 +1,131 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { describe, expect, it } from "vitest";
+import { cpuQuotaCores, usableCores, type SystemFileReader } from "./cores.js";
+import { cli } from "./test-support/run-cli.js";
+
+/** A system whose /proc and /sys hold just these files. */
+const system =
+  (files: Record<string, string>): SystemFileReader =>
+  (path) =>
+    files[path] ?? null;
+
+// The mount table lines that matter, as the kernel writes them.
+const V1_MOUNTS = [
+  "31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755",
+  "32 31 0:29 / /sys/fs/cgroup/cpu,cpuacct rw,relatime shared:9 - cgroup cgroup rw,cpu,cpuacct",
+  "35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory",
+].join("\n");
+const V2_MOUNTS = "29 23 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2 rw,nsdelegate";
+
+describe("the CPU quota of a container (cgroup)", () => {
+  it("is read from cpu.max under cgroup v2: 200000 µs every 100000 µs is 2 cores", () => {
+    const read = system({
+      "/proc/self/cgroup": "0::/\n",
+      "/proc/self/mountinfo": V2_MOUNTS,
+      "/sys/fs/cgroup/cpu.max": "200000 100000\n",
+    });
+    expect(cpuQuotaCores(read)).toBe(2);
+  });
+
+  it("is none where cpu.max says max, or where a v1 quota is -1", () => {
+    expect(cpuQuotaCores(system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/cpu.max": "max 100000\n" }))).toBeNull();
+    const v1 = system({
+      "/proc/self/cgroup": "4:memory:/\n3:cpu,cpuacct:/\n0::/\n",
+      "/proc/self/mountinfo": V1_MOUNTS,
+      "/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_quota_us": "-1\n",
+      "/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us": "100000\n",
+    });
+    expect(cpuQuotaCores(v1)).toBeNull();
+  });
+
+  it("is read from cpu.cfs_quota_us and cpu.cfs_period_us under cgroup v1, in the process's own cgroup", () => {
+    const read = system({
+      "/proc/self/cgroup": "4:memory:/batch\n3:cpu,cpuacct:/batch/yusuan\n0::/\n",
+      "/proc/self/mountinfo": V1_MOUNTS,
+      "/sys/fs/cgroup/cpu,cpuacct/batch/yusuan/cpu.cfs_quota_us": "400000\n",
+      "/sys/fs/cgroup/cpu,cpuacct/batch/yusuan/cpu.cfs_period_us": "100000\n",
+    });
+    expect(cpuQuotaCores(read)).toBe(4);
+  });
+
+  it("takes the tightest limit of the process's cgroup and those above it (a pod's limit over its container's)", () => {
+    const read = system({
+      "/proc/self/cgroup": "0::/kubepods.slice/pod7/ctr\n",
+      "/proc/self/mountinfo": V2_MOUNTS,
+      "/sys/fs/cgroup/kubepods.slice/pod7/ctr/cpu.max": "800000 100000\n",
+      "/sys/fs/cgroup/kubepods.slice/pod7/cpu.max": "300000 100000\n",
+      "/sys/fs/cgroup/kubepods.slice/cpu.max": "max 100000\n",
+    });
+    expect(cpuQuotaCores(read)).toBe(3);
+  });
+
+  it("finds the cgroup where the mount's root is the container's own cgroup (Docker without a cgroup namespace)", () => {
+    const read = system({
+      "/proc/self/cgroup": "3:cpu,cpuacct:/docker/4f1c\n",
+      "/proc/self/mountinfo": "32 31 0:29 /docker/4f1c /sys/fs/cgroup/cpu,cpuacct ro,relatime - cgroup cgroup rw,cpu,cpuacct",
+      "/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_quota_us": "150000\n",
+      "/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us": "100000\n",
+    });
+    expect(cpuQuotaCores(read)).toBe(1);
+  });
+
+  it("rounds a part of a core down, but gives at least one core", () => {
+    const quota = (max: string) => cpuQuotaCores(system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/cpu.max": max }));
+    expect(quota("250000 100000")).toBe(2);
+    expect(quota("50000 100000")).toBe(1);
+  });
+
+  it("is none where the system has no /proc (not Linux)", () => {
+    expect(cpuQuotaCores(system({}))).toBeNull();
+    expect(usableCores(system({}))).toBe(Math.max(1, availableParallelism()));
+  });
+});
+
+describe("the cores a run uses by default", () => {
+  it("are those the CPU affinity allows where no quota is tighter", () => {
+    const generous = system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/cpu.max": "6400000 100000\n" });
+    expect(usableCores(generous)).toBe(Math.max(1, availableParallelism()));
+  });
+
+  it("are capped by the quota where it is tighter", () => {
+    const one = system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/cpu.max": "100000 100000\n" });
+    expect(usableCores(one)).toBe(1);
+  });
+
+  it("are at most what this machine's affinity allows", () => {
+    expect(usableCores()).toBeGreaterThanOrEqual(1);
+    expect(usableCores()).toBeLessThanOrEqual(Math.max(1, availableParallelism()));
+  });
+});
+
+// A real cgroup with a one-core quota: only where this user may make one (root, cgroup v1's cpu hierarchy
+// writable) on a machine of more than one core.
+const CPU_HIERARCHY = "/sys/fs/cgroup/cpu";
+const mayMakeCgroups = (() => {
+  if (availableParallelism() < 2) return false;
+  const probe = `${CPU_HIERARCHY}/yusuan-probe-${process.pid}`;
+  try {
+    mkdirSync(probe);
+    rmdirSync(probe);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!mayMakeCgroups)("yusuan in a real cgroup limited to one core (needs root and a writable cgroup v1 cpu hierarchy)", () => {
+  it("runs one extraction process by default (--jobs 1), however many cores the machine has", () => {
+    const group = `${CPU_HIERARCHY}/yusuan-test-${process.pid}`;
+    mkdirSync(group);
+    try {
+      writeFileSync(`${group}/cpu.cfs_period_us`, "100000");
+      writeFileSync(`${group}/cpu.cfs_quota_us`, "100000");
+      const help = execFileSync("sh", ["-c", `echo $$ > ${group}/cgroup.procs && exec "$0" "$1" ingest --help`, process.execPath, cli], { encoding: "utf8" });
+      expect(help).toMatch(/--jobs <n>\s+extraction processes running at once \(default: 1\)/);
+    } finally {
+      rmdirSync(group);
+    }
+  });
+});
