@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, rmdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
-import { cpuQuotaCores, usableCores, type SystemFileReader } from "./cores.js";
+import { cpuQuotaCores, usableCores } from "./cores.js";
+import type { SystemFileReader } from "./processes.js";
 import { cli } from "./test-support/run-cli.js";
 
 /** A system whose /proc and /sys hold just these files. */
@@ -19,18 +20,17 @@ const V1_MOUNTS = [
 ].join("\n");
 const V2_MOUNTS = "29 23 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2 rw,nsdelegate";
 
+/** A container on cgroup v2 in a cgroup namespace (its cgroup is the root it sees), whose cpu.max reads `max`. */
+const v2Container = (max: string): SystemFileReader =>
+  system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/cpu.max": max });
+
 describe("the CPU quota of a container (cgroup)", () => {
   it("is read from cpu.max under cgroup v2: 200000 µs every 100000 µs is 2 cores", () => {
-    const read = system({
-      "/proc/self/cgroup": "0::/\n",
-      "/proc/self/mountinfo": V2_MOUNTS,
-      "/sys/fs/cgroup/cpu.max": "200000 100000\n",
-    });
-    expect(cpuQuotaCores(read)).toBe(2);
+    expect(cpuQuotaCores(v2Container("200000 100000\n"))).toBe(2);
   });
 
   it("is none where cpu.max says max, or where a v1 quota is -1", () => {
-    expect(cpuQuotaCores(system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/cpu.max": "max 100000\n" }))).toBeNull();
+    expect(cpuQuotaCores(v2Container("max 100000\n"))).toBeNull();
     const v1 = system({
       "/proc/self/cgroup": "4:memory:/\n3:cpu,cpuacct:/\n0::/\n",
       "/proc/self/mountinfo": V1_MOUNTS,
@@ -72,9 +72,8 @@ describe("the CPU quota of a container (cgroup)", () => {
   });
 
   it("rounds a part of a core down, but gives at least one core", () => {
-    const quota = (max: string) => cpuQuotaCores(system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/cpu.max": max }));
-    expect(quota("250000 100000")).toBe(2);
-    expect(quota("50000 100000")).toBe(1);
+    expect(cpuQuotaCores(v2Container("250000 100000"))).toBe(2);
+    expect(cpuQuotaCores(v2Container("50000 100000"))).toBe(1);
   });
 
   it("is none where the system has no /proc (not Linux)", () => {
@@ -85,13 +84,11 @@ describe("the CPU quota of a container (cgroup)", () => {
 
 describe("the cores a run uses by default", () => {
   it("are those the CPU affinity allows where no quota is tighter", () => {
-    const generous = system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/cpu.max": "6400000 100000\n" });
-    expect(usableCores(generous)).toBe(Math.max(1, availableParallelism()));
+    expect(usableCores(v2Container("6400000 100000\n"))).toBe(Math.max(1, availableParallelism()));
   });
 
   it("are capped by the quota where it is tighter", () => {
-    const one = system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/cpu.max": "100000 100000\n" });
-    expect(usableCores(one)).toBe(1);
+    expect(usableCores(v2Container("100000 100000\n"))).toBe(1);
   });
 
   it("are at most what this machine's affinity allows", () => {

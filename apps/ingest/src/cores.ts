@@ -1,17 +1,6 @@
-import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { posix } from "node:path";
-
-/** Reads a file of the system (/proc, /sys) as text: null where it does not exist or cannot be read. */
-export type SystemFileReader = (path: string) => string | null;
-
-const readSystemFile: SystemFileReader = (path) => {
-  try {
-    return readFileSync(path, "latin1");
-  } catch {
-    return null;
-  }
-};
+import { readSystemFile, type SystemFileReader } from "./processes.js";
 
 /** Where this process's CPU limits are kept: the cgroup directory and which version writes them. */
 interface CpuCgroup {
@@ -44,7 +33,7 @@ function cpuCgroup(read: SystemFileReader): CpuCgroup | null {
     const group = fstype === "cgroup" && superOptions.split(",").includes("cpu") ? v1 : fstype === "cgroup2" && !v1 ? v2 : undefined;
     if (!group) continue;
     const name = group[2]!;
-    const relative = name === root || name.startsWith(root === "/" ? "/" : `${root}/`) ? name.slice(root === "/" ? 0 : root.length) : name;
+    const relative = root !== "/" && (name === root || name.startsWith(`${root}/`)) ? name.slice(root.length) : name;
     return { version: fstype === "cgroup" ? 1 : 2, dir: posix.join(mount, relative), mount };
   }
   return null;
@@ -78,7 +67,7 @@ export function cpuQuotaCores(read: SystemFileReader = readSystemFile): number |
   for (let dir = cgroup.dir; ; dir = posix.dirname(dir)) {
     const quota = quotaAt(read, cgroup.version, dir);
     if (quota !== null) tightest = Math.min(tightest ?? quota, quota);
-    if (dir === cgroup.mount || dir === "/" || !dir.startsWith(cgroup.mount)) break;
+    if (dir === cgroup.mount || dir === "/") break;
   }
   return tightest === null ? null : Math.max(1, Math.floor(tightest));
 }

@@ -93,9 +93,13 @@ class ExtractionProcess {
   #onExit: ((why: string) => void) | null = null;
   documents = 0;
 
-  constructor(private readonly options: PoolOptions) {
+  /** `execArgv`: the node flags of the process (see extractionFlags) */
+  constructor(
+    private readonly options: PoolOptions,
+    execArgv: string[],
+  ) {
     this.#child = fork(new URL("./extraction-process.js", import.meta.url), [], {
-      execArgv: extractionFlags(options.maxMemoryMb, { oneThread: options.jobs >= usableCores() }),
+      execArgv,
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
@@ -180,8 +184,10 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
   const idle: ExtractionProcess[] = [];
   // every process not yet exited, so that the run ends with none left (and their CPU time counted in its own)
   const live = new Set<ExtractionProcess>();
+  // decided once a run: the cores are read from /proc and /sys, and a process is forked every `recycleAfter` files
+  const execArgv = extractionFlags(options.maxMemoryMb, { oneThread: options.jobs >= usableCores() });
   const fresh = (): ExtractionProcess => {
-    const p = new ExtractionProcess(options);
+    const p = new ExtractionProcess(options, execArgv);
     live.add(p);
     void p.exited.then(() => live.delete(p));
     return p;

@@ -1,17 +1,25 @@
 import { readdirSync, readFileSync } from "node:fs";
 
+/** Reads a file of the system (/proc, /sys) as text: null where it does not exist or cannot be read. */
+export type SystemFileReader = (path: string) => string | null;
+
+/** The {@link SystemFileReader} of this machine. */
+export const readSystemFile: SystemFileReader = (path) => {
+  try {
+    return readFileSync(path, "latin1");
+  } catch {
+    return null;
+  }
+};
+
 /**
  * The resident memory of a process in bytes, from /proc where the system has it (Linux); null elsewhere or
  * once it has exited.
  * @example residentBytes(process.pid) // 131_072_000
  */
 export function residentBytes(pid: number): number | null {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "latin1"))?.[1];
-    return kb ? Number(kb) * 1024 : null;
-  } catch {
-    return null;
-  }
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readSystemFile(`/proc/${pid}/status`) ?? "")?.[1];
+  return kb ? Number(kb) * 1024 : null;
 }
 
 /**
@@ -25,11 +33,7 @@ export function processTree(pid: number): number[] {
     try {
       tasks = readdirSync(`/proc/${tree[i]}/task`);
     } catch {}
-    for (const task of tasks) {
-      try {
-        tree.push(...readFileSync(`/proc/${tree[i]}/task/${task}/children`, "latin1").split(" ").filter(Boolean).map(Number));
-      } catch {}
-    }
+    for (const task of tasks) tree.push(...(readSystemFile(`/proc/${tree[i]}/task/${task}/children`) ?? "").split(" ").filter(Boolean).map(Number));
   }
   return tree;
 }
