@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { extractDocument } from "@yusuan/extract";
 import { loadDocument, openDatabase } from "@yusuan/load";
 import { createClassifier, normalizeDocument } from "@yusuan/normalize";
-import { usableCores } from "./cores.js";
+import { usableCores } from "./resource-limits.js";
 import { extractionFlags } from "./pool.js";
 import { processTree, residentBytes } from "./processes.js";
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { readFileSync } from "node:fs";
-import { usableCores } from "./cores.js";
+import { defaultJobs } from "./resource-limits.js";
 import { ExitCode, UsageError } from "./exit-codes.js";
 import { plainMessage } from "./plain-errors.js";
 import { parseShard } from "./shard.js";
@@ -46,7 +46,7 @@ program
   .argument("<inputs...>", "PDF files or folders (searched recursively for *.pdf)")
   .requiredOption("--db <file>", "SQLite database to create or update")
   .option("--csv <dir>", "also export CSV files (UTF-8 with BOM), datapackage.json, yusuan.xlsx and Datasette metadata into this folder")
-  .option("--jobs <n>", "extraction processes running at once", positiveInt, usableCores())
+  .option("--jobs <n>", "extraction processes running at once: one a usable core, fewer where the usable memory would not hold 400 MB each", positiveInt, defaultJobs())
   .option("--force", "re-read every file, even content (sha256) already loaded or failed; a failed re-read keeps the loaded version", false)
   .option("--retry-failed", "re-read files whose content failed or needed OCR before (by default their outcome is remembered)", false)
   .option("--replace", "a changed file replaces the versions loaded under the same name (by default they are kept beside it)", false)

@@ -6,6 +6,7 @@ import { repoRoot, samplePdfs } from "@yusuan/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deathCause } from "./pool.js";
 import { processTree } from "./processes.js";
+import { cliInCgroup, mayMakeCgroup } from "./test-support/cgroup.js";
 import { cli, query } from "./test-support/run-cli.js";
 
 // The processes are watched through /proc: Linux only.
@@ -63,7 +64,7 @@ describe.skipIf(!linux)("the extraction processes", () => {
     expect(facts(recycled)).toEqual(facts(one));
   });
 
-  it("an extraction process killed mid-run (as the kernel's OOM killer would) loses nothing: its file is read again in a fresh one", async () => {
+  it("an extraction process killed mid-run (as the kernel's OOM killer would) loses nothing: its file is read again, alone, in a fresh one", async () => {
     const db = join(tmp, "killed.sqlite");
     let victim = 0;
     const run = await ingestWatched([samples, "--db", db, "--jobs", "1"], (pid, stderr) => {
@@ -75,8 +76,23 @@ describe.skipIf(!linux)("the extraction processes", () => {
     });
     expect(victim).toBeGreaterThan(0);
     expect(run.code).toBe(0);
-    expect(run.extractors.size).toBe(2);
+    // the killed one; the one that reads the files already queued behind it; a fresh one that reads its file again, alone
+    expect(run.extractors.size).toBe(3);
     expect(query(db, "SELECT status, count(*) n FROM documents GROUP BY status")).toEqual([{ status: "loaded", n: sampleCount }]);
+  });
+
+  it("the kernel's out-of-memory killer is told to take an extraction process first, never the run's own", async () => {
+    const scores = new Map<number, string>();
+    // the last word seen of each process (one may exit between being listed and being read)
+    const run = await ingestWatched([samples, "--db", join(tmp, "oom-score.sqlite"), "--jobs", "2", "--quiet"], (pid) => {
+      try {
+        scores.set(pid, readFileSync(`/proc/${pid}/oom_score_adj`, "latin1").trim());
+      } catch {}
+    });
+    expect(run.code).toBe(0);
+    expect(scores.size).toBeGreaterThan(0);
+    expect(new Set(scores.values())).toEqual(new Set(["1000"]));
+    expect(readFileSync("/proc/self/oom_score_adj", "latin1").trim()).not.toBe("1000");
   });
 
   it("a CLI killed outright leaves no extraction process behind", async () => {
@@ -99,6 +115,29 @@ describe.skipIf(!linux)("the extraction processes", () => {
   });
 });
 
+// A container whose memory holds the run and one extraction at a time, but not two: the kernel's out-of-memory
+// killer then ends a process now and then. Only where this user may make a memory cgroup (root, cgroup v1).
+describe.skipIf(!mayMakeCgroup("memory"))("the extraction processes where memory runs out (a real memory cgroup)", () => {
+  const limit = (mb: number) => ({ "memory.limit_in_bytes": String(mb * 1024 * 1024) });
+
+  it("the kernel kills an extraction process, never the run, and the file is read again alone: every sample is loaded", () => {
+    const db = join(tmp, "tight.sqlite");
+    const run = cliInCgroup("memory", limit(120), ["ingest", samples, "--db", db, "--jobs", "2", "--quiet"]);
+    expect(run.oomKills).toBeGreaterThan(0);
+    expect({ code: run.code, signal: run.signal }).toEqual({ code: 0, signal: null });
+    expect(query(db, "SELECT status, count(*) n FROM documents GROUP BY status")).toEqual([{ status: "loaded", n: sampleCount }]);
+  });
+
+  it("a file that does not fit even alone fails, saying the system ended its process for want of memory, and the run goes on to the end", () => {
+    const db = join(tmp, "starved.sqlite");
+    const run = cliInCgroup("memory", limit(64), ["ingest", samplePdfs()[0]!, "--db", db, "--jobs", "2", "--quiet"]);
+    expect({ code: run.code, signal: run.signal }).toEqual({ code: 2, signal: null });
+    const [failed] = query<{ status: string; error: string }>(db, "SELECT status, error FROM documents");
+    expect(failed!.status).toBe("failed");
+    expect(failed!.error).toMatch(/^the extraction process crashed: killed by SIGKILL from outside, most likely by the system for want of memory: this run may use 64 MB in all$/);
+  });
+});
+
 describe("deathCause: why an extraction process died, in one line", () => {
   it("V8's fatal error when its heap was full", () => {
     const stderr = "\n<--- Last few GCs --->\n\n[6430:0x1d39a870]  104 ms: Mark-Compact 30.0 (62.9) -> 30.0 (62.7) MB\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n----- Native stack trace -----\n\n 1: 0xb78db3 node::OOMErrorHandler(char const*, v8::OOMDetails const&) [node]\n";
@@ -113,8 +152,14 @@ describe("deathCause: why an extraction process died, in one line", () => {
   });
 
   it("killed from outside, or gone without a word", () => {
-    expect(deathCause("", null, "SIGKILL")).toBe("killed by SIGKILL");
+    expect(deathCause("", null, "SIGTERM")).toBe("killed by SIGTERM");
     expect(deathCause("", 3, null)).toBe("exit code 3");
+  });
+
+  it("killed outright by someone other than the pool: most likely the out-of-memory killer, with the memory the run may use", () => {
+    expect(deathCause("", null, "SIGKILL")).toMatch(/^killed by SIGKILL from outside, most likely by the system for want of memory: this run may use \d+ MB in all$/);
+    // the pool kills a process past its time or memory limit, and says so itself
+    expect(deathCause("", null, "SIGKILL", true)).toBe("killed by SIGKILL");
   });
 });
 

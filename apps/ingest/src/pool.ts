@@ -1,8 +1,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { basename } from "node:path";
-import { usableCores } from "./cores.js";
+import { usableCores, usableMemoryBytes } from "./resource-limits.js";
 import type { FileOutcome } from "./process-file.js";
-import { residentBytes } from "./processes.js";
+import { offerToOomKiller, residentBytes } from "./processes.js";
 
 export interface PoolOptions {
   jobs: number;
@@ -39,8 +39,14 @@ interface Crash {
   crashed: string;
 }
 
-/** The one line of a dead process's stderr that says why it died: V8's fatal error, or the error thrown. */
-export function deathCause(stderr: string, code: number | null, signal: string | null): string {
+const MB = 1024 * 1024;
+
+/**
+ * The one line of a dead process's stderr that says why it died: V8's fatal error, or the error thrown. A
+ * process killed outright (SIGKILL) that the pool did not kill was most likely ended by the kernel's
+ * out-of-memory killer, which says nothing to the process: that is said, with the memory the run may use.
+ */
+export function deathCause(stderr: string, code: number | null, signal: string | null, killedByPool = false): string {
   const lines = stderr.split("\n").map((l) => l.trim());
   const fatal = lines.find((l) => /^FATAL ERROR:/.test(l));
   if (fatal) return fatal;
@@ -50,10 +56,10 @@ export function deathCause(stderr: string, code: number | null, signal: string |
   const name = /^name: '(.*)',?$/.exec(lines.find((l) => l.startsWith("name: '")) ?? "")?.[1];
   if (message) return `${name ?? "Error"}: ${message}`;
   if (thrown) return thrown;
+  if (signal === "SIGKILL" && !killedByPool)
+    return `killed by SIGKILL from outside, most likely by the system for want of memory: this run may use ${Math.round(usableMemoryBytes() / MB)} MB in all`;
   return signal ? `killed by ${signal}` : `exit code ${code}`;
 }
-
-const MB = 1024 * 1024;
 
 // When the pool fills every core, each process runs V8 on its one thread: V8's background threads (concurrent
 // GC and recompilation) then only take time from the other processes. With them one extraction kept ~1.5
@@ -89,6 +95,7 @@ class ExtractionProcess {
   #lastTold = 0;
   #stderr = "";
   #exited: string | null = null;
+  #killed = false;
   #onMessage: ((m: ProcessMessage & { rss: number }) => void) | null = null;
   #onExit: ((why: string) => void) | null = null;
   documents = 0;
@@ -103,6 +110,9 @@ class ExtractionProcess {
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
+    // Where memory runs out, the kernel is to kill an extraction process, never the run's: the file it was
+    // reading is read again or fails with a reason, where the run's death would end the batch.
+    offerToOomKiller(this.#child.pid ?? 0);
     // the end of what it printed says why it died (V8's "heap out of memory", an uncaught error)
     this.#child.stderr!.on("data", (d: Buffer) => (this.#stderr = (this.#stderr + d.toString()).slice(-4000)));
     this.ready = new Promise((started, failed) => {
@@ -117,7 +127,7 @@ class ExtractionProcess {
     });
     this.exited = new Promise((gone) =>
       this.#child.on("exit", (code, signal) => {
-        this.#exited = deathCause(this.#stderr, code, signal);
+        this.#exited = deathCause(this.#stderr, code, signal, this.#killed);
         this.#onExit?.(this.#exited);
         gone();
       }),
@@ -159,6 +169,7 @@ class ExtractionProcess {
   }
 
   kill(): void {
+    this.#killed = true;
     this.#child.kill("SIGKILL");
   }
 
@@ -176,8 +187,8 @@ class ExtractionProcess {
  * whatever it kept from earlier files goes with it.
  *
  * A process that dies takes down the file it was reading, though the cause may be a file it read before
- * (a stray rejection surfacing late). That file is read again in a fresh process and fails only if it
- * kills that one too.
+ * (a stray rejection surfacing late), or the others' memory (the kernel's out-of-memory killer takes
+ * extraction processes first). That file is read again, alone, and fails only if it kills that process too.
  * @example for await (const outcome of extractAll([{ path, sha256 }], { jobs: 2, timeoutMs: 120_000, maxMemoryMb: 2048, recycleAfter: 50 })) load(outcome);
  */
 export async function* extractAll(files: readonly InputFile[], options: PoolOptions): AsyncGenerator<FileOutcome> {
@@ -204,13 +215,17 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
   // Set when the caller stops early (the database failed, say): the reads still in flight end at once and
   // leave no process behind, or the run would never exit.
   let closing = false;
-  const attempt = async (file: InputFile): Promise<FileOutcome | Crash> => {
-    await running.take();
+  // A file read again after a crash is read alone: where the processes together ran out of memory, it may fit by itself.
+  const attempt = async (file: InputFile, { alone = false } = {}): Promise<FileOutcome | Crash> => {
+    const slots = alone ? options.jobs : 1;
+    await running.take(slots);
     if (closing) {
-      running.give();
+      running.give(slots);
       return { crashed: "the run stopped" };
     }
-    const reader = idle.pop() ?? fresh();
+    // alone also means no idle process holding memory, and a fresh one holding nothing from earlier files
+    if (alone) for (const p of idle.splice(0)) p.release();
+    const reader = (!alone && idle.pop()) || fresh();
     let stopped: string | null = null;
     let timer: NodeJS.Timeout | undefined;
     const watch = {
@@ -243,7 +258,7 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
       if (timer) options.onEnd?.(file.path);
       if (!closing && reader.alive && stopped === null && reader.documents < options.recycleAfter) idle.push(reader);
       else reader.release();
-      running.give();
+      running.give(slots);
     }
   };
 
@@ -263,7 +278,7 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
       inFlight = inFlight.slice(1);
       if (!("crashed" in first)) yield first;
       else {
-        const second = await attempt(head.file);
+        const second = await attempt(head.file, { alone: true });
         yield "crashed" in second ? failure(head.file, `the extraction process crashed: ${second.crashed}`) : second;
       }
     }
@@ -280,20 +295,24 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
   }
 }
 
-/** At most `size` files extracting at once; the others wait their turn in order. */
+/** At most `size` files extracting at once (a file read alone takes them all); the others wait their turn in order. */
 class Slots {
   #free: number;
-  readonly #waiting: (() => void)[] = [];
+  readonly #waiting: { slots: number; granted: () => void }[] = [];
   constructor(size: number) {
     this.#free = size;
   }
-  async take(): Promise<void> {
-    if (this.#free > 0) this.#free--;
-    else await new Promise<void>((granted) => this.#waiting.push(granted));
+  async take(slots: number): Promise<void> {
+    if (this.#waiting.length === 0 && this.#free >= slots) this.#free -= slots;
+    else await new Promise<void>((granted) => this.#waiting.push({ slots, granted }));
   }
-  give(): void {
-    const next = this.#waiting.shift();
-    if (next) next();
-    else this.#free++;
+  give(slots: number): void {
+    this.#free += slots;
+    // in order: a file waiting for every slot is not passed by the ones behind it
+    while (this.#waiting.length > 0 && this.#free >= this.#waiting[0]!.slots) {
+      const next = this.#waiting.shift()!;
+      this.#free -= next.slots;
+      next.granted();
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 
 /** Reads a file of the system (/proc, /sys) as text: null where it does not exist or cannot be read. */
 export type SystemFileReader = (path: string) => string | null;
@@ -36,4 +36,15 @@ export function processTree(pid: number): number[] {
     for (const task of tasks) tree.push(...(readSystemFile(`/proc/${tree[i]}/task/${task}/children`) ?? "").split(" ").filter(Boolean).map(Number));
   }
   return tree;
+}
+
+/**
+ * Makes a process the first the kernel's out-of-memory killer takes (Linux; nothing elsewhere). Raising a
+ * process's own score needs no privilege.
+ * @example offerToOomKiller(child.pid)
+ */
+export function offerToOomKiller(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/oom_score_adj`, "1000");
+  } catch {}
 }

@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, rmdirSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import { describe, expect, it } from "vitest";
-import { cpuQuotaCores, usableCores } from "./cores.js";
+import { cpuQuotaCores, defaultJobs, memoryLimitBytes, usableCores, usableMemoryBytes } from "./resource-limits.js";
 import type { SystemFileReader } from "./processes.js";
-import { cli } from "./test-support/run-cli.js";
+import { cliInCgroup, mayMakeCgroup } from "./test-support/cgroup.js";
+
+const MiB = 1024 * 1024;
 
 /** A system whose /proc and /sys hold just these files. */
 const system =
@@ -97,32 +97,59 @@ describe("the cores a run uses by default", () => {
   });
 });
 
-// A real cgroup with a one-core quota: only where this user may make one (root, cgroup v1's cpu hierarchy
-// writable) on a machine of more than one core.
-const CPU_HIERARCHY = "/sys/fs/cgroup/cpu";
-const mayMakeCgroups = (() => {
-  if (availableParallelism() < 2) return false;
-  const probe = `${CPU_HIERARCHY}/yusuan-probe-${process.pid}`;
-  try {
-    mkdirSync(probe);
-    rmdirSync(probe);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+describe("the memory limit of a container (cgroup)", () => {
+  it("is read from memory.max under cgroup v2, and is none where it says max", () => {
+    const container = (max: string) => system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/memory.max": max });
+    expect(memoryLimitBytes(container("536870912\n"))).toBe(512 * MiB);
+    expect(memoryLimitBytes(container("max\n"))).toBeNull();
+  });
 
-describe.skipIf(!mayMakeCgroups)("yusuan in a real cgroup limited to one core (needs root and a writable cgroup v1 cpu hierarchy)", () => {
+  it("is read from memory.limit_in_bytes under cgroup v1, the tightest of the process's cgroup and those above", () => {
+    const read = system({
+      "/proc/self/cgroup": "4:memory:/batch/yusuan\n3:cpu,cpuacct:/\n0::/\n",
+      "/proc/self/mountinfo": V1_MOUNTS,
+      "/sys/fs/cgroup/memory/batch/yusuan/memory.limit_in_bytes": "9223372036854771712\n",
+      "/sys/fs/cgroup/memory/batch/memory.limit_in_bytes": "1073741824\n",
+      "/sys/fs/cgroup/memory/memory.limit_in_bytes": "9223372036854771712\n",
+    });
+    expect(memoryLimitBytes(read)).toBe(1024 * MiB);
+  });
+
+  it("caps the machine's memory, and is the machine's where no limit is set or there is no /proc", () => {
+    expect(usableMemoryBytes(system({}))).toBe(totalmem());
+    const tight = system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/memory.max": "268435456\n" });
+    expect(usableMemoryBytes(tight)).toBe(256 * MiB);
+  });
+});
+
+describe("the extraction processes a run starts by default", () => {
+  const container = (files: Record<string, string>) => system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, ...files });
+
+  it("are one a usable core where the memory holds 400 MB each", () => {
+    expect(defaultJobs(container({ "/sys/fs/cgroup/memory.max": "max\n" }))).toBe(Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / (400 * MiB)))));
+    expect(defaultJobs(container({ "/sys/fs/cgroup/cpu.max": "100000 100000\n" }))).toBe(1);
+  });
+
+  it("are fewer where the memory does not hold them, and at least one", () => {
+    const cores = Math.max(1, availableParallelism());
+    expect(defaultJobs(container({ "/sys/fs/cgroup/memory.max": String(800 * MiB) }))).toBe(Math.min(cores, 2));
+    expect(defaultJobs(container({ "/sys/fs/cgroup/memory.max": String(512 * MiB) }))).toBe(1);
+    expect(defaultJobs(container({ "/sys/fs/cgroup/memory.max": String(100 * MiB) }))).toBe(1);
+  });
+});
+
+// Real cgroups with a one-core quota or a small memory limit: only where this user may make them (root, cgroup
+// v1's hierarchies writable).
+describe.skipIf(availableParallelism() < 2 || !mayMakeCgroup("cpu"))("yusuan in a real cgroup limited to one core (needs root and a writable cgroup v1 cpu hierarchy)", () => {
   it("runs one extraction process by default (--jobs 1), however many cores the machine has", () => {
-    const group = `${CPU_HIERARCHY}/yusuan-test-${process.pid}`;
-    mkdirSync(group);
-    try {
-      writeFileSync(`${group}/cpu.cfs_period_us`, "100000");
-      writeFileSync(`${group}/cpu.cfs_quota_us`, "100000");
-      const help = execFileSync("sh", ["-c", `echo $$ > ${group}/cgroup.procs && exec "$0" "$1" ingest --help`, process.execPath, cli], { encoding: "utf8" });
-      expect(help).toMatch(/--jobs <n>\s+extraction processes running at once \(default: 1\)/);
-    } finally {
-      rmdirSync(group);
-    }
+    const run = cliInCgroup("cpu", { "cpu.cfs_period_us": "100000", "cpu.cfs_quota_us": "100000" }, ["ingest", "--help"]);
+    expect(run.stdout).toMatch(/--jobs <n>\s+extraction processes running at once: [^(]*\(default: 1\)/);
+  });
+});
+
+describe.skipIf(availableParallelism() < 2 || !mayMakeCgroup("memory"))("yusuan in a real cgroup limited to 512 MB (needs root and a writable cgroup v1 memory hierarchy)", () => {
+  it("runs one extraction process by default (--jobs 1): two, on large documents, would not fit", () => {
+    const run = cliInCgroup("memory", { "memory.limit_in_bytes": String(512 * MiB) }, ["ingest", "--help"]);
+    expect(run.stdout).toMatch(/--jobs <n>\s+extraction processes running at once: [^(]*\(default: 1\)/);
   });
 });
