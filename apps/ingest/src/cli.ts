@@ -52,7 +52,7 @@ program
   .option("--replace", "a changed file replaces the versions loaded under the same name (by default they are kept beside it)", false)
   .option("--timeout <seconds>", "per-document time limit", positiveNumber, 300)
   .option("--max-memory <MB>", "per-document memory limit: what a file may add to its process's memory (a file that needs more fails with that reason)", positiveInt, 2048)
-  .option("--recycle-after <n>", "documents an extraction process reads before a fresh one takes its place (keeps memory flat over long runs)", positiveInt, 50)
+  .option("--recycle-after <n>", "documents an extraction process reads before a fresh one takes its place (a bound on whatever it might keep from earlier files)", positiveInt, 500)
   .option("--quiet", "no progress output", false)
   .option("--overrides <file>", "department overrides to apply (CSV document,department; default: DB's name with .departments.csv beside it)")
   .option("--no-ocr", "leave pages without a text layer (scans) unread: such a document is recorded as needs_ocr")

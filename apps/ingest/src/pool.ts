@@ -189,7 +189,7 @@ class ExtractionProcess {
  * A process that dies takes down the file it was reading, though the cause may be a file it read before
  * (a stray rejection surfacing late), or the others' memory (the kernel's out-of-memory killer takes
  * extraction processes first). That file is read again, alone, and fails only if it kills that process too.
- * @example for await (const outcome of extractAll([{ path, sha256 }], { jobs: 2, timeoutMs: 120_000, maxMemoryMb: 2048, recycleAfter: 50 })) load(outcome);
+ * @example for await (const outcome of extractAll([{ path, sha256 }], { jobs: 2, timeoutMs: 120_000, maxMemoryMb: 2048, recycleAfter: 500 })) load(outcome);
  */
 export async function* extractAll(files: readonly InputFile[], options: PoolOptions): AsyncGenerator<FileOutcome> {
   const idle: ExtractionProcess[] = [];
