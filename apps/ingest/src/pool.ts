@@ -225,7 +225,7 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
     }
     // alone also means no idle process holding memory, and a fresh one holding nothing from earlier files
     if (alone) for (const p of idle.splice(0)) p.release();
-    const reader = (!alone && idle.pop()) || fresh();
+    const reader = alone ? fresh() : (idle.pop() ?? fresh());
     let stopped: string | null = null;
     let timer: NodeJS.Timeout | undefined;
     const watch = {

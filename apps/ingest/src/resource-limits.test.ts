@@ -20,17 +20,21 @@ const V1_MOUNTS = [
 ].join("\n");
 const V2_MOUNTS = "29 23 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2 rw,nsdelegate";
 
-/** A container on cgroup v2 in a cgroup namespace (its cgroup is the root it sees), whose cpu.max reads `max`. */
-const v2Container = (max: string): SystemFileReader =>
-  system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/cpu.max": max });
+/** A container on cgroup v2 in a cgroup namespace (its cgroup is the root it sees), with these limit files. */
+const v2Container = (limits: Record<string, string>): SystemFileReader =>
+  system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, ...limits });
+/** Such a container whose cpu.max reads `max`. */
+const cpuMax = (max: string) => v2Container({ "/sys/fs/cgroup/cpu.max": max });
+/** Such a container whose memory.max reads `max`. */
+const memoryMax = (max: string) => v2Container({ "/sys/fs/cgroup/memory.max": max });
 
 describe("the CPU quota of a container (cgroup)", () => {
   it("is read from cpu.max under cgroup v2: 200000 µs every 100000 µs is 2 cores", () => {
-    expect(cpuQuotaCores(v2Container("200000 100000\n"))).toBe(2);
+    expect(cpuQuotaCores(cpuMax("200000 100000\n"))).toBe(2);
   });
 
   it("is none where cpu.max says max, or where a v1 quota is -1", () => {
-    expect(cpuQuotaCores(v2Container("max 100000\n"))).toBeNull();
+    expect(cpuQuotaCores(cpuMax("max 100000\n"))).toBeNull();
     const v1 = system({
       "/proc/self/cgroup": "4:memory:/\n3:cpu,cpuacct:/\n0::/\n",
       "/proc/self/mountinfo": V1_MOUNTS,
@@ -72,8 +76,8 @@ describe("the CPU quota of a container (cgroup)", () => {
   });
 
   it("rounds a part of a core down, but gives at least one core", () => {
-    expect(cpuQuotaCores(v2Container("250000 100000"))).toBe(2);
-    expect(cpuQuotaCores(v2Container("50000 100000"))).toBe(1);
+    expect(cpuQuotaCores(cpuMax("250000 100000"))).toBe(2);
+    expect(cpuQuotaCores(cpuMax("50000 100000"))).toBe(1);
   });
 
   it("is none where the system has no /proc (not Linux)", () => {
@@ -84,11 +88,11 @@ describe("the CPU quota of a container (cgroup)", () => {
 
 describe("the cores a run uses by default", () => {
   it("are those the CPU affinity allows where no quota is tighter", () => {
-    expect(usableCores(v2Container("6400000 100000\n"))).toBe(Math.max(1, availableParallelism()));
+    expect(usableCores(cpuMax("6400000 100000\n"))).toBe(Math.max(1, availableParallelism()));
   });
 
   it("are capped by the quota where it is tighter", () => {
-    expect(usableCores(v2Container("100000 100000\n"))).toBe(1);
+    expect(usableCores(cpuMax("100000 100000\n"))).toBe(1);
   });
 
   it("are at most what this machine's affinity allows", () => {
@@ -99,9 +103,8 @@ describe("the cores a run uses by default", () => {
 
 describe("the memory limit of a container (cgroup)", () => {
   it("is read from memory.max under cgroup v2, and is none where it says max", () => {
-    const container = (max: string) => system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/memory.max": max });
-    expect(memoryLimitBytes(container("536870912\n"))).toBe(512 * MiB);
-    expect(memoryLimitBytes(container("max\n"))).toBeNull();
+    expect(memoryLimitBytes(memoryMax("536870912\n"))).toBe(512 * MiB);
+    expect(memoryLimitBytes(memoryMax("max\n"))).toBeNull();
   });
 
   it("is read from memory.limit_in_bytes under cgroup v1, the tightest of the process's cgroup and those above", () => {
@@ -117,24 +120,21 @@ describe("the memory limit of a container (cgroup)", () => {
 
   it("caps the machine's memory, and is the machine's where no limit is set or there is no /proc", () => {
     expect(usableMemoryBytes(system({}))).toBe(totalmem());
-    const tight = system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, "/sys/fs/cgroup/memory.max": "268435456\n" });
-    expect(usableMemoryBytes(tight)).toBe(256 * MiB);
+    expect(usableMemoryBytes(memoryMax("268435456\n"))).toBe(256 * MiB);
   });
 });
 
 describe("the extraction processes a run starts by default", () => {
-  const container = (files: Record<string, string>) => system({ "/proc/self/cgroup": "0::/\n", "/proc/self/mountinfo": V2_MOUNTS, ...files });
-
   it("are one a usable core where the memory holds 400 MB each", () => {
-    expect(defaultJobs(container({ "/sys/fs/cgroup/memory.max": "max\n" }))).toBe(Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / (400 * MiB)))));
-    expect(defaultJobs(container({ "/sys/fs/cgroup/cpu.max": "100000 100000\n" }))).toBe(1);
+    expect(defaultJobs(memoryMax("max\n"))).toBe(Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / (400 * MiB)))));
+    expect(defaultJobs(cpuMax("100000 100000\n"))).toBe(1);
   });
 
   it("are fewer where the memory does not hold them, and at least one", () => {
     const cores = Math.max(1, availableParallelism());
-    expect(defaultJobs(container({ "/sys/fs/cgroup/memory.max": String(800 * MiB) }))).toBe(Math.min(cores, 2));
-    expect(defaultJobs(container({ "/sys/fs/cgroup/memory.max": String(512 * MiB) }))).toBe(1);
-    expect(defaultJobs(container({ "/sys/fs/cgroup/memory.max": String(100 * MiB) }))).toBe(1);
+    expect(defaultJobs(memoryMax(String(800 * MiB)))).toBe(Math.min(cores, 2));
+    expect(defaultJobs(memoryMax(String(512 * MiB)))).toBe(1);
+    expect(defaultJobs(memoryMax(String(100 * MiB)))).toBe(1);
   });
 });
 

@@ -2,6 +2,9 @@ import { availableParallelism, totalmem } from "node:os";
 import { posix } from "node:path";
 import { readSystemFile, type SystemFileReader } from "./processes.js";
 
+/** The cgroup controllers whose limits a run reads: its CPU quota and its memory limit. */
+export type Controller = "cpu" | "memory";
+
 /** Where this process's limits of one kind (CPU, memory) are kept: the cgroup directory and which version writes them. */
 interface Cgroup {
   version: 1 | 2;
@@ -17,7 +20,7 @@ interface Cgroup {
  * (and from which root) that hierarchy is mounted: inside a container the mount's root is often the
  * container's own cgroup, so the name is taken relative to it.
  */
-function cgroupOf(read: SystemFileReader, controller: "cpu" | "memory"): Cgroup | null {
+function cgroupOf(read: SystemFileReader, controller: Controller): Cgroup | null {
   const membership = read("/proc/self/cgroup");
   const mountinfo = read("/proc/self/mountinfo");
   if (!membership || !mountinfo) return null;
@@ -67,7 +70,7 @@ export function cpuQuotaCores(read: SystemFileReader = readSystemFile): number |
 }
 
 /** The tightest limit that this process's cgroup or a cgroup above it sets (null: none), `limitAt` reading one directory's. */
-function tightestLimit(read: SystemFileReader, controller: "cpu" | "memory", limitAt: (read: SystemFileReader, version: 1 | 2, dir: string) => number | null): number | null {
+function tightestLimit(read: SystemFileReader, controller: Controller, limitAt: (read: SystemFileReader, version: 1 | 2, dir: string) => number | null): number | null {
   const cgroup = cgroupOf(read, controller);
   if (!cgroup) return null;
   let tightest: number | null = null;

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
+import type { Controller } from "../resource-limits.js";
 import { cli, type Run } from "./run-cli.js";
 
-/** The cgroup v1 hierarchies the tests make cgroups in: a container's CPU and memory limits, for real. */
-export type Controller = "cpu" | "memory";
+/** The cgroup v1 hierarchy of a controller, where the tests make cgroups: a container's CPU and memory limits, for real. */
 const hierarchy = (controller: Controller) => `/sys/fs/cgroup/${controller}`;
 
 /**
