@@ -73,7 +73,7 @@ export function deathCause(stderr: string, code: number | null, signal: string |
 // operator and text loops are thousands of bytecodes whose branches each document exercises differently,
 // and optimized early they were thrown away (deoptimized for want of type feedback) and compiled again,
 // 2,223 times over 50 documents (7.7 s of 26 s on one thread). Waiting for more feedback: 987 compilations,
-// 3.3 s, and one process ~14 % less CPU on one thread, ~11 % less time with its helper threads.
+// 3.3 s, and one process ~14 % less CPU on one thread, 5–11 % less time with its helper threads.
 /**
  * The node flags of an extraction process: on one thread where the pool fills the cores.
  * @example fork(script, [], { execArgv: extractionFlags(2048, { oneThread: true }) })
