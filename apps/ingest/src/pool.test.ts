@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { repoRoot, samplePdfs } from "@yusuan/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deathCause } from "./pool.js";
@@ -135,6 +136,37 @@ describe.skipIf(!mayMakeCgroup("memory"))("the extraction processes where memory
     const [failed] = query<{ status: string; error: string }>(db, "SELECT status, error FROM documents");
     expect(failed!.status).toBe("failed");
     expect(failed!.error).toMatch(/^the extraction process crashed: killed by SIGKILL from outside, most likely by the system for want of memory: this run may use 64 MB in all$/);
+  });
+});
+
+describe.skipIf(!linux)("heavy files (large embedded fonts): one at a time, while lighter ones pass them", () => {
+  /** Reads `files` in two processes with the built pool (its processes run the built code), noting when each is taken and let go. */
+  async function readTimed(files: { path: string; heavy: boolean }[]): Promise<Map<string, { start: number; end: number }>> {
+    const { extractAll }: typeof import("./pool.js") = await import(pathToFileURL(join(dirname(cli), "pool.js")).href);
+    const spans = new Map<string, { start: number; end: number }>();
+    const inputs = files.map((f) => ({ ...f, sha256: "" }));
+    const options = { jobs: 2, timeoutMs: 120_000, maxMemoryMb: 2048, recycleAfter: 500 };
+    const onStart = (path: string) => spans.set(path, { start: performance.now(), end: Infinity });
+    const onEnd = (path: string) => (spans.get(path)!.end = performance.now());
+    for await (const outcome of extractAll(inputs, { ...options, onStart, onEnd })) expect(outcome.status).toBe("loaded");
+    return spans;
+  }
+  const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+  it("two processes never read two heavy files at once, and the lighter files behind them are read meanwhile", async () => {
+    const [h1, h2, h3, ...lighter] = samplePdfs();
+    const spans = await readTimed([h1!, h2!, h3!].map((path) => ({ path, heavy: true })).concat(lighter.map((path) => ({ path, heavy: false }))));
+    const heavy = [h1!, h2!, h3!].map((p) => spans.get(p)!);
+    for (const [i, a] of heavy.entries()) for (const b of heavy.slice(i + 1)) expect(overlap(a, b)).toBe(false);
+    // the second process did not wait for the first heavy file: it went on to the lighter ones
+    expect(Math.min(...lighter.map((p) => spans.get(p)!.start))).toBeLessThan(heavy[0]!.end);
+  });
+
+  it("once every lighter file has been taken, the heavy files left are read side by side", async () => {
+    const [light, ...heavy] = samplePdfs().slice(0, 5);
+    const spans = await readTimed([{ path: light!, heavy: false }, ...heavy.map((path) => ({ path, heavy: true }))]);
+    const read = heavy.map((p) => spans.get(p)!);
+    expect(read.some((a, i) => read.slice(i + 1).some((b) => overlap(a, b)))).toBe(true);
   });
 });
 

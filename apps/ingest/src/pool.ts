@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { basename } from "node:path";
+import { heavyAtOnce } from "./reading-order.js";
 import { usableCores, usableMemoryBytes } from "./resource-limits.js";
 import type { FileOutcome } from "./process-file.js";
 import { offerToOomKiller, residentBytes } from "./processes.js";
@@ -24,6 +25,8 @@ export interface PoolOptions {
 export interface ExtractionTask {
   path: string;
   ocr: boolean;
+  /** the file is heavy (see reading-order.ts): its process collects its garbage first */
+  heavy: boolean;
 }
 
 /** What an extraction process tells the pool: it is ready, a page is read, a page is OCR'd, or the file's outcome. */
@@ -32,6 +35,8 @@ export type ProcessMessage = { ready: true } | { page: number; pageCount: number
 interface InputFile {
   path: string;
   sha256: string;
+  /** needs about twice a usual document's memory to read (see reading-order.ts) */
+  heavy: boolean;
 }
 
 /** A read that says nothing of its file: its process died, and the cause may be a file it read before. */
@@ -169,7 +174,7 @@ class ExtractionProcess {
       };
       this.#onExit = (why) => done({ crashed: why });
       if (this.#exited !== null) done({ crashed: this.#exited });
-      else this.#child.send({ path: file.path, ocr: this.options.ocr !== false } satisfies ExtractionTask);
+      else this.#child.send({ path: file.path, ocr: this.options.ocr !== false, heavy: file.heavy } satisfies ExtractionTask);
     });
   }
 
@@ -186,7 +191,8 @@ class ExtractionProcess {
 
 /**
  * Extracts files in `jobs` processes and yields their outcomes in input order, keeping at most 4 × jobs
- * files in flight so memory stays flat however long the list. Each one's time limit counts from when a
+ * files in flight so memory stays flat however long the list, and at most `heavyAtOnce(jobs)` heavy files at
+ * once while lighter ones remain (the order, `readingOrder`, puts lighter ones between them). Each one's time limit counts from when a
  * process takes it. A process reads `recycleAfter` files and is then replaced by a fresh one: its heap
  * is let grow rather than held small, which would recompile pdf.js after every full collection, and
  * whatever it kept from earlier files goes with it.
@@ -194,7 +200,7 @@ class ExtractionProcess {
  * A process that dies takes down the file it was reading, though the cause may be a file it read before
  * (a stray rejection surfacing late), or the others' memory (the kernel's out-of-memory killer takes
  * extraction processes first). That file is read again, alone, and fails only if it kills that process too.
- * @example for await (const outcome of extractAll([{ path, sha256 }], { jobs: 2, timeoutMs: 120_000, maxMemoryMb: 2048, recycleAfter: 500 })) load(outcome);
+ * @example for await (const outcome of extractAll([{ path, sha256, heavy: false }], { jobs: 2, timeoutMs: 120_000, maxMemoryMb: 2048, recycleAfter: 500 })) load(outcome);
  */
 export async function* extractAll(files: readonly InputFile[], options: PoolOptions): AsyncGenerator<FileOutcome> {
   const idle: ExtractionProcess[] = [];
@@ -217,15 +223,26 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
   const failure = (file: InputFile, reason: string): FileOutcome => ({ status: "failed", fileName: basename(file.path), sha256: file.sha256, pageCount: null, reason });
   const overMemory = `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`;
   const running = new Slots(options.jobs);
+  // Heavy files wait for one another, not for the lighter ones behind them, which pass them meanwhile. Once
+  // no lighter file is left to pass, waiting would only leave processes idle: the heavy ones then go at once.
+  let lightToStart = files.filter((f) => !f.heavy).length;
+  const heavyReads = new Slots(lightToStart > 0 ? heavyAtOnce(options.jobs) : options.jobs);
   // Set when the caller stops early (the database failed, say): the reads still in flight end at once and
   // leave no process behind, or the run would never exit.
   let closing = false;
   // A file read again after a crash is read alone: where the processes together ran out of memory, it may fit by itself.
   const attempt = async (file: InputFile, { alone = false } = {}): Promise<FileOutcome | Crash> => {
     const slots = alone ? options.jobs : 1;
+    const gated = file.heavy && !alone;
+    if (gated) await heavyReads.take(1);
     await running.take(slots);
-    if (closing) {
+    if (!file.heavy && !alone && --lightToStart === 0) heavyReads.give(options.jobs);
+    const letGo = () => {
       running.give(slots);
+      if (gated) heavyReads.give(1);
+    };
+    if (closing) {
+      letGo();
       return { crashed: "the run stopped" };
     }
     // alone also means no idle process holding memory, and a fresh one holding nothing from earlier files
@@ -263,7 +280,7 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
       if (timer) options.onEnd?.(file.path);
       if (!closing && reader.alive && stopped === null && reader.documents < options.recycleAfter) idle.push(reader);
       else reader.release();
-      running.give(slots);
+      letGo();
     }
   };
 
@@ -300,7 +317,7 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
   }
 }
 
-/** At most `size` files extracting at once (a file read alone takes them all); the others wait their turn in order. */
+/** At most `size` files at once (a file read alone takes them all); the others wait their turn in order. */
 class Slots {
   #free: number;
   readonly #waiting: { slots: number; granted: () => void }[] = [];

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { loadRegistry } from "@yusuan/classification";
+import { embeddedFontBytes } from "@yusuan/extract/font-programs";
 import {
   addDocumentNames,
   databaseError,
@@ -22,6 +23,7 @@ import { listInputs } from "../inputs.js";
 import { extractAll } from "../pool.js";
 import type { FileOutcome } from "../process-file.js";
 import { createProgress } from "../progress.js";
+import { HEAVY_FONT_BYTES, readingOrder } from "../reading-order.js";
 import { inShard, type Shard } from "../shard.js";
 import { writeExports } from "../write-exports.js";
 import { warnUnmatched } from "./departments.js";
@@ -45,21 +47,25 @@ export interface IngestOptions {
   shard?: Shard;
 }
 
-/** The content hash that identifies a document version and the file's size; "" and 0 for a file that cannot be read (the worker says why). */
-function identify(path: string): { sha256: string; bytes: number } {
+/**
+ * The content hash that identifies a document version, the file's size, and whether it is heavy to read;
+ * "" and 0 for a file that cannot be read (the worker says why).
+ */
+function identify(path: string): { sha256: string; bytes: number; heavy: boolean } {
   try {
     const bytes = readFileSync(path);
-    return { sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+    return { sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length, heavy: embeddedFontBytes(bytes) >= HEAVY_FONT_BYTES };
   } catch {
-    return { sha256: "", bytes: 0 };
+    return { sha256: "", bytes: 0, heavy: false };
   }
 }
 
-/** One content to ingest: the paths it was found under (the first is read), its sha256 and size, and what the database knows of it. */
+/** One content to ingest: the paths it was found under (the first is read), its sha256, size and weight, and what the database knows of it. */
 interface Content {
   paths: string[];
   sha256: string;
   bytes: number;
+  heavy: boolean;
   known: DocumentRecord | null;
 }
 
@@ -67,10 +73,10 @@ interface Content {
 function byContent(db: BudgetDatabase, files: readonly string[]): Content[] {
   const contents = new Map<string, Content>();
   for (const path of files) {
-    const { sha256, bytes } = identify(path);
+    const { sha256, bytes, heavy } = identify(path);
     const same = sha256 ? contents.get(sha256) : undefined;
     if (same) same.paths.push(path);
-    else contents.set(sha256 || path, { paths: [path], sha256, bytes, known: sha256 ? documentRecord(db, sha256) : null });
+    else contents.set(sha256 || path, { paths: [path], sha256, bytes, heavy, known: sha256 ? documentRecord(db, sha256) : null });
   }
   return [...contents.values()];
 }
@@ -119,10 +125,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
     const every = byContent(db, files);
     const contents = shard ? every.filter((c) => inShard(c.sha256 || c.paths[0]!, shard)) : every;
     const retry = (k: DocumentRecord | null) => !k || options.force || (options.retryFailed && k.status !== "loaded");
-    // Largest first: the long documents start while the short ones keep the other workers busy, so a batch
-    // never waits on its largest file at the end. Documents are loaded (and numbered) in this order, the same
-    // on every run (files of one size in input order).
-    const todo = contents.filter((c) => retry(c.known)).sort((a, b) => b.bytes - a.bytes);
+    const todo = readingOrder(contents.filter((c) => retry(c.known)));
     const known = contents.filter((c) => !retry(c.known));
     // a new name of known content is recorded even though the content is not read again
     for (const c of known) addDocumentNames(db, c.known!.documentId, c.paths);
@@ -142,7 +145,7 @@ export async function ingestCommand(inputs: string[], options: IngestOptions): P
       process.exit(ExitCode.Interrupted);
     };
     process.once("SIGINT", interrupt).once("SIGTERM", interrupt);
-    const reads = todo.map((c) => ({ path: c.paths[0]!, sha256: c.sha256 }));
+    const reads = todo.map((c) => ({ path: c.paths[0]!, sha256: c.sha256, heavy: c.heavy }));
     let next = 0;
     for await (const outcome of extractAll(reads, {
       jobs: options.jobs,
