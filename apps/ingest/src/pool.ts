@@ -222,25 +222,19 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
 
   const failure = (file: InputFile, reason: string): FileOutcome => ({ status: "failed", fileName: basename(file.path), sha256: file.sha256, pageCount: null, reason });
   const overMemory = `needed more than the per-document memory limit of ${options.maxMemoryMb} MB`;
-  const running = new Slots(options.jobs);
   // Heavy files wait for one another, not for the lighter ones behind them, which pass them meanwhile. Once
   // no lighter file is left to pass, waiting would only leave processes idle: the heavy ones then go at once.
   let lightToStart = files.filter((f) => !f.heavy).length;
-  const heavyReads = new Slots(lightToStart > 0 ? heavyAtOnce(options.jobs) : options.jobs);
+  const running = new Slots(options.jobs, lightToStart > 0 ? heavyAtOnce(options.jobs) : options.jobs);
   // Set when the caller stops early (the database failed, say): the reads still in flight end at once and
   // leave no process behind, or the run would never exit.
   let closing = false;
   // A file read again after a crash is read alone: where the processes together ran out of memory, it may fit by itself.
   const attempt = async (file: InputFile, { alone = false } = {}): Promise<FileOutcome | Crash> => {
-    const slots = alone ? options.jobs : 1;
-    const gated = file.heavy && !alone;
-    if (gated) await heavyReads.take(1);
-    await running.take(slots);
-    if (!file.heavy && !alone && --lightToStart === 0) heavyReads.give(options.jobs);
-    const letGo = () => {
-      running.give(slots);
-      if (gated) heavyReads.give(1);
-    };
+    const need = { slots: alone ? options.jobs : 1, heavy: file.heavy && !alone };
+    await running.take(need);
+    if (!file.heavy && !alone && --lightToStart === 0) running.letHeavyGo(options.jobs);
+    const letGo = () => running.give(need);
     if (closing) {
       letGo();
       return { crashed: "the run stopped" };
@@ -317,23 +311,47 @@ export async function* extractAll(files: readonly InputFile[], options: PoolOpti
   }
 }
 
-/** At most `size` files at once (a file read alone takes them all); the others wait their turn in order. */
+/**
+ * At most `size` files at once (a file read alone takes them all), of which at most `heavyAtOnce` heavy; the
+ * others wait their turn in order. A heavy file waiting for another heavy one to end is passed by the files
+ * behind it; any other waiting file is passed by none (a file waiting for every slot is not starved).
+ */
 class Slots {
   #free: number;
-  readonly #waiting: { slots: number; granted: () => void }[] = [];
-  constructor(size: number) {
+  #heavyFree: number;
+  readonly #waiting: { slots: number; heavy: boolean; granted: () => void }[] = [];
+  constructor(size: number, heavyAtOnce: number) {
     this.#free = size;
+    this.#heavyFree = heavyAtOnce;
   }
-  async take(slots: number): Promise<void> {
-    if (this.#waiting.length === 0 && this.#free >= slots) this.#free -= slots;
-    else await new Promise<void>((granted) => this.#waiting.push({ slots, granted }));
+  /** Resolves when `slots` are this file's; they are set aside at once where free, so the order of calls is kept. */
+  take(need: { slots: number; heavy: boolean }): Promise<void> {
+    return new Promise<void>((granted) => {
+      this.#waiting.push({ ...need, granted });
+      this.#grant();
+    });
   }
-  give(slots: number): void {
-    this.#free += slots;
-    // in order: a file waiting for every slot is not passed by the ones behind it
-    while (this.#waiting.length > 0 && this.#free >= this.#waiting[0]!.slots) {
-      const next = this.#waiting.shift()!;
+  give(need: { slots: number; heavy: boolean }): void {
+    this.#free += need.slots;
+    if (need.heavy) this.#heavyFree++;
+    this.#grant();
+  }
+  /** `more` heavy files may go at once from now on. */
+  letHeavyGo(more: number): void {
+    this.#heavyFree += more;
+    this.#grant();
+  }
+  #grant(): void {
+    for (let i = 0; i < this.#waiting.length; ) {
+      const next = this.#waiting[i]!;
+      if (next.heavy && this.#heavyFree === 0) {
+        i++;
+        continue;
+      }
+      if (this.#free < next.slots) return;
+      this.#waiting.splice(i, 1);
       this.#free -= next.slots;
+      if (next.heavy) this.#heavyFree--;
       next.granted();
     }
   }
