@@ -192,10 +192,10 @@ class ExtractionProcess {
 /**
  * Extracts files in `jobs` processes and yields their outcomes in input order, keeping at most 4 × jobs
  * files in flight so memory stays flat however long the list, and at most `heavyAtOnce(jobs)` heavy files at
- * once while lighter ones remain (the order, `readingOrder`, puts lighter ones between them). Each one's time limit counts from when a
- * process takes it. A process reads `recycleAfter` files and is then replaced by a fresh one: its heap
- * is let grow rather than held small, which would recompile pdf.js after every full collection, and
- * whatever it kept from earlier files goes with it.
+ * once while lighter ones remain (the order, `readingOrder`, puts lighter ones between them). Each one's time
+ * limit counts from when a process takes it. A process reads `recycleAfter` files and is then replaced by a
+ * fresh one: its heap is let grow rather than held small, which would recompile pdf.js after every full
+ * collection, and whatever it kept from earlier files goes with it.
  *
  * A process that dies takes down the file it was reading, though the cause may be a file it read before
  * (a stray rejection surfacing late), or the others' memory (the kernel's out-of-memory killer takes

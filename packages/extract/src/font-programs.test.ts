@@ -16,7 +16,7 @@ const storedLength = (o: PdfObject) => Number(/\/Length (\d+)/.exec(o.dict)![1])
 function rewritten(source: string, edit: (o: PdfObject) => PdfObject = (o) => o): { fontBytes: number; path: string } {
   const path = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
   let fontBytes = 0;
-  rewritePdf(source, path, (o) => edit(o));
+  rewritePdf(source, path, edit);
   rewritePdf(path, join(dir, "again.pdf"), (o) => {
     if (isFontProgram(o)) fontBytes += storedLength(o);
     return o;

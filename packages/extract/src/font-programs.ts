@@ -54,8 +54,7 @@ function streamAfter(bytes: Buffer, at: number): { start: number; end: number } 
   const keyword = bytes.indexOf("stream", at, "latin1");
   if (keyword < 0 || keyword - at > DICTIONARY_REACH) return null;
   // an object ending first means the marker was in a dictionary of no stream
-  const objectEnd = bytes.indexOf("endobj", at, "latin1");
-  if (objectEnd >= 0 && objectEnd < keyword) return null;
+  if (bytes.subarray(at, keyword).includes("endobj", 0, "latin1")) return null;
   // the keyword is followed by CRLF or LF, then the data
   let start = keyword + "stream".length;
   if (bytes[start] === 0x0d) start++;
