@@ -106,6 +106,53 @@ describe("openDatabase", () => {
     expect(() => openDatabase(path)).toThrow(/newer than this yusuan/);
   });
 
+  it("inserts a row without building a temporary b-tree: every CHECK of a few values compares them", () => {
+    const db = openDatabase(join(dir, "comparisons.sqlite"));
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+    // SQLite compares a column with a list of one or two values; from three on it looks the value up in a b-tree built for the row
+    const lists = tables.filter((t) => /\bIN \((\s*'[^']*'\s*,){2,}/.test(t.sql)).map((t) => t.name);
+    expect(lists).toEqual([]);
+    for (const { name } of tables.filter((t) => !t.name.includes("_fts"))) {
+      const plan = db.prepare(`EXPLAIN INSERT INTO "${name}" DEFAULT VALUES`).all() as { opcode: string }[];
+      expect(plan.filter((op) => op.opcode === "OpenEphemeral"), name).toEqual([]);
+    }
+    db.close();
+  });
+
+  it("keeps what those CHECKs refuse and let pass: a value not listed fails, NULL passes", () => {
+    const db = openDatabase(join(dir, "comparisons-refuse.sqlite"));
+    db.exec("PRAGMA foreign_keys = OFF");
+    const insert = db.prepare("INSERT INTO amounts (line_item_id, ordinal, measure, amount_text, amount, page, bbox, period, basis) VALUES (1, ?, 'm', '1', 1, 1, '[]', ?, ?)");
+    expect(() => insert.run(0, "current", "决算")).not.toThrow();
+    expect(() => insert.run(1, null, null)).not.toThrow();
+    expect(() => insert.run(2, "later", "决算")).toThrow(/CHECK constraint failed: \(period = 'current' OR/);
+    expect(() => insert.run(3, "current", "预算草案")).toThrow(/CHECK constraint failed: \(basis = '预算' OR/);
+    db.close();
+  });
+
+  it("rewrites those CHECKs of a version-14 database in place: rows kept, integrity whole, other connections told", () => {
+    const path = join(dir, "fourteen.sqlite");
+    const old = new Sqlite(path);
+    migrate(old, MIGRATIONS.slice(0, 14));
+    old.prepare("INSERT INTO documents (file_name, source_path, sha256, status, error, loaded_at) VALUES ('a.pdf', 'a.pdf', 'ab', 'failed', 'x', 'now')").run();
+    const ephemeral = (db: Sqlite.Database) =>
+      (db.prepare("EXPLAIN INSERT INTO documents (file_name, source_path, sha256, status, loaded_at) VALUES ('b.pdf', 'b.pdf', 'cd', 'loaded', 'now')").all() as { opcode: string }[]).filter(
+        (op) => op.opcode === "OpenEphemeral",
+      ).length;
+    expect(ephemeral(old)).toBe(1);
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(1);
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(ephemeral(db)).toBe(0);
+    // the connection open meanwhile finds the schema changed at its next statement, and reads it again
+    expect(old.prepare("SELECT count(*) FROM documents").pluck().get()).toBe(1);
+    expect(ephemeral(old)).toBe(0);
+    expect(() => db.prepare("UPDATE documents SET status = 'done'").run()).toThrow(/CHECK/);
+    old.close();
+    db.close();
+  });
+
   it("rejects a failed document without its reason and an unknown status", () => {
     const db = openDatabase(join(dir, "checks.sqlite"));
     const insert = db.prepare("INSERT INTO documents (file_name, source_path, sha256, status, error, loaded_at) VALUES ('a.pdf', 'a.pdf', ?, ?, ?, 'now')");

@@ -117,7 +117,21 @@ export function migrate(db: BudgetDatabase, migrations: readonly Migration[] = M
   // version or of the next, never a part, and a step that fails leaves the database as it was.
   db.transaction(() => {
     const current = schemaVersion(db);
-    for (const step of migrations.filter((m) => m.version > current)) db.exec(step.sql);
+    for (const step of migrations.filter((m) => m.version > current)) {
+      if (!step.editsSchemaText) {
+        db.exec(step.sql);
+        continue;
+      }
+      // better-sqlite3 refuses writes to sqlite_schema (SQLite's defensive mode) but in unsafe mode
+      const cookie = db.pragma("schema_version", { simple: true }) as number;
+      db.unsafeMode(true);
+      try {
+        db.exec(step.sql);
+        db.pragma(`schema_version = ${cookie + 1}`);
+      } finally {
+        db.unsafeMode(false);
+      }
+    }
     db.pragma(`user_version = ${latest}`);
   }).immediate();
   return latest;

@@ -6,6 +6,12 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /**
+   * The step rewrites CREATE TABLE statements in sqlite_schema (SQLite's documented way to change a CHECK
+   * constraint in place): it runs with schema editing allowed, and the schema cookie is bumped after it so
+   * that other connections read the schema again.
+   */
+  readonly editsSchemaText?: true;
 }
 
 const documents = `
@@ -804,6 +810,33 @@ CREATE INDEX amounts_measure ON amounts (measure);
 CREATE INDEX amounts_meaning ON amounts (fund, use, item);
 `;
 
+// A CHECK of the form \`x IN ('a', 'b', 'c')\` (three values or more) makes SQLite build a temporary b-tree of the
+// values for every row it checks, and free it after; the C heap grows and shrinks back each time. Loading the
+// 25,000 line items and amounts of 50 documents into a new database took 2.5 s that way and 0.3 s with the
+// same CHECKs written as comparisons, which build nothing (0.3 s less in a whole run's writer, whose heap
+// differs). A NULL passes both forms alike. The table text is edited in place: these tables are parents of
+// others (ON DELETE CASCADE) and cannot be rebuilt inside the migration's transaction, where foreign keys
+// cannot be turned off.
+const ENUMERATED_CHECKS: readonly (readonly [table: string, column: string, values: readonly string[]])[] = [
+  ["documents", "status", ["loaded", "failed", "needs_ocr"]],
+  ["line_items", "row_kind", ["total", "unit", "class", "item"]],
+  ["line_items", "level", ["department", "unit", "project_group"]],
+  ["validation_issues", "severity", ["error", "warning", "info"]],
+  ["claims", "unit", ["元", "万元", "%"]],
+  ["amounts", "period", ["current", "previous", "change", "change_pct", "execution_pct"]],
+  ["amounts", "basis", ["预算", "调整预算", "决算"]],
+];
+const quoted = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+const checksAsComparisons = `
+PRAGMA writable_schema = ON;
+${ENUMERATED_CHECKS.map(([table, column, values]) => {
+  const asList = `${column} IN (${values.map(quoted).join(", ")})`;
+  const asComparisons = `(${values.map((v) => `${column} = ${quoted(v)}`).join(" OR ")})`;
+  return `UPDATE sqlite_schema SET sql = replace(sql, ${quoted(asList)}, ${quoted(asComparisons)}) WHERE type = 'table' AND name = ${quoted(table)};`;
+}).join("\n")}
+PRAGMA writable_schema = RESET;
+`;
+
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 1, name: "documents, pages, units", sql: documents },
   { version: 2, name: "tables, line items, amounts", sql: tables },
@@ -819,4 +852,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { version: 12, name: "text read by OCR: pages, amounts and their confidence, documents' OCR'd page count", sql: ocr },
   { version: 13, name: "departments across documents; year over year, budget execution and peer views", sql: departments },
   { version: 14, name: "a 决算's 完成率 as an amount of its own period, never summed as money", sql: executionRates },
+  { version: 15, name: "CHECKs of a few values as comparisons: no temporary b-tree for each row inserted", sql: checksAsComparisons, editsSchemaText: true },
 ]);
