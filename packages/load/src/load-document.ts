@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import { BudgetDocument, toFen, type Amount, type AmountUnit, type CodeResolution, type LineItem } from "@yusuan/schema";
 import type { BudgetDatabase } from "./database.js";
 import { replacingDocument } from "./document-names.js";
+import { indexForSearch } from "./search-index.js";
 import { statements, type Statements } from "./statements.js";
 import { recordUnlisted, unlistedEntries, withUnlistedCodes } from "./unlisted-codes.js";
 
@@ -46,6 +47,7 @@ export function loadDocument(db: BudgetDatabase, input: BudgetDocument, options:
     const failures = st.deleteFailuresOf.run(fileName).changes;
     const facts = insertTables(st, documentId, doc);
     insertContent(st, documentId, doc);
+    indexForSearch(db, documentId);
     if (doc.fiscalYear !== null) recordUnlisted(db, created, fileName, doc.fiscalYear);
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of doc.findings) counts[f.severity]++;

@@ -89,6 +89,11 @@ describe("mergeDatabases", () => {
     const out = path("merged");
     expect(mergeDatabases(out, shards)).toEqual({ added: samples.length, alreadyPresent: 0, replaced: 0 });
     expect(content(out)).toEqual(content(whole));
+    // full-text search finds every row it copied: FTS5 compares its index with the rows it indexes
+    const merged = openDatabase(out);
+    for (const fts of ["line_items_fts", "prose_sections_fts"]) expect(() => merged.exec(`INSERT INTO ${fts} (${fts}, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
+    expect(merged.prepare("SELECT count(*) FROM line_items_fts WHERE line_items_fts MATCH '养老保险'").pluck().get()).toBeGreaterThan(0);
+    merged.close();
     expect(mergeDatabases(out, shards)).toEqual({ added: 0, alreadyPresent: samples.length, replaced: 0 });
     expect(content(out)).toEqual(content(whole));
   });

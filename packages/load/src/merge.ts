@@ -5,6 +5,7 @@ import { DatabaseError, databaseError } from "./database-errors.js";
 import { departmentOverridesPath, readDepartmentOverrides } from "./department-overrides.js";
 import { linkDepartments } from "./link-departments.js";
 import { MIGRATIONS } from "./migrations.js";
+import { indexForSearch } from "./search-index.js";
 import { countUnlisted } from "./unlisted-codes.js";
 
 /**
@@ -186,7 +187,7 @@ function merge(db: BudgetDatabase, shards: readonly string[]): MergeResult {
             drop.run(held.id);
             result.replaced++;
           } else result.added++;
-          copy(d.id, null);
+          indexForSearch(db, copy(d.id, null));
         }
         for (const rebuild of plan.rebuilds) rebuild(db);
       }).immediate();
@@ -212,9 +213,9 @@ function copyReference(db: BudgetDatabase, plan: MergePlan): void {
  * row gets a new id (after the target's highest, in the shard's order) and its foreign keys its parents' new
  * ids, looked up in a temporary map per table that holds only this document's rows. With `heldAs`, the target
  * holds the document already: only rows keyed by their own content (its names, pages) are added to it, so a
- * second name of the same content is kept and nothing is repeated.
+ * second name of the same content is kept and nothing is repeated. Returns the document's id in the target.
  */
-function documentCopier(db: BudgetDatabase, plan: MergePlan): (documentId: number, heldAs: number | null) => void {
+function documentCopier(db: BudgetDatabase, plan: MergePlan): (documentId: number, heldAs: number | null) => number {
   const map = (t: OwnedTable) => `temp.${quote(`map_${t.name}`)}`;
   for (const t of plan.owned) db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${quote(`map_${t.name}`)} (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)`);
   const [root, ...children] = plan.owned as [OwnedTable, ...OwnedTable[]];
@@ -243,18 +244,22 @@ function documentCopier(db: BudgetDatabase, plan: MergePlan): (documentId: numbe
     union: t.rowid ? null : copyRows(t, fromChild(t), true),
   }));
   const clear = plan.owned.map((t) => db.prepare(`DELETE FROM ${map(t)}`));
+  const newId = db.prepare<[number], number>(`SELECT new FROM ${map(root)} WHERE old = ?`).pluck();
   return (documentId, heldAs) => {
-    if (heldAs === null) {
+    let id = heldAs;
+    if (id === null) {
       mapRoot.run(documentId);
       copyRoot.run();
       for (const s of steps) {
         s.mapIds?.run();
         s.copy.run();
       }
+      id = newId.get(documentId)!;
     } else {
       holdRoot.run(documentId, heldAs);
       for (const s of steps) s.union?.run();
     }
     for (const c of clear) c.run();
+    return id;
   };
 }

@@ -45,6 +45,14 @@ describe.skipIf(sharedMissing() !== null)("searchText", () => {
     expect(labels("养老").length).toBeGreaterThan(0);
   });
 
+  it("indexes every row it loads, and no other: FTS5 compares its index with the rows it indexes", () => {
+    const first = truthDocument(corpusDocs()[0]!);
+    const prose = [{ heading: "第三部分 情况说明", page: 1, text: "收入预算包括一般公共预算拨款收入。" }];
+    loadDocument(db, { ...first, prose }, { replace: true });
+    for (const fts of ["line_items_fts", "prose_sections_fts"]) expect(() => db.exec(`INSERT INTO ${fts} (${fts}, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
+    expect(db.prepare("SELECT count(*) FROM prose_sections_fts WHERE prose_sections_fts MATCH '公共预算'").pluck().get()).toBe(1);
+  });
+
   it("takes % and _ as the characters they are, not as patterns", () => {
     expect(labels("_")).toEqual(printed("_"));
     expect(labels("%")).toEqual(printed("%"));

@@ -28,6 +28,8 @@ export interface Statements {
   readonly insertProcurement: Run;
   readonly insertProse: Run;
   readonly insertHeadline: Run;
+  readonly indexLineLabels: Sqlite.Statement<[number]>;
+  readonly indexProse: Sqlite.Statement<[number]>;
 }
 
 const cache = new WeakMap<BudgetDatabase, Statements>();
@@ -100,6 +102,13 @@ export function statements(db: BudgetDatabase): Statements {
     insertHeadline: insert(db, "headline_figures", [
       "document_id", "figure", "amount_wan_text", "amount_fen", "printed", "unit", "source", "table_no", "title", "page",
     ]),
+    indexLineLabels: db.prepare<[number]>(
+      `INSERT INTO line_items_fts (rowid, label)
+       SELECT li.id, li.label FROM line_items li JOIN budget_tables t ON t.id = li.table_id WHERE t.document_id = ? ORDER BY li.id`,
+    ),
+    indexProse: db.prepare<[number]>(
+      "INSERT INTO prose_sections_fts (rowid, heading, text) SELECT id, heading, text FROM prose_sections WHERE document_id = ? ORDER BY id",
+    ),
   });
   cache.set(db, prepared);
   return prepared;
