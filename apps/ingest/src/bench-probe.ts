@@ -4,17 +4,19 @@
  * start-up and none inherits another's heap or warm caches.
  * Usage: node bench-probe.js bare|extract FILE... → prints {"pages":…}; the caller times the whole process.
  *   bare     getTextContent + getOperatorList of every page and nothing else: the floor of any pdfjs pipeline
+ *   bare-shared CLAIMS FILE...  the same, of the files no other process sharing the CLAIMS folder took first:
+ *            several such processes split one batch between them, each taking the next file when it is free
  *   extract  our extraction (pdfjs + text runs, rulings, tables), in this one process, scans left unread
  *   ocr      the same with OCR, of the files that have pages without a text layer → {"ocrPages":…,"ocrSeconds":…}
  */
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const [mode, ...files] = process.argv.slice(2);
 
-async function bare(paths: string[]): Promise<number> {
+async function bare(paths: Iterable<string>): Promise<number> {
   const require = createRequire(resolve(fileURLToPath(import.meta.url), "../../../../packages/extract/package.json"));
   const pdfjsDir = resolve(require.resolve("pdfjs-dist/package.json"), "..");
   const pdfjs = (await import(join(pdfjsDir, "legacy/build/pdf.mjs"))) as typeof import("pdfjs-dist");
@@ -49,6 +51,23 @@ async function extract(paths: string[]): Promise<number> {
   return pages;
 }
 
+/**
+ * The files, in order, that this process claims first: a claim is an empty file named by the file's place,
+ * created only if absent, so of several processes walking the same list exactly one takes each file.
+ */
+function* claimed(claims: string, paths: readonly string[]): Generator<string> {
+  for (const [at, path] of paths.entries()) {
+    let claim: number;
+    try {
+      claim = openSync(join(claims, String(at)), "wx");
+    } catch {
+      continue;
+    }
+    closeSync(claim);
+    yield path;
+  }
+}
+
 /** OCR's own pace: only the scanned files, timed here (their text pages and the check for scans left out). */
 async function ocr(paths: string[]): Promise<{ ocrPages: number; ocrSeconds: number }> {
   const { extractDocument, useSynchronousInflate } = await import("@yusuan/extract");
@@ -69,9 +88,10 @@ async function ocr(paths: string[]): Promise<{ ocrPages: number; ocrSeconds: num
 
 if (mode === "ocr") process.stdout.write(JSON.stringify(await ocr(files)) + "\n");
 else {
-  const pages = mode === "bare" ? await bare(files) : mode === "extract" ? await extract(files) : NaN;
+  const pages =
+    mode === "bare" ? await bare(files) : mode === "bare-shared" ? await bare(claimed(files[0]!, files.slice(1))) : mode === "extract" ? await extract(files) : NaN;
   if (Number.isNaN(pages)) {
-    process.stderr.write("usage: bench-probe bare|extract|ocr FILE...\n");
+    process.stderr.write("usage: bench-probe bare|extract|ocr FILE... or bench-probe bare-shared CLAIMS FILE...\n");
     process.exit(1);
   }
   process.stdout.write(JSON.stringify({ pages }) + "\n");
